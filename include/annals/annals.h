@@ -1,0 +1,133 @@
+/*
+ * annals: dated timelines of geopolitical events from news text.
+ *
+ * The one public header of libannals. Every handle is opaque; every
+ * function that can fail takes an annals_error * (may be NULL) and fills
+ * it with a code and a human-readable message naming the input at fault.
+ *
+ * The flow (see docs/): read -> doc -> timex -> event -> anchor ->
+ * timeline -> merge -> write. The library exposes its two ends: give it
+ * an article, get a timeline; give it timelines, get one; write it out.
+ */
+#ifndef ANNALS_H
+#define ANNALS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ANNALS_VERSION "0.1.0"
+#define ANNALS_FORMAT_NAME "annals/1"
+
+/* Error codes carried by annals_error.code. */
+typedef enum annals_status {
+    ANNALS_OK = 0,
+    ANNALS_ERR_USAGE,   /* a bad argument or option value */
+    ANNALS_ERR_IO,      /* a file could not be opened, read or written */
+    ANNALS_ERR_INPUT,   /* an input record or document is malformed */
+    ANNALS_ERR_GRAMMAR, /* a grammar file is malformed */
+    ANNALS_ERR_NOMEM    /* out of memory */
+} annals_status;
+
+/* An error: a code and a one-line message ("file:line: what is wrong"). */
+typedef struct annals_error {
+    annals_status code;
+    char message[512];
+} annals_error;
+
+/* The library's version string, "0.1.0". */
+const char *annals_version(void);
+
+/* ---- grammars ---------------------------------------------------------- */
+
+/* A compiled set of grammars (dates, events, gazetteers). Immutable once
+ * built: one set may be shared by any number of threads. */
+typedef struct annals_grammars annals_grammars;
+
+/* The English grammars built into the library. NULL on failure. */
+annals_grammars *annals_grammars_builtin(annals_error *err);
+
+/* Frees a grammar set; NULL is allowed. */
+void annals_grammars_free(annals_grammars *g);
+
+/* ---- articles and options ---------------------------------------------- */
+
+/* One article to extract from. Only text is required; the other fields
+ * may be NULL. The library copies what it keeps. */
+typedef struct annals_article {
+    const char *id;        /* document id; NULL: "doc" */
+    const char *text;      /* the text as read (any bytes; offsets point here) */
+    size_t text_len;
+    const char *published; /* ISO 8601 date or date-time, or NULL */
+    const char *title;
+    const char *url;
+    const char *source;    /* a file name or an outlet name */
+} annals_article;
+
+typedef enum annals_date_order {
+    ANNALS_DATE_MDY = 0, /* 6/16/2021 is June 16 (US news) */
+    ANNALS_DATE_DMY      /* 16/6/2021 is June 16 */
+} annals_date_order;
+
+typedef struct annals_options {
+    const char *dct;              /* YYYY-MM-DD that overrides every other
+                                     publication date, or NULL */
+    annals_date_order date_order;
+    int want_timexes;             /* keep every temporal expression found */
+} annals_options;
+
+/* Fills o with the defaults: no forced DCT, MDY order, no timexes. */
+void annals_options_init(annals_options *o);
+
+/* Checks a YYYY-MM-DD calendar date (2021-02-30 is not one). 1 if valid. */
+int annals_date_valid(const char *ymd);
+
+/* ---- timelines ---------------------------------------------------------- */
+
+/* Documents, their events and (optionally) temporal expressions. */
+typedef struct annals_timeline annals_timeline;
+
+annals_timeline *annals_timeline_new(void);
+void annals_timeline_free(annals_timeline *tl);
+size_t annals_timeline_documents(const annals_timeline *tl);
+size_t annals_timeline_events(const annals_timeline *tl);
+size_t annals_timeline_timexes(const annals_timeline *tl);
+
+/* The publication date a document ended with ("2021-07-18" or NULL) and
+ * where it came from ("option", "metadata", "text", "none"); i is the
+ * document's index in reading order. NULL when i is out of range. */
+const char *annals_timeline_document_id(const annals_timeline *tl, size_t i);
+const char *annals_timeline_document_dct(const annals_timeline *tl, size_t i,
+                                         const char **dct_from);
+
+/* Reads one article into tl: its document record (with the publication
+ * date found), and its events and temporal expressions. Returns 0, or -1
+ * with err set. The article's id is made unique within tl. */
+int annals_extract(const annals_grammars *g, const annals_article *a,
+                   const annals_options *o, annals_timeline *tl,
+                   annals_error *err);
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef enum annals_format {
+    ANNALS_FORMAT_JSON = 0, /* one annals/1 document */
+    ANNALS_FORMAT_JSONL     /* one event object a line */
+} annals_format;
+
+/* Parses "json" / "jsonl"; -1 if unknown. */
+int annals_format_parse(const char *name);
+
+/* Writing flags. */
+#define ANNALS_WRITE_TIMEXES 1 /* include the "timexes" list */
+
+/* Writes tl in the given format to out. Returns 0, or -1 with err set. */
+int annals_write(const annals_timeline *tl, annals_format f, int flags,
+                 FILE *out, annals_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,31 @@
+/* cli: the annals command line. One file per subcommand. */
+#ifndef CL_CLI_H
+#define CL_CLI_H
+#include <stdio.h>
+#include "annals/annals.h"
+
+/* Exit statuses (documented in annals(1)). */
+enum { CL_OK = 0, CL_SKIPPED = 1, CL_FATAL = 2 };
+
+extern const char *cl_prog; /* "annals" */
+
+/* Prints "annals: <msg>" on stderr. */
+void cl_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Output to stdout, or to a file written atomically: a temporary file in
+ * the same directory, renamed over the target only when all went well. */
+typedef struct cl_out {
+    FILE *f;
+    const char *path; /* NULL: stdout */
+    char *tmp;
+} cl_out;
+
+int cl_out_open(cl_out *o, const char *path);
+/* Flushes and renames into place (or just flushes stdout); -1 on error. */
+int cl_out_commit(cl_out *o);
+/* Removes the temporary file: nothing half-written is left behind. */
+void cl_out_abort(cl_out *o);
+
+int cl_extract(int argc, char **argv);
+int cl_not_built(const char *cmd, const char *what);
+#endif

@@ -1,0 +1,190 @@
+/* annals extract: articles in, one annals/1 timeline out. */
+#include "cli.h"
+#include "../read/read.h"
+#include "../util/cal.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: annals extract [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Reads news articles and writes their timeline as annals/1 JSON: every\n"
+    "document with its publication date (DCT), and the events found.\n"
+    "With no INPUT, reads standard input.\n"
+    "\n"
+    "Inputs:\n"
+    "  FILE.txt       one article (its id: the file name without extension)\n"
+    "  CORPUS.jsonl   one article a line: {\"id\", \"published\", \"title\",\n"
+    "                 \"url\", \"source\", \"text\"}; only \"text\" is required\n"
+    "  DIR            every *.txt and *.jsonl below it, in name order\n"
+    "  -              standard input (text, or JSON Lines with -i jsonl)\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT        json (default): one annals/1 document;\n"
+    "                          jsonl: one event a line, for streaming\n"
+    "  -o, --output FILE       write to FILE (atomically: a failed run leaves\n"
+    "                          no half-written file) instead of stdout\n"
+    "      --dct DATE          publication date (YYYY-MM-DD) for every input,\n"
+    "                          overriding metadata and datelines\n"
+    "  -i, --input-format FMT  auto (default: .jsonl is JSON Lines, anything\n"
+    "                          else text), text or jsonl\n"
+    "      --date-order ORDER  mdy (default: 6/16/2021) or dmy (16/6/2021)\n"
+    "      --timexes           also list every temporal expression found\n"
+    "  -q, --quiet             do not print warnings (the exit status still\n"
+    "                          says that something was skipped)\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "The publication date comes from --dct, else the record's \"published\",\n"
+    "else a dateline or byline near the top of the text (\"GENEVA, June 16\n"
+    "(Reuters) -\", \"By Jane Doe | July 18, 2021\", \"Published: 2020-03-05\"),\n"
+    "else none; \"dct_from\" in the output says which.\n"
+    "\n"
+    "Examples:\n"
+    "  annals extract article.txt\n"
+    "  annals extract --dct 2021-07-18 article.txt\n"
+    "  annals extract -o timeline.json articles/\n"
+    "  annals extract --format jsonl corpus.jsonl > events.jsonl\n"
+    "  cat corpus.jsonl | annals extract -i jsonl -\n"
+    "\n"
+    "Exit status: 0 all read, 1 some input skipped (reported as file:line:\n"
+    "why), 2 usage or fatal error.\n";
+
+typedef struct run {
+    const annals_grammars *g;
+    annals_options opt;
+    annals_timeline *tl;
+    int quiet;
+    int failed;
+    annals_error err;
+} run;
+
+static void on_warn(void *ctx, const char *msg)
+{
+    run *r = ctx;
+    if (!r->quiet) cl_error("%s", msg);
+}
+
+static int on_article(void *ctx, const annals_article *a, const char *where)
+{
+    run *r = ctx;
+    int y, m, d;
+    if (a->published && !r->opt.dct &&
+        !ca_parse_iso_prefix(a->published, strlen(a->published), &y, &m, &d) && !r->quiet)
+        cl_error("%s: \"published\" is not an ISO 8601 date: %.40s; ignored", where,
+                 a->published);
+    if (annals_extract(r->g, a, &r->opt, r->tl, &r->err)) {
+        r->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int cl_extract(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"format", required_argument, 0, 'f'},
+        {"output", required_argument, 0, 'o'},
+        {"dct", required_argument, 0, 'D'},
+        {"input-format", required_argument, 0, 'i'},
+        {"date-order", required_argument, 0, 'O'},
+        {"timexes", no_argument, 0, 'T'},
+        {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    run r;
+    memset(&r, 0, sizeof r);
+    annals_options_init(&r.opt);
+    const char *outpath = NULL;
+    int format = ANNALS_FORMAT_JSON;
+    rd_format infmt = RD_AUTO;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":f:o:i:qh", longs, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = annals_format_parse(optarg);
+            if (format < 0) {
+                cl_error("extract: unknown format '%s' (json or jsonl)", optarg);
+                return CL_FATAL;
+            }
+            break;
+        case 'o': outpath = optarg; break;
+        case 'D':
+            if (!annals_date_valid(optarg)) {
+                cl_error("extract: --dct '%s' is not a valid date (YYYY-MM-DD)", optarg);
+                return CL_FATAL;
+            }
+            r.opt.dct = optarg;
+            break;
+        case 'i':
+            if (strcmp(optarg, "auto") == 0) infmt = RD_AUTO;
+            else if (strcmp(optarg, "text") == 0) infmt = RD_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0) infmt = RD_JSONL;
+            else {
+                cl_error("extract: unknown input format '%s' (auto, text or jsonl)", optarg);
+                return CL_FATAL;
+            }
+            break;
+        case 'O':
+            if (strcmp(optarg, "mdy") == 0) r.opt.date_order = ANNALS_DATE_MDY;
+            else if (strcmp(optarg, "dmy") == 0) r.opt.date_order = ANNALS_DATE_DMY;
+            else {
+                cl_error("extract: unknown date order '%s' (mdy or dmy)", optarg);
+                return CL_FATAL;
+            }
+            break;
+        case 'T': r.opt.want_timexes = 1; break;
+        case 'q': r.quiet = 1; break;
+        case 'h': fputs(help, stdout); return CL_OK;
+        case ':':
+            cl_error("extract: option '%s' needs a value", argv[optind - 1]);
+            return CL_FATAL;
+        default:
+            cl_error("extract: unknown option '%s' (try 'annals extract --help')",
+                     argv[optind - 1]);
+            return CL_FATAL;
+        }
+    }
+    char *stdin_only[] = {"-"};
+    char **paths = optind < argc ? argv + optind : stdin_only;
+    size_t npaths = optind < argc ? (size_t)(argc - optind) : 1;
+
+    annals_error err;
+    if (rd_check_paths(paths, npaths, &err)) {
+        cl_error("%s", err.message);
+        return CL_FATAL;
+    }
+    annals_grammars *g = annals_grammars_builtin(&err);
+    if (!g) {
+        cl_error("%s", err.message);
+        return CL_FATAL;
+    }
+    r.g = g;
+    r.tl = annals_timeline_new();
+    cl_out out;
+    int status = CL_FATAL;
+    if (!r.tl) {
+        cl_error("out of memory");
+        goto done;
+    }
+    rd_reader rd = {.format = infmt, .on_article = on_article, .on_warn = on_warn, .ctx = &r};
+    if (rd_read_paths(&rd, paths, npaths, &err)) {
+        cl_error("%s", r.failed ? r.err.message : err.message);
+        goto done;
+    }
+    if (cl_out_open(&out, outpath)) goto done;
+    if (annals_write(r.tl, (annals_format)format,
+                     r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0, out.f, &err)) {
+        cl_error("%s: %s", outpath ? outpath : "standard output", err.message);
+        cl_out_abort(&out);
+        goto done;
+    }
+    if (cl_out_commit(&out)) goto done;
+    status = rd.skipped ? CL_SKIPPED : CL_OK;
+done:
+    annals_timeline_free(r.tl);
+    annals_grammars_free(g);
+    return status;
+}

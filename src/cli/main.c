@@ -1,0 +1,76 @@
+/* annals: the command-line tool. */
+#include "cli.h"
+#include <stdarg.h>
+#include <string.h>
+
+const char *cl_prog = "annals";
+
+void cl_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", cl_prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static const char usage[] =
+    "Usage: annals COMMAND [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Turns news articles into dated timelines of geopolitical events.\n"
+    "\n"
+    "Commands:\n"
+    "  extract        read articles, write their timeline (annals/1 JSON)\n"
+    "  dates          read articles, write the temporal expressions found\n"
+    "  merge          merge the timelines of many articles into one\n"
+    "  export         write a timeline as iCalendar, HTML, CSV or TimelineJS\n"
+    "  grammar-check  check a directory of grammar files\n"
+    "\n"
+    "Inputs are text files, directories (their *.txt and *.jsonl files,\n"
+    "recursively), JSON Lines corpora (*.jsonl, one article a line) or - for\n"
+    "standard input.\n"
+    "\n"
+    "Examples:\n"
+    "  annals extract article.txt\n"
+    "  annals extract --dct 2021-07-18 -o timeline.json article.txt\n"
+    "  annals extract --format jsonl corpus.jsonl > events.jsonl\n"
+    "  curl -s https://example.org/story.txt | annals extract -\n"
+    "\n"
+    "Run 'annals COMMAND --help' for a command's options.\n"
+    "Exit status: 0 all input read, 1 some input skipped (each reported on\n"
+    "stderr as file:line: why), 2 usage or fatal error.\n";
+
+int cl_not_built(const char *cmd, const char *what)
+{
+    cl_error("'%s' is not built yet in this version (%s)", cmd, what);
+    return CL_FATAL;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return CL_FATAL;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return CL_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("annals %s\n", annals_version());
+        return CL_OK;
+    }
+    if (strcmp(cmd, "extract") == 0) return cl_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "dates") == 0)
+        return cl_not_built("dates", "temporal expressions come with the date grammar");
+    if (strcmp(cmd, "merge") == 0)
+        return cl_not_built("merge", "merging timelines comes after event extraction");
+    if (strcmp(cmd, "export") == 0)
+        return cl_not_built("export", "iCalendar, HTML and CSV exports come later");
+    if (strcmp(cmd, "grammar-check") == 0)
+        return cl_not_built("grammar-check", "the grammar language comes with the date grammar");
+    cl_error("unknown command '%s' (try 'annals --help')", cmd);
+    return CL_FATAL;
+}

@@ -1,0 +1,67 @@
+/* annals_extract: one article through the flow, into a timeline. */
+#include "grammars.h"
+#include "../doc/doc.h"
+#include "../timeline/timeline.h"
+#include "../util/cal.h"
+#include "../util/err.h"
+#include <string.h>
+
+void annals_options_init(annals_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->date_order = ANNALS_DATE_MDY;
+}
+
+int annals_date_valid(const char *ymd)
+{
+    int y, m, d;
+    return ymd && ca_parse_ymd(ymd, strlen(ymd), &y, &m, &d);
+}
+
+/* The publication date: the option, else the record's metadata, else a
+ * header line of the text, else none. */
+static tl_dct_from find_dct(const annals_grammars *g, const annals_article *a,
+                            const annals_options *o, char out[11])
+{
+    int y, m, d;
+    if (o && o->dct) {
+        memcpy(out, o->dct, 10);
+        out[10] = '\0';
+        return TL_DCT_OPTION;
+    }
+    if (a->published && ca_parse_iso_prefix(a->published, strlen(a->published), &y, &m, &d)) {
+        ca_format_ymd(out, y, m, d);
+        return TL_DCT_METADATA;
+    }
+    if (rd_dct_find(g->dct, a->text, a->text_len, out)) return TL_DCT_TEXT;
+    out[0] = '\0';
+    return TL_DCT_NONE;
+}
+
+int annals_extract(const annals_grammars *g, const annals_article *a,
+                   const annals_options *o, annals_timeline *tl, annals_error *err)
+{
+    if (!g || !a || !tl)
+        return er_set(err, ANNALS_ERR_USAGE, "annals_extract: NULL argument");
+    if (!a->text && a->text_len)
+        return er_set(err, ANNALS_ERR_USAGE, "annals_extract: no text");
+    if (o && o->dct && !annals_date_valid(o->dct))
+        return er_set(err, ANNALS_ERR_USAGE, "invalid date '%s' (want YYYY-MM-DD)", o->dct);
+    const char *text = a->text ? a->text : "";
+    annals_article art = *a;
+    art.text = text;
+
+    long di = tl_add_document(tl, a->id, a->source, a->title, a->url);
+    if (di < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    tl_document *doc = &tl->docs[di];
+    doc->dct_from = find_dct(g, &art, o, doc->dct);
+
+    ar_arena mem;
+    ar_init(&mem, 64 * 1024);
+    dc_doc d;
+    int rc = 0;
+    if (dc_build(&d, &mem, text, art.text_len))
+        rc = er_set(err, ANNALS_ERR_INPUT, "%s: text too large or out of memory", doc->id);
+    ar_free(&mem);
+    return rc;
+}

@@ -1,0 +1,10 @@
+/* The compiled grammar set behind the public annals_grammars handle. */
+#ifndef LB_GRAMMARS_H
+#define LB_GRAMMARS_H
+#include "annals/annals.h"
+#include "../read/dct.h"
+
+struct annals_grammars {
+    rd_dct_rules *dct; /* header lines that carry the publication date */
+};
+#endif

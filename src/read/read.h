@@ -1,0 +1,55 @@
+/* read: turns the inputs named on the command line (files, directories,
+ * "-" for stdin, JSON Lines corpora) into a stream of articles. */
+#ifndef RD_READ_H
+#define RD_READ_H
+#include <stddef.h>
+#include "annals/annals.h"
+
+typedef enum rd_format {
+    RD_AUTO = 0, /* by extension: .jsonl is JSON Lines, anything else text */
+    RD_TEXT,
+    RD_JSONL
+} rd_format;
+
+/* Called once per article, in input order. `where` names the input
+ * ("file" or "file:line"). Return non-zero to stop reading. */
+typedef int (*rd_article_fn)(void *ctx, const annals_article *a, const char *where);
+
+/* Called for each problem: a message "file:line: why". */
+typedef void (*rd_warn_fn)(void *ctx, const char *msg);
+
+typedef struct rd_reader {
+    rd_format format;
+    rd_article_fn on_article;
+    rd_warn_fn on_warn;
+    void *ctx;
+    size_t skipped;  /* records or files skipped, with a warning each */
+    size_t articles; /* articles handed on */
+    int stopped;     /* on_article asked to stop */
+} rd_reader;
+
+/* Checks that every path exists and can be read, before any output is
+ * made. Returns 0, or -1 with err naming the first bad path. */
+int rd_check_paths(char *const *paths, size_t n, annals_error *err);
+
+/* Reads every path in turn (directories recursively, their *.txt and
+ * *.jsonl files in name order). Returns 0, or -1 with err on a fatal
+ * error (out of memory, a stop). Problems with single records are
+ * warnings, counted in r->skipped. */
+int rd_read_paths(rd_reader *r, char *const *paths, size_t n, annals_error *err);
+
+/* Reads one whole stream (a file or stdin) into a malloc'd buffer with a
+ * NUL after it. Returns 0, or -1 with err. */
+int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *err);
+
+/* Reads JSON Lines from f, one article a line. */
+int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);
+
+/* The headline of a plain-text article: the first short line near the top
+ * that is not a byline, dateline or caption. Returns 1 and its span. */
+int rd_guess_title(const char *text, size_t len, size_t *start, size_t *n);
+
+/* The base name of path without its extension ("texts/abc.txt" -> "abc"),
+ * malloc'd. */
+char *rd_base_id(const char *path);
+#endif

@@ -1,0 +1,128 @@
+#include "timeline.h"
+#include "../util/utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *tl_dct_from_name(tl_dct_from f)
+{
+    switch (f) {
+    case TL_DCT_OPTION: return "option";
+    case TL_DCT_METADATA: return "metadata";
+    case TL_DCT_TEXT: return "text";
+    default: return "none";
+    }
+}
+
+annals_timeline *annals_timeline_new(void)
+{
+    annals_timeline *tl = calloc(1, sizeof *tl);
+    if (!tl) return NULL;
+    ar_init(&tl->mem, 256 * 1024);
+    sm_init(&tl->ids);
+    return tl;
+}
+
+void annals_timeline_free(annals_timeline *tl)
+{
+    if (!tl) return;
+    free(tl->docs);
+    free(tl->tx);
+    sm_free(&tl->ids);
+    ar_free(&tl->mem);
+    free(tl);
+}
+
+size_t annals_timeline_documents(const annals_timeline *tl) { return tl->ndocs; }
+size_t annals_timeline_events(const annals_timeline *tl) { (void)tl; return 0; }
+size_t annals_timeline_timexes(const annals_timeline *tl) { return tl->ntx; }
+
+const char *annals_timeline_document_id(const annals_timeline *tl, size_t i)
+{
+    return i < tl->ndocs ? tl->docs[i].id : NULL;
+}
+
+const char *annals_timeline_document_dct(const annals_timeline *tl, size_t i,
+                                         const char **dct_from)
+{
+    if (i >= tl->ndocs) return NULL;
+    const tl_document *d = &tl->docs[i];
+    if (dct_from) *dct_from = tl_dct_from_name(d->dct_from);
+    return d->dct[0] ? d->dct : NULL;
+}
+
+char *tl_strdup(annals_timeline *tl, const char *s, size_t n)
+{
+    if (u8_valid(s, n)) return ar_strndup(&tl->mem, s, n);
+    size_t m;
+    char *clean = u8_sanitize(s, n, &m);
+    if (!clean) return NULL;
+    char *r = ar_strndup(&tl->mem, clean, m);
+    free(clean);
+    return r;
+}
+
+static char *dup_opt(annals_timeline *tl, const char *s)
+{
+    return s ? tl_strdup(tl, s, strlen(s)) : NULL;
+}
+
+/* Grows *arr (of elem-size items) to hold one more. */
+static int reserve(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, nc * elem);
+    if (!p) return -1;
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+long tl_add_document(annals_timeline *tl, const char *id, const char *source,
+                     const char *title, const char *url)
+{
+    if (reserve((void **)&tl->docs, &tl->capdocs, tl->ndocs, sizeof *tl->docs))
+        return -1;
+    if (!id || !*id) id = "doc";
+    char *uid = tl_strdup(tl, id, strlen(id));
+    if (!uid) return -1;
+    /* Unique within a run: the second "abc" becomes "abc-2", and so on. */
+    if (sm_get(&tl->ids, uid, strlen(uid))) {
+        size_t n = strlen(uid) + 24;
+        char *buf = ar_alloc(&tl->mem, n);
+        if (!buf) return -1;
+        for (unsigned k = 2;; k++) {
+            snprintf(buf, n, "%s-%u", uid, k);
+            if (!sm_get(&tl->ids, buf, strlen(buf))) break;
+        }
+        uid = buf;
+    }
+    if (sm_put(&tl->ids, uid, strlen(uid), tl->ndocs)) return -1;
+    tl_document *d = &tl->docs[tl->ndocs];
+    memset(d, 0, sizeof *d);
+    d->id = uid;
+    d->source = dup_opt(tl, source);
+    d->title = dup_opt(tl, title);
+    d->url = dup_opt(tl, url);
+    if ((source && !d->source) || (title && !d->title) || (url && !d->url))
+        return -1;
+    return (long)tl->ndocs++;
+}
+
+int tl_add_timex(annals_timeline *tl, size_t doc, const char *text,
+                 uint32_t start, uint32_t end, const char *type,
+                 const char *value)
+{
+    if (reserve((void **)&tl->tx, &tl->captx, tl->ntx, sizeof *tl->tx)) return -1;
+    tl_timex *t = &tl->tx[tl->ntx];
+    t->doc = doc;
+    t->start = start;
+    t->end = end;
+    t->type = type;
+    t->text = tl_strdup(tl, text + start, end - start);
+    t->value = tl_strdup(tl, value, strlen(value));
+    if (!t->text || !t->value) return -1;
+    tl->ntx++;
+    return 0;
+}

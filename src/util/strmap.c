@@ -1,0 +1,78 @@
+#include "strmap.h"
+#include <stdlib.h>
+#include <string.h>
+
+void sm_init(sm_map *m)
+{
+    m->slots = NULL;
+    m->cap = m->count = 0;
+    ar_init(&m->keys, 16 * 1024);
+}
+
+void sm_free(sm_map *m)
+{
+    free(m->slots);
+    ar_free(&m->keys);
+    m->slots = NULL;
+    m->cap = m->count = 0;
+}
+
+/* FNV-1a: simple, and good enough for words and ids. */
+uint64_t sm_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static sm_slot *find(const sm_map *m, const char *key, size_t n, uint64_t h)
+{
+    size_t mask = m->cap - 1, i = (size_t)h & mask;
+    for (;;) {
+        sm_slot *s = &m->slots[i];
+        if (!s->key) return s;
+        if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0) return s;
+        i = (i + 1) & mask;
+    }
+}
+
+size_t *sm_get(const sm_map *m, const char *key, size_t n)
+{
+    if (!m->cap) return NULL;
+    sm_slot *s = find(m, key, n, sm_hash(key, n));
+    return s->key ? &s->value : NULL;
+}
+
+static int grow(sm_map *m)
+{
+    size_t nc = m->cap ? m->cap * 2 : 64;
+    sm_slot *old = m->slots;
+    size_t oldcap = m->cap;
+    m->slots = calloc(nc, sizeof *m->slots);
+    if (!m->slots) { m->slots = old; return -1; }
+    m->cap = nc;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].key) *find(m, old[i].key, old[i].len, old[i].hash) = old[i];
+    free(old);
+    return 0;
+}
+
+int sm_put(sm_map *m, const char *key, size_t n, size_t value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3 && grow(m)) return -1;
+    uint64_t h = sm_hash(key, n);
+    sm_slot *s = find(m, key, n, h);
+    if (!s->key) {
+        char *k = ar_strndup(&m->keys, key, n);
+        if (!k) return -1;
+        s->key = k;
+        s->len = n;
+        s->hash = h;
+        m->count++;
+    }
+    s->value = value;
+    return 0;
+}

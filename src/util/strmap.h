@@ -1,0 +1,29 @@
+/* strmap: an open-addressing hash map from byte strings to size_t. Keys
+ * are copied into the map's own arena. */
+#ifndef SM_STRMAP_H
+#define SM_STRMAP_H
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+
+typedef struct sm_slot {
+    const char *key;
+    size_t len;
+    uint64_t hash;
+    size_t value;
+} sm_slot;
+
+typedef struct sm_map {
+    sm_slot *slots;
+    size_t cap, count;
+    ar_arena keys;
+} sm_map;
+
+void sm_init(sm_map *m);
+void sm_free(sm_map *m);
+uint64_t sm_hash(const char *s, size_t n);
+/* The value stored for key, or NULL. */
+size_t *sm_get(const sm_map *m, const char *key, size_t n);
+/* Sets key to value (inserting or replacing). -1 on out of memory. */
+int sm_put(sm_map *m, const char *key, size_t n, size_t value);
+#endif

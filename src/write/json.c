@@ -1,0 +1,102 @@
+#include "write.h"
+#include "../util/err.h"
+#include <string.h>
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+json_t *wr_document(const tl_document *d)
+{
+    json_t *o = json_object();
+    if (!o) return NULL;
+    int bad = 0;
+    bad |= json_object_set_new(o, "id", json_string(d->id));
+    bad |= json_object_set_new(o, "source", str_or_null(d->source));
+    bad |= json_object_set_new(o, "title", str_or_null(d->title));
+    bad |= json_object_set_new(o, "url", str_or_null(d->url));
+    bad |= json_object_set_new(o, "dct", d->dct[0] ? json_string(d->dct) : json_null());
+    bad |= json_object_set_new(o, "dct_from", json_string(tl_dct_from_name(d->dct_from)));
+    if (bad) { json_decref(o); return NULL; }
+    return o;
+}
+
+json_t *wr_timex(const annals_timeline *tl, const tl_timex *t)
+{
+    json_t *o = json_object();
+    if (!o) return NULL;
+    int bad = 0;
+    bad |= json_object_set_new(o, "doc", json_string(tl->docs[t->doc].id));
+    bad |= json_object_set_new(o, "start", json_integer(t->start));
+    bad |= json_object_set_new(o, "end", json_integer(t->end));
+    bad |= json_object_set_new(o, "text", json_string(t->text));
+    bad |= json_object_set_new(o, "type", json_string(t->type));
+    bad |= json_object_set_new(o, "value", json_string(t->value));
+    if (bad) { json_decref(o); return NULL; }
+    return o;
+}
+
+/* Dumps one item on its own line: compact enough to stream, still one
+ * line per record for grep and diff. */
+static int dump_item(json_t *o, FILE *out, const char *indent, int comma)
+{
+    if (!o) return -1;
+    int rc = fputs(indent, out) < 0;
+    rc |= json_dumpf(o, out, 0) != 0;
+    rc |= fputs(comma ? ",\n" : "\n", out) < 0;
+    json_decref(o);
+    return rc ? -1 : 0;
+}
+
+int annals_format_parse(const char *name)
+{
+    if (!name) return -1;
+    if (strcmp(name, "json") == 0) return ANNALS_FORMAT_JSON;
+    if (strcmp(name, "jsonl") == 0) return ANNALS_FORMAT_JSONL;
+    return -1;
+}
+
+static int write_json(const annals_timeline *tl, int flags, FILE *out)
+{
+    int rc = 0;
+    rc |= fprintf(out, "{\n  \"format\": \"%s\",\n  \"generator\": \"annals %s\",\n",
+                  ANNALS_FORMAT_NAME, ANNALS_VERSION) < 0;
+    rc |= fputs("  \"documents\": [\n", out) < 0;
+    for (size_t i = 0; i < tl->ndocs && !rc; i++)
+        rc |= dump_item(wr_document(&tl->docs[i]), out, "    ", i + 1 < tl->ndocs);
+    int timexes = flags & (ANNALS_WRITE_TIMEXES | WR_TIMEXES_ONLY);
+    rc |= fputs(timexes || !(flags & WR_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
+    if (!(flags & WR_TIMEXES_ONLY))
+        rc |= fputs(timexes ? "  \"events\": [],\n" : "  \"events\": []\n", out) < 0;
+    if (timexes) {
+        rc |= fputs("  \"timexes\": [\n", out) < 0;
+        for (size_t i = 0; i < tl->ntx && !rc; i++)
+            rc |= dump_item(wr_timex(tl, &tl->tx[i]), out, "    ", i + 1 < tl->ntx);
+        rc |= fputs("  ]\n", out) < 0;
+    }
+    rc |= fputs("}\n", out) < 0;
+    return rc ? -1 : 0;
+}
+
+static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
+{
+    /* JSON Lines carries events, one a line; `dates` carries timexes. */
+    if (flags & WR_TIMEXES_ONLY)
+        for (size_t i = 0; i < tl->ntx; i++)
+            if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
+    return 0;
+}
+
+int annals_write(const annals_timeline *tl, annals_format f, int flags, FILE *out,
+                 annals_error *err)
+{
+    int rc;
+    switch (f) {
+    case ANNALS_FORMAT_JSON: rc = write_json(tl, flags, out); break;
+    case ANNALS_FORMAT_JSONL: rc = write_jsonl(tl, flags, out); break;
+    default: return er_set(err, ANNALS_ERR_USAGE, "unknown output format %d", (int)f);
+    }
+    if (rc || ferror(out)) return er_set(err, ANNALS_ERR_IO, "write error");
+    return 0;
+}

@@ -1,0 +1,196 @@
+/* read: dct lines, titles, ids, JSON Lines, paths */
+#include "testutil.h"
+#include "read/dct.h"
+#include "read/read.h"
+
+static rd_dct_rules *R;
+
+static const char *dct(const char *text)
+{
+    static char out[11];
+    if (!rd_dct_find(R, text, strlen(text), out)) return "none";
+    return out;
+}
+
+static void test_dct_lines(void **s)
+{
+    (void)s;
+    assert_string_equal(dct("Headline\n\nTHE BL | By Dawn Barlowe | July 18, 2021\n\nBody."), "2021-07-18");
+    assert_string_equal(dct("GENEVA, June 16, 2021 (Reuters) - Leaders met."), "2021-06-16");
+    assert_string_equal(dct("Title\nPublished: 2020-03-05 10:14 GMT\nText"), "2020-03-05");
+    assert_string_equal(dct("Title\r\nUpdated 4:56 PM ET, Mon July 16, 2018\r\nText"), "2018-07-16");
+    assert_string_equal(dct("Title\n\nMarch 5, 2020\n\nText"), "2020-03-05");
+    assert_string_equal(dct("Title\n\n5 March 2020\n\nText"), "2020-03-05");
+    /* a dateline without its year borrows the year of another header line */
+    assert_string_equal(dct("SINGAPORE, June 12 (Wire) - Text.\nPosted 2018-06-13\n"), "2018-06-13");
+    assert_string_equal(dct("Story\nKABUL, Afghanistan, July 14 (Wire) - Fighters...\nFiled 2021\n"
+                            "copyright July 20, 2021 is in prose, not a header, so only the year is taken."),
+                        "2021-07-14");
+    /* dates in prose are not publication dates */
+    assert_string_equal(dct("On July 14, 2021, fighters seized the crossing, officials said."), "none");
+    assert_string_equal(dct("GENEVA, June 16 (Reuters) - no year anywhere"), "none");
+    /* impossible dates are not taken */
+    assert_string_equal(dct("Published: 2021-02-30\n"), "none");
+    assert_string_equal(dct(""), "none");
+}
+
+static void test_dct_zone(void **s)
+{
+    (void)s;
+    /* only the top of the text is looked at */
+    size_t n = RD_DCT_ZONE + 100;
+    char *t = malloc(n + 64);
+    memset(t, 'x', n);
+    strcpy(t + n, "\nPublished: 2020-03-05\n");
+    assert_string_equal(dct(t), "none");
+    free(t);
+}
+
+static void test_title_and_id(void **s)
+{
+    (void)s;
+    size_t a, n;
+    const char *t = "Photo (above): leaders meet in Geneva.\n\nRussia offers bases\n\nBy X | July 1, 2021\n";
+    assert_true(rd_guess_title(t, strlen(t), &a, &n));
+    assert_int_equal(n, strlen("Russia offers bases"));
+    assert_memory_equal(t + a, "Russia offers bases", n);
+    assert_false(rd_guess_title("Just one sentence of prose.", 27, &a, &n));
+    char *id = rd_base_id("texts/abc.txt");
+    assert_string_equal(id, "abc");
+    free(id);
+    id = rd_base_id("noext");
+    assert_string_equal(id, "noext");
+    free(id);
+    id = rd_base_id("dir.d/.hidden");
+    assert_string_equal(id, ".hidden");
+    free(id);
+}
+
+typedef struct seen {
+    char ids[8][64];
+    char pub[8][32];
+    size_t n;
+    char warns[8][256];
+    size_t nw;
+} seen;
+
+static int on_art(void *ctx, const annals_article *a, const char *where)
+{
+    seen *sn = ctx;
+    (void)where;
+    if (sn->n < 8) {
+        snprintf(sn->ids[sn->n], 64, "%s", a->id);
+        snprintf(sn->pub[sn->n], 32, "%s", a->published ? a->published : "-");
+        sn->n++;
+    }
+    return 0;
+}
+
+static void on_warn(void *ctx, const char *msg)
+{
+    seen *sn = ctx;
+    if (sn->nw < 8) snprintf(sn->warns[sn->nw++], 256, "%s", msg);
+}
+
+static void test_jsonl(void **s)
+{
+    (void)s;
+    const char data[] =
+        "{\"id\": \"a1\", \"published\": \"2021-07-18\", \"text\": \"Hello.\"}\n"
+        "not json at all\n"
+        "\n"
+        "{\"id\": \"a2\", \"text\": 42}\n"
+        "{\"text\": \"no id here\", \"published\": null}\r\n"
+        "[1, 2]\n"
+        "{\"id\": \"a3\", \"text\": \"nul \\u0000 inside\"}";
+    char *path = tu_tmpfile(".jsonl", data, sizeof data - 1);
+    seen sn;
+    memset(&sn, 0, sizeof sn);
+    rd_reader r = {.format = RD_AUTO, .on_article = on_art, .on_warn = on_warn, .ctx = &sn};
+    annals_error err;
+    char *paths[] = {path};
+    assert_int_equal(rd_read_paths(&r, paths, 1, &err), 0);
+    assert_int_equal(sn.n, 3);
+    assert_string_equal(sn.ids[0], "a1");
+    assert_string_equal(sn.pub[0], "2021-07-18");
+    assert_non_null(strstr(sn.ids[1], "-5")); /* base name + line number */
+    assert_string_equal(sn.ids[2], "a3");
+    assert_int_equal(r.skipped, 3);
+    assert_int_equal(sn.nw, 3);
+    char want[300];
+    snprintf(want, sizeof want, "%s:2: invalid JSON", path);
+    assert_memory_equal(sn.warns[0], want, strlen(want));
+    snprintf(want, sizeof want, "%s:4: no string \"text\" field; skipped", path);
+    assert_string_equal(sn.warns[1], want);
+    snprintf(want, sizeof want, "%s:6: not a JSON object; skipped", path);
+    assert_string_equal(sn.warns[2], want);
+    unlink(path);
+    free(path);
+}
+
+static void test_text_and_dirs(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/annals-dir-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[512];
+    snprintf(p, sizeof p, "%s/sub", dir);
+    assert_int_equal(mkdir(p, 0755), 0);
+    const char *files[][2] = {{"b.txt", "Second."}, {"a.txt", "First."}, {"skip.md", "x"},
+                              {"sub/c.jsonl", "{\"id\":\"c\",\"text\":\"Third.\"}\n"}};
+    for (int i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(p, "w");
+        fputs(files[i][1], f);
+        fclose(f);
+    }
+    seen sn;
+    memset(&sn, 0, sizeof sn);
+    rd_reader r = {.format = RD_AUTO, .on_article = on_art, .on_warn = on_warn, .ctx = &sn};
+    annals_error err;
+    char *paths[] = {dir};
+    assert_int_equal(rd_check_paths(paths, 1, &err), 0);
+    assert_int_equal(rd_read_paths(&r, paths, 1, &err), 0);
+    assert_int_equal(sn.n, 3);
+    assert_string_equal(sn.ids[0], "a"); /* name order */
+    assert_string_equal(sn.ids[1], "b");
+    assert_string_equal(sn.ids[2], "c");
+    char *missing[] = {"/nonexistent/file.txt"};
+    assert_int_equal(rd_check_paths(missing, 1, &err), -1);
+    assert_int_equal(err.code, ANNALS_ERR_IO);
+    assert_string_equal(err.message, "/nonexistent/file.txt: No such file or directory");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_slurp(void **s)
+{
+    (void)s;
+    const char data[] = "a\0b\xff";
+    char *path = tu_tmpfile(".txt", data, 4);
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    size_t n;
+    annals_error err;
+    assert_int_equal(rd_slurp(f, path, &buf, &n, &err), 0);
+    assert_int_equal(n, 4);
+    assert_memory_equal(buf, data, 4);
+    assert_int_equal(buf[4], '\0');
+    free(buf);
+    fclose(f);
+    unlink(path);
+    free(path);
+}
+
+static int setup(void **s) { (void)s; R = rd_dct_rules_new(); return R ? 0 : -1; }
+static int teardown(void **s) { (void)s; rd_dct_rules_free(R); return 0; }
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dct_lines), cmocka_unit_test(test_dct_zone),
+        cmocka_unit_test(test_title_and_id), cmocka_unit_test(test_jsonl),
+        cmocka_unit_test(test_text_and_dirs), cmocka_unit_test(test_slurp)};
+    return cmocka_run_group_tests_name("read", tests, setup, teardown);
+}

@@ -1,0 +1,89 @@
+/* arena, strmap, utf8, err */
+#include "testutil.h"
+#include "util/arena.h"
+#include "util/err.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+
+static void test_arena(void **s)
+{
+    (void)s;
+    ar_arena a;
+    ar_init(&a, 128);
+    char *p = ar_alloc(&a, 10);
+    memset(p, 'x', 10);
+    char *big = ar_alloc(&a, 10000); /* larger than a block */
+    memset(big, 'y', 10000);
+    char *q = ar_strndup(&a, "hello world", 5);
+    assert_string_equal(q, "hello");
+    assert_int_equal(((uintptr_t)ar_alloc(&a, 3)) % _Alignof(max_align_t), 0);
+    assert_int_equal(p[9], 'x');
+    ar_reset(&a);
+    assert_non_null(ar_alloc(&a, 50));
+    ar_free(&a);
+}
+
+static void test_strmap(void **s)
+{
+    (void)s;
+    sm_map m;
+    sm_init(&m);
+    char key[32];
+    for (size_t i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "k%zu", i);
+        assert_int_equal(sm_put(&m, key, strlen(key), i * 2), 0);
+    }
+    assert_int_equal(m.count, 5000);
+    assert_int_equal(*sm_get(&m, "k4321", 5), 8642);
+    assert_null(sm_get(&m, "k5000", 5));
+    sm_put(&m, "k1", 2, 7);
+    assert_int_equal(*sm_get(&m, "k1", 2), 7);
+    assert_int_equal(m.count, 5000);
+    assert_int_not_equal(sm_hash("a", 1), sm_hash("b", 1));
+    sm_free(&m);
+}
+
+static void test_utf8(void **s)
+{
+    (void)s;
+    size_t i = 0;
+    const char *ok = "\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80";
+    assert_int_equal(u8_next(ok, 9, &i), 0xE9);
+    assert_int_equal(u8_next(ok, 9, &i), 0x201C);
+    assert_int_equal(u8_next(ok, 9, &i), 0x1F600);
+    assert_int_equal(i, 9);
+    assert_true(u8_valid(ok, 9));
+    /* overlong, surrogate, truncated, stray continuation: one byte each */
+    const char *bad[] = {"\xC0\xAF", "\xED\xA0\x80", "\xE2\x80", "\x80"};
+    for (int k = 0; k < 4; k++) {
+        i = 0;
+        assert_int_equal(u8_next(bad[k], strlen(bad[k]), &i), -1);
+        assert_int_equal(i, 1);
+        assert_false(u8_valid(bad[k], strlen(bad[k])));
+    }
+    size_t n;
+    char *clean = u8_sanitize("a\xFF" "b\0c", 5, &n);
+    assert_int_equal(n, 7);
+    assert_memory_equal(clean, "a\xEF\xBF\xBD" "b\0c", 7);
+    free(clean);
+}
+
+static void test_err(void **s)
+{
+    (void)s;
+    annals_error e;
+    assert_int_equal(er_set(&e, ANNALS_ERR_IO, "%s:%d: bad", "f.txt", 3), -1);
+    assert_int_equal(e.code, ANNALS_ERR_IO);
+    assert_string_equal(e.message, "f.txt:3: bad");
+    er_clear(&e);
+    assert_int_equal(e.code, ANNALS_OK);
+    assert_string_equal(e.message, "");
+    assert_int_equal(er_set(NULL, ANNALS_ERR_IO, "x"), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_arena), cmocka_unit_test(test_strmap),
+                                       cmocka_unit_test(test_utf8), cmocka_unit_test(test_err)};
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
