@@ -35,7 +35,8 @@ LIBS    := $(PKG_LIBS) -lpthread
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+GRAMMARS := $(sort $(wildcard grammars/en/*.gram))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -54,6 +55,18 @@ all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The English grammars, built into the library.
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/gen/builtin.c: $(GRAMMARS) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(GRAMMARS)
+
+$(BUILD)/gen/builtin.o: $(BUILD)/gen/builtin.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(BUILD)/libannals.a: $(LIB_OBJ)
 	rm -f $@

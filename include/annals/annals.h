@@ -50,6 +50,14 @@ typedef struct annals_grammars annals_grammars;
 /* The English grammars built into the library. NULL on failure. */
 annals_grammars *annals_grammars_builtin(annals_error *err);
 
+/* Loads the grammar files (*.gram) of a directory instead: dates*.gram
+ * for temporal expressions. NULL on failure, with err saying
+ * "file:line:col: what is wrong". */
+annals_grammars *annals_grammars_load(const char *dir, annals_error *err);
+
+/* How many rules (and suppressions) a set holds. */
+size_t annals_grammars_rules(const annals_grammars *g);
+
 /* Frees a grammar set; NULL is allowed. */
 void annals_grammars_free(annals_grammars *g);
 
@@ -114,14 +122,16 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
 
 typedef enum annals_format {
     ANNALS_FORMAT_JSON = 0, /* one annals/1 document */
-    ANNALS_FORMAT_JSONL     /* one event object a line */
+    ANNALS_FORMAT_JSONL,    /* one event object a line */
+    ANNALS_FORMAT_TEXT      /* one line a record, for people */
 } annals_format;
 
-/* Parses "json" / "jsonl"; -1 if unknown. */
+/* Parses "json" / "jsonl" / "text"; -1 if unknown. */
 int annals_format_parse(const char *name);
 
 /* Writing flags. */
-#define ANNALS_WRITE_TIMEXES 1 /* include the "timexes" list */
+#define ANNALS_WRITE_TIMEXES 1      /* include the "timexes" list */
+#define ANNALS_WRITE_TIMEXES_ONLY 2 /* the timexes alone (annals dates) */
 
 /* Writes tl in the given format to out. Returns 0, or -1 with err set. */
 int annals_write(const annals_timeline *tl, annals_format f, int flags,

@@ -1,10 +1,43 @@
-/* annals extract: articles in, one annals/1 timeline out. */
+/* annals extract and annals dates: articles in, one annals/1 timeline
+ * (or its temporal expressions alone) out. */
 #include "cli.h"
 #include "../read/read.h"
 #include "../util/cal.h"
 #include <getopt.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char dates_help[] =
+    "Usage: annals dates [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Finds every temporal expression (dates, times, durations, sets) in news\n"
+    "articles and writes it with its TIMEX3 type and value, resolved against\n"
+    "the publication date: \"on Tuesday\" in an article of Thursday\n"
+    "2021-06-17 is 2021-06-15. Inputs as for 'annals extract'.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT        text (default on a terminal): doc, span, type,\n"
+    "                          value, text, tab-separated; json (default\n"
+    "                          otherwise): annals/1 with documents and timexes;\n"
+    "                          jsonl: one expression a line\n"
+    "  -o, --output FILE       write to FILE atomically\n"
+    "      --dct DATE          publication date (YYYY-MM-DD) for every input\n"
+    "  -i, --input-format FMT  auto (default), text or jsonl\n"
+    "      --date-order ORDER  mdy (default: 6/16/2021) or dmy (16/6/2021)\n"
+    "      --grammars DIR      use the grammar files of DIR\n"
+    "  -q, --quiet             do not print warnings\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Without a publication date, relative expressions stay unresolved\n"
+    "(XXXX-07-14, PRESENT_REF): annals never guesses today's date.\n"
+    "\n"
+    "Examples:\n"
+    "  annals dates article.txt\n"
+    "  echo 'Talks resume next Tuesday.' | annals dates --dct 2021-06-17 -\n"
+    "  annals dates --format jsonl corpus.jsonl > timexes.jsonl\n"
+    "\n"
+    "Exit status: 0 all read, 1 some input skipped, 2 usage or fatal error.\n";
 
 static const char help[] =
     "Usage: annals extract [OPTIONS] [INPUT...]\n"
@@ -33,6 +66,8 @@ static const char help[] =
     "      --timexes           also list every temporal expression found\n"
     "  -q, --quiet             do not print warnings (the exit status still\n"
     "                          says that something was skipped)\n"
+    "      --grammars DIR      use the grammar files of DIR instead of the\n"
+    "                          built-in English ones\n"
     "  -h, --help              show this help\n"
     "\n"
     "The publication date comes from --dct, else the record's \"published\",\n"
@@ -80,8 +115,9 @@ static int on_article(void *ctx, const annals_article *a, const char *where)
     return 0;
 }
 
-int cl_extract(int argc, char **argv)
+static int run_cmd(int argc, char **argv, int dates)
 {
+    const char *cmd = dates ? "dates" : "extract";
     static const struct option longs[] = {
         {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},
@@ -90,13 +126,15 @@ int cl_extract(int argc, char **argv)
         {"date-order", required_argument, 0, 'O'},
         {"timexes", no_argument, 0, 'T'},
         {"quiet", no_argument, 0, 'q'},
+        {"grammars", required_argument, 0, 'G'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
     memset(&r, 0, sizeof r);
     annals_options_init(&r.opt);
-    const char *outpath = NULL;
-    int format = ANNALS_FORMAT_JSON;
+    const char *outpath = NULL, *gdir = NULL;
+    int format = dates && isatty(STDOUT_FILENO) ? ANNALS_FORMAT_TEXT : ANNALS_FORMAT_JSON;
+    if (dates) r.opt.want_timexes = 1;
     rd_format infmt = RD_AUTO;
     int c;
     opterr = 0;
@@ -105,15 +143,16 @@ int cl_extract(int argc, char **argv)
         switch (c) {
         case 'f':
             format = annals_format_parse(optarg);
-            if (format < 0) {
-                cl_error("extract: unknown format '%s' (json or jsonl)", optarg);
+            if (format < 0 || (!dates && format == ANNALS_FORMAT_TEXT)) {
+                cl_error("%s: unknown format '%s' (%s)", cmd, optarg,
+                         dates ? "text, json or jsonl" : "json or jsonl");
                 return CL_FATAL;
             }
             break;
         case 'o': outpath = optarg; break;
         case 'D':
             if (!annals_date_valid(optarg)) {
-                cl_error("extract: --dct '%s' is not a valid date (YYYY-MM-DD)", optarg);
+                cl_error("%s: --dct '%s' is not a valid date (YYYY-MM-DD)", cmd, optarg);
                 return CL_FATAL;
             }
             r.opt.dct = optarg;
@@ -123,7 +162,7 @@ int cl_extract(int argc, char **argv)
             else if (strcmp(optarg, "text") == 0) infmt = RD_TEXT;
             else if (strcmp(optarg, "jsonl") == 0) infmt = RD_JSONL;
             else {
-                cl_error("extract: unknown input format '%s' (auto, text or jsonl)", optarg);
+                cl_error("%s: unknown input format '%s' (auto, text or jsonl)", cmd, optarg);
                 return CL_FATAL;
             }
             break;
@@ -131,19 +170,20 @@ int cl_extract(int argc, char **argv)
             if (strcmp(optarg, "mdy") == 0) r.opt.date_order = ANNALS_DATE_MDY;
             else if (strcmp(optarg, "dmy") == 0) r.opt.date_order = ANNALS_DATE_DMY;
             else {
-                cl_error("extract: unknown date order '%s' (mdy or dmy)", optarg);
+                cl_error("%s: unknown date order '%s' (mdy or dmy)", cmd, optarg);
                 return CL_FATAL;
             }
             break;
         case 'T': r.opt.want_timexes = 1; break;
         case 'q': r.quiet = 1; break;
-        case 'h': fputs(help, stdout); return CL_OK;
+        case 'G': gdir = optarg; break;
+        case 'h': fputs(dates ? dates_help : help, stdout); return CL_OK;
         case ':':
-            cl_error("extract: option '%s' needs a value", argv[optind - 1]);
+            cl_error("%s: option '%s' needs a value", cmd, argv[optind - 1]);
             return CL_FATAL;
         default:
-            cl_error("extract: unknown option '%s' (try 'annals extract --help')",
-                     argv[optind - 1]);
+            cl_error("%s: unknown option '%s' (try 'annals %s --help')", cmd,
+                     argv[optind - 1], cmd);
             return CL_FATAL;
         }
     }
@@ -156,7 +196,7 @@ int cl_extract(int argc, char **argv)
         cl_error("%s", err.message);
         return CL_FATAL;
     }
-    annals_grammars *g = annals_grammars_builtin(&err);
+    annals_grammars *g = gdir ? annals_grammars_load(gdir, &err) : annals_grammars_builtin(&err);
     if (!g) {
         cl_error("%s", err.message);
         return CL_FATAL;
@@ -176,7 +216,9 @@ int cl_extract(int argc, char **argv)
     }
     if (cl_out_open(&out, outpath)) goto done;
     if (annals_write(r.tl, (annals_format)format,
-                     r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0, out.f, &err)) {
+                     dates ? ANNALS_WRITE_TIMEXES_ONLY
+                           : r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0,
+                     out.f, &err)) {
         cl_error("%s: %s", outpath ? outpath : "standard output", err.message);
         cl_out_abort(&out);
         goto done;
@@ -188,3 +230,6 @@ done:
     annals_grammars_free(g);
     return status;
 }
+
+int cl_extract(int argc, char **argv) { return run_cmd(argc, argv, 0); }
+int cl_dates(int argc, char **argv) { return run_cmd(argc, argv, 1); }

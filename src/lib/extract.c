@@ -2,6 +2,7 @@
 #include "grammars.h"
 #include "../doc/doc.h"
 #include "../timeline/timeline.h"
+#include "../timex/timex.h"
 #include "../util/cal.h"
 #include "../util/err.h"
 #include <string.h>
@@ -62,6 +63,15 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
     int rc = 0;
     if (dc_build(&d, &mem, text, art.text_len))
         rc = er_set(err, ANNALS_ERR_INPUT, "%s: text too large or out of memory", doc->id);
+    tx_timex *tx = NULL;
+    size_t ntx = 0;
+    if (rc == 0 && o && o->want_timexes) {
+        if (tx_find(&g->dates, &d, doc->dct[0] ? doc->dct : NULL, o->date_order, &mem, &tx, &ntx))
+            rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
+        for (size_t i = 0; rc == 0 && i < ntx; i++)
+            if (tl_add_timex(tl, (size_t)di, text, tx[i].start, tx[i].end, tx[i].type, tx[i].value))
+                rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    }
     ar_free(&mem);
     return rc;
 }

@@ -1,16 +1,30 @@
+/* Loading grammar sets: the built-in English files, or a directory. */
 #include "grammars.h"
+#include "builtin.h"
+#include "../read/read.h"
+#include "../timex/timex.h"
 #include "../util/err.h"
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *annals_version(void) { return ANNALS_VERSION; }
 
-annals_grammars *annals_grammars_builtin(annals_error *err)
+static int starts_ends(const char *name, const char *pre, const char *suf)
+{
+    size_t n = strlen(name), p = strlen(pre), s = strlen(suf);
+    return n >= p + s && strncmp(name, pre, p) == 0 && strcmp(name + n - s, suf) == 0;
+}
+
+static annals_grammars *new_set(annals_error *err)
 {
     annals_grammars *g = calloc(1, sizeof *g);
     if (!g) {
         er_set(err, ANNALS_ERR_NOMEM, "out of memory");
         return NULL;
     }
+    gm_init(&g->dates);
     g->dct = rd_dct_rules_new();
     if (!g->dct) {
         er_set(err, ANNALS_ERR_GRAMMAR, "built-in dateline patterns failed to compile");
@@ -20,9 +34,128 @@ annals_grammars *annals_grammars_builtin(annals_error *err)
     return g;
 }
 
+/* Parses one file into the grammar it belongs to (by its name). */
+static int add_file(annals_grammars *g, const char *path, const char *base,
+                    const char *data, size_t len, annals_error *err)
+{
+    if (starts_ends(base, "dates", ".gram")) return gm_parse(&g->dates, path, data, len, err);
+    return 0; /* other files belong to later stages */
+}
+
+/* Compiles and checks what only the date stage can know: types and the
+ * normalisation functions that rules name. */
+static int finish(annals_grammars *g, annals_error *err)
+{
+    if (gm_compile(&g->dates, err)) return -1;
+    static const char *const types[] = {"DATE", "TIME", "DURATION", "SET"};
+    for (size_t i = 0; i < g->dates.nrules; i++) {
+        const gm_rule *r = &g->dates.rules[i];
+        if (r->kind != GM_RULE) continue;
+        int ok = 0;
+        for (int k = 0; k < 4; k++) ok |= strcmp(r->type, types[k]) == 0;
+        if (!ok)
+            return er_set(err, ANNALS_ERR_GRAMMAR,
+                          "%s:%d: rule %s: type %s is not DATE, TIME, DURATION or SET",
+                          r->file, r->line, r->name, r->type);
+        if (!tx_function_known(r->func))
+            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: unknown function %s()",
+                          r->file, r->line, r->name, r->func);
+    }
+    return 0;
+}
+
+annals_grammars *annals_grammars_builtin(annals_error *err)
+{
+    annals_grammars *g = new_set(err);
+    if (!g) return NULL;
+    for (const lb_file *f = lb_builtin_files; f->name; f++) {
+        char path[300];
+        snprintf(path, sizeof path, "<built-in>/%s", f->name);
+        if (add_file(g, path, f->name, f->data, f->len, err)) goto fail;
+    }
+    if (finish(g, err)) goto fail;
+    return g;
+fail:
+    annals_grammars_free(g);
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+annals_grammars *annals_grammars_load(const char *dir, annals_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        er_set(err, ANNALS_ERR_IO, "%s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!starts_ends(de->d_name, "", ".gram")) continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *names);
+            if (!nn) break;
+            names = nn;
+        }
+        if (!(names[n] = strdup(de->d_name))) break;
+        n++;
+    }
+    closedir(d);
+    annals_grammars *g = NULL;
+    if (n == 0) {
+        er_set(err, ANNALS_ERR_GRAMMAR, "%s: no grammar files (*.gram) here", dir);
+        goto out;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    g = new_set(err);
+    for (size_t i = 0; g && i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "rb");
+        char *data;
+        size_t len;
+        if (!f) {
+            er_set(err, ANNALS_ERR_IO, "%s: %s", path, strerror(errno));
+            annals_grammars_free(g);
+            g = NULL;
+            break;
+        }
+        int rc = rd_slurp(f, path, &data, &len, err);
+        fclose(f);
+        if (rc == 0) {
+            rc = add_file(g, path, names[i], data, len, err);
+            free(data);
+        }
+        if (rc) {
+            annals_grammars_free(g);
+            g = NULL;
+        }
+    }
+    if (g && finish(g, err)) {
+        annals_grammars_free(g);
+        g = NULL;
+    }
+out:
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    return g;
+}
+
+size_t annals_grammars_rules(const annals_grammars *g)
+{
+    return g ? g->dates.nrules : 0;
+}
+
 void annals_grammars_free(annals_grammars *g)
 {
     if (!g) return;
     rd_dct_rules_free(g->dct);
+    gm_free(&g->dates);
     free(g);
 }

@@ -2,9 +2,11 @@
 #ifndef LB_GRAMMARS_H
 #define LB_GRAMMARS_H
 #include "annals/annals.h"
+#include "../grammar/gram.h"
 #include "../read/dct.h"
 
 struct annals_grammars {
     rd_dct_rules *dct; /* header lines that carry the publication date */
+    gm_grammar dates;  /* dates*.gram: temporal expressions */
 };
 #endif

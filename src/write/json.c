@@ -54,6 +54,7 @@ int annals_format_parse(const char *name)
     if (!name) return -1;
     if (strcmp(name, "json") == 0) return ANNALS_FORMAT_JSON;
     if (strcmp(name, "jsonl") == 0) return ANNALS_FORMAT_JSONL;
+    if (strcmp(name, "text") == 0) return ANNALS_FORMAT_TEXT;
     return -1;
 }
 
@@ -65,9 +66,9 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
     rc |= fputs("  \"documents\": [\n", out) < 0;
     for (size_t i = 0; i < tl->ndocs && !rc; i++)
         rc |= dump_item(wr_document(&tl->docs[i]), out, "    ", i + 1 < tl->ndocs);
-    int timexes = flags & (ANNALS_WRITE_TIMEXES | WR_TIMEXES_ONLY);
-    rc |= fputs(timexes || !(flags & WR_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
-    if (!(flags & WR_TIMEXES_ONLY))
+    int timexes = flags & (ANNALS_WRITE_TIMEXES | ANNALS_WRITE_TIMEXES_ONLY);
+    rc |= fputs(timexes || !(flags & ANNALS_WRITE_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
+    if (!(flags & ANNALS_WRITE_TIMEXES_ONLY))
         rc |= fputs(timexes ? "  \"events\": [],\n" : "  \"events\": []\n", out) < 0;
     if (timexes) {
         rc |= fputs("  \"timexes\": [\n", out) < 0;
@@ -82,9 +83,21 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
 static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
 {
     /* JSON Lines carries events, one a line; `dates` carries timexes. */
-    if (flags & WR_TIMEXES_ONLY)
+    if (flags & ANNALS_WRITE_TIMEXES_ONLY)
         for (size_t i = 0; i < tl->ntx; i++)
             if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
+    return 0;
+}
+
+/* `annals dates --format text`: doc, span, type, value, text; tab-separated. */
+static int write_timex_text(const annals_timeline *tl, FILE *out)
+{
+    for (size_t i = 0; i < tl->ntx; i++) {
+        const tl_timex *t = &tl->tx[i];
+        fprintf(out, "%s\t%u-%u\t%s\t%s\t", tl->docs[t->doc].id, t->start, t->end, t->type, t->value);
+        for (const char *c = t->text; *c; c++) fputc(*c == '\n' || *c == '\t' || *c == '\r' ? ' ' : *c, out);
+        if (fputc('\n', out) == EOF) return -1;
+    }
     return 0;
 }
 
@@ -95,6 +108,11 @@ int annals_write(const annals_timeline *tl, annals_format f, int flags, FILE *ou
     switch (f) {
     case ANNALS_FORMAT_JSON: rc = write_json(tl, flags, out); break;
     case ANNALS_FORMAT_JSONL: rc = write_jsonl(tl, flags, out); break;
+    case ANNALS_FORMAT_TEXT:
+        if (!(flags & ANNALS_WRITE_TIMEXES_ONLY))
+            return er_set(err, ANNALS_ERR_USAGE, "the text format is for dates only, for now");
+        rc = write_timex_text(tl, out);
+        break;
     default: return er_set(err, ANNALS_ERR_USAGE, "unknown output format %d", (int)f);
     }
     if (rc || ferror(out)) return er_set(err, ANNALS_ERR_IO, "write error");

@@ -9,7 +9,4 @@
 json_t *wr_document(const tl_document *d);
 json_t *wr_timex(const annals_timeline *tl, const tl_timex *t);
 
-/* Writing flag (internal): the timexes alone, no "events" list, for
- * `annals dates`. */
-#define WR_TIMEXES_ONLY 0x100
 #endif

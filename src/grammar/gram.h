@@ -1,0 +1,96 @@
+/* gram: the grammar language of docs/grammar.md -- macros, tables, rules
+ * and suppressions in plain text files, compiled once to PCRE2 with JIT.
+ * One engine serves the date grammar and the event grammar. */
+#ifndef GM_GRAM_H
+#define GM_GRAM_H
+#include <stddef.h>
+#include <stdint.h>
+#include "annals/annals.h"
+#include "../util/arena.h"
+#include "../util/rx.h"
+#include "../util/strmap.h"
+
+#define GM_MAX_ARGS 8
+#define GM_MAX_GROUPS 4 /* groups that share one name (alternatives) */
+
+typedef enum gm_arg_kind { GM_ARG_CAPTURE, GM_ARG_STRING, GM_ARG_NUMBER } gm_arg_kind;
+
+/* One argument of a rule's value: a named capture, "text" or a number. */
+typedef struct gm_arg {
+    gm_arg_kind kind;
+    const char *text;              /* the capture's name, or the literal */
+    long num;
+    int ngroups;
+    uint32_t groups[GM_MAX_GROUPS]; /* group numbers of a capture name */
+} gm_arg;
+
+typedef enum gm_rule_kind { GM_RULE, GM_SUPPRESS } gm_rule_kind;
+
+typedef struct gm_rule {
+    gm_rule_kind kind;
+    const char *name;
+    const char *file;
+    int line;              /* where the rule starts, for messages */
+    int pattern_line;
+    const char *pattern;   /* as written, macros not expanded */
+    pcre2_code *re;
+    const char *type;      /* DATE, TIME, DURATION, SET, or an event type */
+    const char *func;      /* the value's function name */
+    gm_arg args[GM_MAX_ARGS];
+    int nargs;
+    int priority;
+    int has_value;
+} gm_rule;
+
+typedef struct gm_table {
+    const char *name;
+    sm_map map;           /* lower-cased key -> index into values */
+    const char **values;
+    size_t n, cap;
+} gm_table;
+
+typedef struct gm_grammar {
+    ar_arena mem;
+    gm_rule *rules;
+    size_t nrules, caprules;
+    gm_table *tables;
+    size_t ntables, captables;
+    sm_map macros;        /* name -> index into macro_src */
+    const char **macro_src;
+    const char **macro_where; /* "file:line" */
+    size_t nmacros, capmacros;
+    pcre2_match_context *mctx;
+} gm_grammar;
+
+void gm_init(gm_grammar *g);
+void gm_free(gm_grammar *g);
+
+/* Parses one grammar file's text (name is used in messages). Returns 0,
+ * or -1 with err = "file:line:col: what is wrong". */
+int gm_parse(gm_grammar *g, const char *name, const char *text, size_t len,
+             annals_error *err);
+
+/* Expands macros and compiles every rule; resolves capture names. */
+int gm_compile(gm_grammar *g, annals_error *err);
+
+/* A table's value for key (case-insensitive), or NULL. */
+const char *gm_lookup(const gm_grammar *g, const char *table, const char *key, size_t n);
+
+/* A match of one rule. */
+typedef struct gm_match {
+    uint32_t start, end;
+    const gm_rule *rule;
+    uint32_t ov[2 * 24];  /* the first 24 groups' offsets; unset = UINT32_MAX */
+    uint32_t novector;
+} gm_match;
+
+/* The text of the argument of m (a capture that matched, or a literal):
+ * sets *s and *n, returns 1; 0 if it is an unset capture. */
+int gm_arg_text(const gm_match *m, const char *text, int arg, const char **s, size_t *n);
+
+/* Runs every rule over text[0..len): the matches that survive
+ * suppression and overlap resolution (longest first, then priority, then
+ * earliest), in text order. *out is allocated from a. */
+int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
+           gm_match **out, size_t *nout);
+#endif

@@ -1,0 +1,236 @@
+/* Compiling rules (macro expansion, PCRE2 with JIT) and running them:
+ * every match of every rule, suppressions applied, overlaps resolved. */
+#include "gram.h"
+#include "../util/err.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sbuf { char *s; size_t n, cap; } sbuf;
+
+static int sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = (b->n + n + 1) * 2;
+        char *p = realloc(b->s, nc);
+        if (!p) return -1;
+        b->s = p;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+    return 0;
+}
+
+/* Expands {NAME} macros in src into b; other braces ({2,4}) stay. */
+static int expand(const gm_grammar *g, const char *src, sbuf *b, int depth,
+                  const gm_rule *r, annals_error *err)
+{
+    if (depth > 16)
+        return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:1: rule %s: macros nest too deep (a cycle?)",
+                      r->file, r->pattern_line, r->name);
+    size_t i = 0, n = strlen(src);
+    while (i < n) {
+        if (src[i] == '\\' && i + 1 < n) { /* an escaped brace is literal */
+            if (sb_add(b, src + i, 2)) goto oom;
+            i += 2;
+            continue;
+        }
+        if (src[i] == '{' && i + 1 < n && (isupper((unsigned char)src[i + 1]) || src[i + 1] == '_')) {
+            size_t j = i + 1;
+            while (j < n && (isupper((unsigned char)src[j]) || isdigit((unsigned char)src[j]) || src[j] == '_')) j++;
+            if (j < n && src[j] == '}') {
+                size_t *m = sm_get(&g->macros, src + i + 1, j - i - 1);
+                if (!m)
+                    return er_set(err, ANNALS_ERR_GRAMMAR,
+                                  "%s:%d: rule %s: undefined macro {%.*s}", r->file,
+                                  r->pattern_line, r->name, (int)(j - i - 1), src + i + 1);
+                if (sb_add(b, "(?:", 3)) goto oom;
+                if (expand(g, g->macro_src[*m], b, depth + 1, r, err)) return -1;
+                if (sb_add(b, ")", 1)) goto oom;
+                i = j + 1;
+                continue;
+            }
+        }
+        if (sb_add(b, src + i, 1)) goto oom;
+        i++;
+    }
+    return 0;
+oom:
+    return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+}
+
+/* The group numbers that carry a capture name (one per alternative). */
+static int resolve_arg(const gm_rule *r, gm_arg *a)
+{
+    uint32_t count, size;
+    PCRE2_SPTR table;
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+    a->ngroups = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR e = table + i * size;
+        uint32_t num = ((uint32_t)e[0] << 8) | e[1];
+        if (strcmp((const char *)e + 2, a->text) == 0 && a->ngroups < GM_MAX_GROUPS && num < 24)
+            a->groups[a->ngroups++] = num;
+    }
+    return a->ngroups ? 0 : -1;
+}
+
+int gm_compile(gm_grammar *g, annals_error *err)
+{
+    if (!g->mctx && !(g->mctx = rx_match_context()))
+        return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < g->nrules; i++) {
+        gm_rule *r = &g->rules[i];
+        if (r->re) continue;
+        sbuf b = {0};
+        /* Rules match whole words: never inside a longer word or number. */
+        if (sb_add(&b, "(?<![\\p{L}\\p{N}])(?:", 20)) { free(b.s); return er_set(err, ANNALS_ERR_NOMEM, "out of memory"); }
+        if (expand(g, r->pattern, &b, 0, r, err)) { free(b.s); return -1; }
+        if (sb_add(&b, ")(?![\\p{L}\\p{N}])", 17)) { free(b.s); return er_set(err, ANNALS_ERR_NOMEM, "out of memory"); }
+        char msg[256];
+        size_t off = 0;
+        r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES, msg, sizeof msg, &off);
+        if (!r->re) {
+            int rc = er_set(err, ANNALS_ERR_GRAMMAR,
+                            "%s:%d: rule %s: bad pattern: %s (near \"%.30s\")", r->file,
+                            r->pattern_line, r->name, msg, b.s + (off < b.n ? off : b.n));
+            free(b.s);
+            return rc;
+        }
+        free(b.s);
+        for (int k = 0; k < r->nargs; k++)
+            if (r->args[k].kind == GM_ARG_CAPTURE && resolve_arg(r, &r->args[k]))
+                return er_set(err, ANNALS_ERR_GRAMMAR,
+                              "%s:%d: rule %s: value uses (?<%s>...), which the pattern does not define",
+                              r->file, r->line, r->name, r->args[k].text);
+    }
+    return 0;
+}
+
+int gm_arg_text(const gm_match *m, const char *text, int arg, const char **s, size_t *n)
+{
+    const gm_arg *a = &m->rule->args[arg];
+    if (a->kind != GM_ARG_CAPTURE) {
+        *s = a->text;
+        *n = strlen(a->text);
+        return 1;
+    }
+    for (int k = 0; k < a->ngroups; k++) {
+        uint32_t gi = a->groups[k];
+        if (gi >= m->novector) continue;
+        uint32_t b = m->ov[2 * gi], e = m->ov[2 * gi + 1];
+        if (b == UINT32_MAX || e < b) continue;
+        *s = text + b;
+        *n = e - b;
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct vec { gm_match *m; size_t n, cap; } vec;
+
+static int vpush(vec *v, const gm_match *m)
+{
+    if (v->n == v->cap) {
+        size_t nc = v->cap ? v->cap * 2 : 64;
+        gm_match *p = realloc(v->m, nc * sizeof *p);
+        if (!p) return -1;
+        v->m = p;
+        v->cap = nc;
+    }
+    v->m[v->n++] = *m;
+    return 0;
+}
+
+static int by_strength(const void *a, const void *b)
+{
+    const gm_match *x = a, *y = b;
+    uint32_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly) return lx > ly ? -1 : 1;
+    if (x->rule->priority != y->rule->priority) return x->rule->priority > y->rule->priority ? -1 : 1;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->rule < y->rule ? -1 : (x->rule > y->rule);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const gm_match *x = a, *y = b;
+    return x->start < y->start ? -1 : (x->start > y->start);
+}
+
+/* Is [s,e) free of every span in the sorted, disjoint list? */
+static int is_free(const gm_match *sel, size_t n, uint32_t s, uint32_t e)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* first span that ends after s */
+        size_t mid = (lo + hi) / 2;
+        if (sel[mid].end <= s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo == n || sel[lo].start >= e;
+}
+
+int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
+           gm_match **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    vec cand = {0}, sup = {0};
+    pcre2_match_data *md = pcre2_match_data_create(24, NULL);
+    if (!md) return -1;
+    int rc = 0;
+    for (size_t i = 0; i < g->nrules && rc == 0; i++) {
+        const gm_rule *r = &g->rules[i];
+        size_t at = 0;
+        while (at < len) {
+            int got = pcre2_match(r->re, (PCRE2_SPTR)text, len, at, 0, md, g->mctx);
+            if (got == PCRE2_ERROR_NOMATCH) break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            if (got < 0) { /* a limit hit: give up on this rule here, go on */
+                at++;
+                continue;
+            }
+            gm_match m;
+            m.start = (uint32_t)ov[0];
+            m.end = (uint32_t)ov[1];
+            m.rule = r;
+            m.novector = (uint32_t)(got > 0 ? got : 24);
+            for (uint32_t k = 0; k < 24; k++) {
+                int set = k < m.novector && ov[2 * k] != PCRE2_UNSET;
+                m.ov[2 * k] = set ? (uint32_t)ov[2 * k] : UINT32_MAX;
+                m.ov[2 * k + 1] = set ? (uint32_t)ov[2 * k + 1] : UINT32_MAX;
+            }
+            if (m.end > m.start && vpush(r->kind == GM_RULE ? &cand : &sup, &m)) { rc = -1; break; }
+            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    pcre2_match_data_free(md);
+    if (rc == 0 && cand.n) {
+        qsort(cand.m, cand.n, sizeof *cand.m, by_strength);
+        qsort(sup.m, sup.n, sizeof *sup.m, by_start);
+        gm_match *sel = ar_alloc(a, cand.n * sizeof *sel);
+        if (!sel) rc = -1;
+        size_t ns = 0;
+        for (size_t i = 0; rc == 0 && i < cand.n; i++) {
+            gm_match *m = &cand.m[i];
+            int suppressed = 0;
+            for (size_t k = 0; k < sup.n && sup.m[k].start < m->end; k++)
+                if (sup.m[k].end > m->start) { suppressed = 1; break; }
+            if (suppressed || !is_free(sel, ns, m->start, m->end)) continue;
+            /* insert, keeping sel sorted by start */
+            size_t pos = ns;
+            while (pos > 0 && sel[pos - 1].start > m->start) pos--;
+            memmove(sel + pos + 1, sel + pos, (ns - pos) * sizeof *sel);
+            sel[pos] = *m;
+            ns++;
+        }
+        if (rc == 0) { *out = sel; *nout = ns; }
+    }
+    free(cand.m);
+    free(sup.m);
+    return rc;
+}

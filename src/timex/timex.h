@@ -1,0 +1,40 @@
+/* timex: temporal expressions found by the date grammar and normalised to
+ * TIMEX3 values, resolved against the publication date (DCT) and, for
+ * anaphora ("two days later"), against the last date the text named. */
+#ifndef TX_TIMEX_H
+#define TX_TIMEX_H
+#include <stddef.h>
+#include <stdint.h>
+#include "annals/annals.h"
+#include "../doc/doc.h"
+#include "../grammar/gram.h"
+
+typedef struct tx_timex {
+    uint32_t start, end;
+    const char *type;  /* DATE, TIME, DURATION, SET */
+    char value[40];
+    const char *rule;  /* the rule that found it (for debugging) */
+} tx_timex;
+
+/* What resolution knows at a point of the text. */
+typedef struct tx_ctx {
+    int has_dct, dy, dm, dd;      /* the publication date */
+    int has_last, ly, lm, ld;     /* the last full date named, for anaphora */
+    int future;                   /* the sentence speaks of the future */
+    annals_date_order order;
+    const gm_grammar *g;          /* its tables: month, weekday, number... */
+} tx_ctx;
+
+/* Computes the value of match m (its rule's function applied to its
+ * arguments) into out[40]. Returns 0, or -1 when the match is not a real
+ * temporal expression after all (February 30, a month 13). */
+int tx_normalise(const tx_ctx *c, const gm_match *m, const char *text, char out[40]);
+
+/* 1 if name is a normalisation function that tx_normalise knows. */
+int tx_function_known(const char *name);
+
+/* Finds, normalises and resolves every temporal expression of d. dct is
+ * "YYYY-MM-DD" or NULL. The list is allocated from a. */
+int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
+            annals_date_order order, ar_arena *a, tx_timex **out, size_t *n);
+#endif

@@ -1,0 +1,521 @@
+/* Normalisation functions: the C side of a date rule's `value`. Each
+ * takes the rule's arguments (captures or literals), reads word tables
+ * (month, weekday, number, unit, ...) from the grammar, and writes a TIMEX3
+ * value. The functions are listed in docs/grammar.md. */
+#include "timex.h"
+#include "../util/cal.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct args {
+    const tx_ctx *c;
+    const gm_match *m;
+    const char *text;
+} args;
+
+/* The text of argument i, or NULL/0 if absent. */
+static int arg(const args *a, int i, const char **s, size_t *n)
+{
+    if (i >= a->m->rule->nargs) return 0;
+    /* An empty literal ("") stands for a part the rule does not give. */
+    return gm_arg_text(a->m, a->text, i, s, n) && *n > 0;
+}
+
+/* Looks an argument up in a table, trimming spaces and a final dot. */
+static const char *arg_table(const args *a, int i, const char *table)
+{
+    const char *s;
+    size_t n;
+    if (!arg(a, i, &s, &n)) return NULL;
+    while (n && (s[n - 1] == '.' || s[n - 1] == ' ')) n--;
+    char buf[64];
+    size_t k = 0;
+    /* fold runs of white space and hyphens to one space */
+    for (size_t j = 0; j < n && k + 1 < sizeof buf; j++) {
+        char ch = s[j] == '-' || s[j] == '\n' || s[j] == '\t' ? ' ' : s[j];
+        if (ch == ' ' && (k == 0 || buf[k - 1] == ' ')) continue;
+        buf[k++] = ch;
+    }
+    return gm_lookup(a->c->g, table, buf, k);
+}
+
+/* A number from digits ("16", "16th", "1,000") or the number table
+ * ("sixteen", "a"). -1 when it is neither (several, few). */
+static long arg_num(const args *a, int i)
+{
+    const char *s;
+    size_t n;
+    if (!arg(a, i, &s, &n)) return -1;
+    if (n && isdigit((unsigned char)s[0])) {
+        long v = 0;
+        for (size_t j = 0; j < n && v < 100000000; j++) {
+            if (isdigit((unsigned char)s[j])) v = v * 10 + (s[j] - '0');
+            else if (s[j] != ',') break;
+        }
+        return v;
+    }
+    if (a->m->rule->args[i].kind == GM_ARG_NUMBER) return a->m->rule->args[i].num;
+    const char *v = arg_table(a, i, "number");
+    return v ? strtol(v, NULL, 10) : -1;
+}
+
+/* A signed shift: a number literal, or the rel table (last -1, next 1). */
+static int arg_shift(const args *a, int i, long *out)
+{
+    if (i >= a->m->rule->nargs) return 0;
+    if (a->m->rule->args[i].kind == GM_ARG_NUMBER) { *out = a->m->rule->args[i].num; return 1; }
+    const char *v = arg_table(a, i, "rel");
+    if (!v) return 0;
+    *out = strtol(v, NULL, 10);
+    return 1;
+}
+
+static int month_of(const args *a, int i)
+{
+    const char *s;
+    size_t n;
+    if (!arg(a, i, &s, &n)) return 0;
+    if (n && isdigit((unsigned char)s[0])) {
+        long v = arg_num(a, i);
+        return v >= 1 && v <= 12 ? (int)v : -1;
+    }
+    const char *v = arg_table(a, i, "month");
+    return v ? atoi(v) : -1;
+}
+
+/* A year from "2021", "'98" or "98". Two digits: the century that puts
+ * it nearest the publication date. */
+static int year_of(const args *a, int i)
+{
+    const char *s;
+    size_t n;
+    if (!arg(a, i, &s, &n)) return 0;
+    if (n && (s[0] == '\'' || (unsigned char)s[0] == 0xE2)) { /* ' or ’ */
+        while (n && !isdigit((unsigned char)*s)) s++, n--;
+    }
+    long v = 0;
+    size_t digits = 0;
+    for (size_t j = 0; j < n && isdigit((unsigned char)s[j]); j++, digits++) v = v * 10 + (s[j] - '0');
+    if (digits == 2) {
+        int base = a->c->has_dct ? a->c->dy : 2000;
+        long c1 = (base / 100) * 100 + v;
+        if (c1 > base + 10) c1 -= 100;
+        v = c1;
+    } else if (digits != 4) {
+        return -1;
+    }
+    return v >= 1 && v <= 9999 ? (int)v : -1;
+}
+
+static long dct_days(const tx_ctx *c) { return ca_to_days(c->dy, c->dm, c->dd); }
+
+static void fmt_day(char out[40], long days)
+{
+    int y, m, d;
+    ca_from_days(days, &y, &m, &d);
+    if (y < 1 || y > 9999) { strcpy(out, "XXXX-XX-XX"); return; }
+    ca_format_ymd(out, y, m, d);
+}
+
+/* ISO week of a day: year and week number. */
+static void iso_week(long days, int *wy, int *wn)
+{
+    int y, m, d;
+    ca_from_days(days, &y, &m, &d);
+    long thursday = days - ca_weekday(y, m, d) + 3; /* the Thursday of its week */
+    int ty, tm, td;
+    ca_from_days(thursday, &ty, &tm, &td);
+    *wy = ty;
+    *wn = (int)((thursday - ca_to_days(ty, 1, 1)) / 7 + 1);
+}
+
+/* A month without a year: the year that puts it nearest the DCT in the
+ * direction of the tense (past by default in news). */
+static int year_for(const tx_ctx *c, int m, int d)
+{
+    if (!c->has_dct) return 0;
+    int dd = d ? d : 1;
+    long ref = dct_days(c);
+    int best = c->dy;
+    if (c->future) {
+        for (int y = c->dy - 1; y <= c->dy + 1; y++) {
+            int last = d ? d : ca_days_in_month(y, m);
+            if (ca_valid(y, m, d ? d : 1) && ca_to_days(y, m, last) >= ref) { best = y; break; }
+        }
+    } else {
+        for (int y = c->dy + 1; y >= c->dy - 1; y--)
+            if (ca_valid(y, m, dd) && ca_to_days(y, m, dd) <= ref) { best = y; break; }
+    }
+    return best;
+}
+
+/* date(year, month, day): any part may be missing. */
+static int f_date(const args *a, char out[40])
+{
+    int y = year_of(a, 0), m = month_of(a, 1);
+    long d = a->m->rule->nargs > 2 ? arg_num(a, 2) : 0;
+    if (y < 0 || m < 0 || (a->m->rule->nargs > 2 && d == -1 && m)) return -1;
+    if (d < 0) d = 0;
+    if (!m) {
+        if (!y) return -1;
+        snprintf(out, 40, "%04d", y);
+        return 0;
+    }
+    if (d && (d > 31 || (y && !ca_valid(y, m, (int)d)))) return -1;
+    if (!y) y = year_for(a->c, m, (int)d);
+    if (!y) { /* no DCT: the year stays unknown */
+        if (d) snprintf(out, 40, "XXXX-%02d-%02d", m, (int)d);
+        else snprintf(out, 40, "XXXX-%02d", m);
+        return 0;
+    }
+    if (d && !ca_valid(y, m, (int)d)) return -1;
+    if (d) snprintf(out, 40, "%04d-%02d-%02d", y, m, (int)d);
+    else snprintf(out, 40, "%04d-%02d", y, m);
+    return 0;
+}
+
+/* numdate(first, second, year): 6/16/2021 in the configured order. */
+static int f_numdate(const args *a, char out[40])
+{
+    long p = arg_num(a, 0), q = arg_num(a, 1);
+    int y = year_of(a, 2);
+    if (p < 1 || q < 1 || y < 0) return -1;
+    long mo = a->c->order == ANNALS_DATE_DMY ? q : p, da = a->c->order == ANNALS_DATE_DMY ? p : q;
+    if (mo > 12 && da <= 12) { long t = mo; mo = da; da = t; } /* 16/6 can only be D/M */
+    if (!y) y = mo >= 1 && mo <= 12 ? year_for(a->c, (int)mo, (int)da) : 0;
+    if (!y) {
+        if (mo > 12 || da > 31) return -1;
+        snprintf(out, 40, "XXXX-%02d-%02d", (int)mo, (int)da);
+        return 0;
+    }
+    if (!ca_valid(y, (int)mo, (int)da)) return -1;
+    snprintf(out, 40, "%04d-%02d-%02d", y, (int)mo, (int)da);
+    return 0;
+}
+
+static const char *daypart(const args *a, int i)
+{
+    return i < a->m->rule->nargs ? arg_table(a, i, "daypart") : NULL;
+}
+
+static void add_part(char out[40], const char *part)
+{
+    if (part && strlen(out) + strlen(part) + 2 < 40) {
+        strcat(out, "T");
+        strcat(out, part);
+    }
+}
+
+/* weekday(day, rel, part): news speaks of the past unless the sentence is
+ * in the future; "last" and "next" force the direction. */
+static int f_weekday(const args *a, char out[40])
+{
+    const char *w = arg_table(a, 0, "weekday");
+    if (!w) return -1;
+    int wd = atoi(w) - 1; /* 0 = Monday */
+    long shift = 0;
+    int has_rel = arg_shift(a, 1, &shift);
+    if (!a->c->has_dct) {
+        snprintf(out, 40, "XXXX-WXX-%d", wd + 1);
+        add_part(out, daypart(a, 2));
+        return 0;
+    }
+    long ref = dct_days(a->c);
+    int cur = ca_weekday(a->c->dy, a->c->dm, a->c->dd);
+    long day;
+    if ((has_rel && shift > 0) || (!has_rel && a->c->future)) {
+        long ahead = (wd - cur + 7) % 7;
+        if (ahead == 0 && has_rel) ahead = 7;
+        day = ref + ahead;
+    } else if (has_rel && shift == 0) { /* this Friday: in the DCT's week */
+        day = ref - cur + wd;
+    } else {
+        long back = (cur - wd + 7) % 7;
+        if (back == 0 && has_rel) back = 7;
+        day = ref - back;
+    }
+    fmt_day(out, day);
+    add_part(out, daypart(a, 2));
+    return 0;
+}
+
+/* today(shift, part): today, yesterday, tomorrow, tonight. */
+static int f_today(const args *a, char out[40])
+{
+    long shift = 0;
+    arg_shift(a, 0, &shift);
+    if (!a->c->has_dct) {
+        if (shift == 0) strcpy(out, "PRESENT_REF");
+        else strcpy(out, "XXXX-XX-XX");
+        return 0;
+    }
+    fmt_day(out, dct_days(a->c) + shift);
+    add_part(out, daypart(a, 1));
+    return 0;
+}
+
+/* The value of the calendar unit that holds a day, at that unit's grain. */
+static int unit_value(const char *unit, long days, char out[40])
+{
+    int y, m, d, wy, wn;
+    ca_from_days(days, &y, &m, &d);
+    if (y < 1 || y > 9999) return -1;
+    switch (unit[0]) {
+    case 'D': fmt_day(out, days); return 0;
+    case 'W':
+        iso_week(days, &wy, &wn);
+        snprintf(out, 40, "%04d-W%02d", wy, wn);
+        return 0;
+    case 'E': /* weekend */
+        iso_week(days, &wy, &wn);
+        snprintf(out, 40, "%04d-W%02d-WE", wy, wn);
+        return 0;
+    case 'M': snprintf(out, 40, "%04d-%02d", y, m); return 0;
+    case 'Q': snprintf(out, 40, "%04d-Q%d", y, (m - 1) / 3 + 1); return 0;
+    case 'H': snprintf(out, 40, "%04d-H%d", y, m <= 6 ? 1 : 2); return 0;
+    case 'Y': snprintf(out, 40, "%04d", y); return 0;
+    case 'X': snprintf(out, 40, "%03d", y / 10); return 0;     /* decade */
+    case 'C': snprintf(out, 40, "%02d", y / 100); return 0;    /* century */
+    }
+    return -1;
+}
+
+/* Moves a day by n units (months and years keep the day of month). */
+static long shift_days(long days, const char *unit, long n)
+{
+    int y, m, d;
+    switch (unit[0]) {
+    case 'D': return days + n;
+    case 'W': case 'E': return days + 7 * n;
+    case 'M': case 'Q': case 'H': {
+        long months = unit[0] == 'M' ? n : unit[0] == 'Q' ? 3 * n : 6 * n;
+        ca_from_days(days, &y, &m, &d);
+        long t = (long)y * 12 + (m - 1) + months;
+        y = (int)(t / 12);
+        m = (int)(t % 12) + 1;
+        if (d > ca_days_in_month(y, m)) d = ca_days_in_month(y, m);
+        return ca_to_days(y, m, d);
+    }
+    case 'Y': case 'X': case 'C': {
+        long years = unit[0] == 'Y' ? n : unit[0] == 'X' ? 10 * n : 100 * n;
+        ca_from_days(days, &y, &m, &d);
+        y += (int)years;
+        if (m == 2 && d == 29 && !ca_leap(y)) d = 28;
+        return ca_to_days(y, m, d);
+    }
+    }
+    return days;
+}
+
+/* rel(shift, unit): this week, last month, next year, the coming weekend. */
+static int f_rel(const args *a, char out[40])
+{
+    long shift = 0;
+    const char *unit = arg_table(a, 1, "unit");
+    if (!unit || !arg_shift(a, 0, &shift)) return -1;
+    if (!a->c->has_dct) {
+        strcpy(out, shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF");
+        return 0;
+    }
+    return unit_value(unit, shift_days(dct_days(a->c), unit, shift), out);
+}
+
+/* offset(n, unit, dir): three days ago (from the DCT), two weeks later
+ * (from the last date named). The value has the unit's grain. */
+static int f_offset(const args *a, char out[40])
+{
+    long n = arg_num(a, 0);
+    const char *unit = arg_table(a, 1, "unit");
+    const char *dir = arg_table(a, 2, "dir");
+    if (!unit || !dir) return -1;
+    long sign = dir[0] == '-' ? -1 : 1;
+    int anaphoric = strchr(dir, 'a') != NULL; /* "later": from the last date */
+    if (n < 0) { /* several days ago */
+        strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        return 0;
+    }
+    long base;
+    if (anaphoric && a->c->has_last) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
+    else if (a->c->has_dct) base = dct_days(a->c);
+    else { strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return 0; }
+    return unit_value(unit, shift_days(base, unit, sign * n), out);
+}
+
+/* anaphor(shift, unit, part): the following day, that week, the next
+ * morning -- from the last date named, else the DCT. */
+static int f_anaphor(const args *a, char out[40])
+{
+    long shift = 0;
+    const char *unit = arg_table(a, 1, "unit");
+    if (!unit || !arg_shift(a, 0, &shift)) return -1;
+    long base;
+    if (a->c->has_last) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
+    else if (a->c->has_dct) base = dct_days(a->c);
+    else return -1;
+    if (unit_value(unit, shift_days(base, unit, shift), out)) return -1;
+    add_part(out, daypart(a, 2));
+    return 0;
+}
+
+/* duration(n, unit): P20Y, PT72H, P2DE; a vague number is X. */
+static int f_duration(const args *a, char out[40])
+{
+    long n = arg_num(a, 0);
+    const char *u = arg_table(a, 1, "dunit");
+    if (!u) return -1;
+    int time = u[0] == 'T';
+    const char *code = time ? u + 1 : u;
+    if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
+    else snprintf(out, 40, "P%s%ld%s", time ? "T" : "", n, code);
+    return 0;
+}
+
+/* decade(digits, word): the 1990s -> 199; the '90s, the nineties. */
+static int f_decade(const args *a, char out[40])
+{
+    const char *s;
+    size_t n;
+    if (arg(a, 0, &s, &n)) {
+        long v = 0;
+        size_t digits = 0;
+        for (size_t j = 0; j < n; j++)
+            if (isdigit((unsigned char)s[j])) v = v * 10 + (s[j] - '0'), digits++;
+        if (digits == 4) { snprintf(out, 40, "%03ld", v / 10); return 0; }
+        if (digits == 2) {
+            int base = a->c->has_dct ? a->c->dy : 2000;
+            long y = (base / 100) * 100 + v;
+            if (y > base) y -= 100;
+            snprintf(out, 40, "%03ld", y / 10);
+            return 0;
+        }
+        return -1;
+    }
+    const char *w = arg_table(a, 1, "decade"); /* "nineties" -> 9 */
+    if (!w) return -1;
+    int base = a->c->has_dct ? a->c->dy : 2000;
+    long y = (base / 100) * 100 + atoi(w) * 10;
+    if (y > base) y -= 100;
+    snprintf(out, 40, "%03ld", y / 10);
+    return 0;
+}
+
+/* A year given, or the DCT's year moved by rel, for seasons and quarters. */
+static int year_or_rel(const args *a, int yi, int ri)
+{
+    int y = year_of(a, yi);
+    if (y) return y;
+    if (!a->c->has_dct) return 0;
+    long shift = 0;
+    arg_shift(a, ri, &shift);
+    return a->c->dy + (int)shift;
+}
+
+/* season(season, year, rel): 2021-SU */
+static int f_season(const args *a, char out[40])
+{
+    const char *s = arg_table(a, 0, "season");
+    if (!s) return -1;
+    int y = year_or_rel(a, 1, 2);
+    if (y < 0) return -1;
+    if (y) snprintf(out, 40, "%04d-%s", y, s);
+    else snprintf(out, 40, "XXXX-%s", s);
+    return 0;
+}
+
+/* quarter(q, year, rel) and half(h, year, rel): 2021-Q3, 2021-H1 */
+static int f_part(const args *a, char out[40], char letter, int max)
+{
+    long q = arg_num(a, 0);
+    if (q < 0) {
+        const char *o = arg_table(a, 0, "ordinal");
+        q = o ? atol(o) : -1;
+    }
+    if (q < 1 || q > max) return -1;
+    int y = year_or_rel(a, 1, 2);
+    if (y < 0) return -1;
+    if (y) snprintf(out, 40, "%04d-%c%ld", y, letter, q);
+    else snprintf(out, 40, "XXXX-%c%ld", letter, q);
+    return 0;
+}
+
+/* fiscal(year): FY2021 */
+static int f_fiscal(const args *a, char out[40])
+{
+    int y = year_of(a, 0);
+    if (y <= 0) return -1;
+    snprintf(out, 40, "FY%04d", y);
+    return 0;
+}
+
+/* time(hour, minute, ampm): a clock time on the DCT's day. */
+static int f_time(const args *a, char out[40])
+{
+    long h = arg_num(a, 0), mi = a->m->rule->nargs > 1 ? arg_num(a, 1) : 0;
+    if (mi < 0) mi = 0;
+    const char *s;
+    size_t n;
+    if (h < 0 || h > 24 || mi > 59) return -1;
+    if (arg(a, 2, &s, &n) && n) {
+        int pm = tolower((unsigned char)s[0]) == 'p';
+        if (h > 12 || h == 0) return -1;
+        if (pm && h < 12) h += 12;
+        if (!pm && h == 12) h = 0;
+    }
+    char day[40];
+    if (a->c->has_dct) fmt_day(day, dct_days(a->c));
+    else strcpy(day, "XXXX-XX-XX");
+    snprintf(out, 40, "%.12sT%02d:%02d", day, (int)h, (int)mi);
+    return 0;
+}
+
+/* literal("PRESENT_REF") and set("P1W"): the value as written. */
+static int f_literal(const args *a, char out[40])
+{
+    const char *s;
+    size_t n;
+    if (!arg(a, 0, &s, &n) || n >= 40) return -1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return 0;
+}
+
+/* setunit(unit): every week -> P1W, daily -> P1D */
+static int f_setunit(const args *a, char out[40])
+{
+    const char *u = arg_table(a, 0, "dunit");
+    if (!u) return -1;
+    if (u[0] == 'T') snprintf(out, 40, "PT1%s", u + 1);
+    else snprintf(out, 40, "P1%s", u);
+    return 0;
+}
+
+typedef struct fn { const char *name; int (*f)(const args *, char *); } fn;
+
+static int f_quarter(const args *a, char out[40]) { return f_part(a, out, 'Q', 4); }
+static int f_half(const args *a, char out[40]) { return f_part(a, out, 'H', 2); }
+
+static const fn fns[] = {
+    {"date", f_date},       {"numdate", f_numdate}, {"weekday", f_weekday},
+    {"today", f_today},     {"rel", f_rel},         {"offset", f_offset},
+    {"anaphor", f_anaphor}, {"duration", f_duration}, {"decade", f_decade},
+    {"season", f_season},   {"quarter", f_quarter}, {"half", f_half},
+    {"fiscal", f_fiscal},   {"time", f_time},       {"literal", f_literal},
+    {"setunit", f_setunit}, {NULL, NULL}};
+
+int tx_function_known(const char *name)
+{
+    for (const fn *f = fns; f->name; f++)
+        if (strcmp(f->name, name) == 0) return 1;
+    return 0;
+}
+
+int tx_normalise(const tx_ctx *c, const gm_match *m, const char *text, char out[40])
+{
+    args a = {c, m, text};
+    out[0] = '\0';
+    for (const fn *f = fns; f->name; f++)
+        if (strcmp(f->name, m->rule->func) == 0) return f->f(&a, out);
+    return -1;
+}
