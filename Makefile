@@ -35,7 +35,7 @@ LIBS    := $(PKG_LIBS) -lpthread
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
-GRAMMARS := $(sort $(wildcard grammars/en/*.gram))
+GRAMMARS := $(sort $(wildcard grammars/en/*.gram grammars/en/*.tsv))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -61,7 +61,7 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -o $@ $<
 
-$(BUILD)/gen/builtin.c: $(GRAMMARS) $(BUILD)/tools/embed
+$(BUILD)/gen/builtin.c: $(GRAMMARS) $(BUILD)/tools/embed Makefile
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed $@ $(GRAMMARS)
 
@@ -133,6 +133,7 @@ eval-dates: $(BIN)
 LIBDIR := $(PREFIX)/lib
 INCDIR := $(PREFIX)/include
 BINDIR := $(PREFIX)/bin
+MANDIR := $(PREFIX)/share/man
 
 $(BUILD)/annals.pc: annals.pc.in
 	@mkdir -p $(dir $@)
@@ -147,12 +148,14 @@ install: all $(BUILD)/annals.pc
 	ln -sf libannals.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libannals.so
 	install -m 644 include/annals/annals.h $(DESTDIR)$(INCDIR)/annals/annals.h
 	install -m 644 $(BUILD)/annals.pc $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc
+	install -d $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/annals-grammar.5 $(DESTDIR)$(MANDIR)/man5/annals-grammar.5
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annals $(DESTDIR)$(LIBDIR)/libannals.a \
 	  $(DESTDIR)$(LIBDIR)/libannals.so $(DESTDIR)$(LIBDIR)/libannals.so.$(SOVERSION) \
 	  $(DESTDIR)$(LIBDIR)/libannals.so.$(VERSION) $(DESTDIR)$(INCDIR)/annals/annals.h \
-	  $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc $(DESTDIR)$(MANDIR)/man5/annals-grammar.5
 	-rmdir $(DESTDIR)$(INCDIR)/annals 2>/dev/null
 
 clean:

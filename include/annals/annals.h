@@ -50,8 +50,9 @@ typedef struct annals_grammars annals_grammars;
 /* The English grammars built into the library. NULL on failure. */
 annals_grammars *annals_grammars_builtin(annals_error *err);
 
-/* Loads the grammar files (*.gram) of a directory instead: dates*.gram
- * for temporal expressions. NULL on failure, with err saying
+/* Loads the grammar files of a directory instead: dates*.gram for
+ * temporal expressions, events*.gram for events, countries.tsv, places.tsv, orgs.tsv, people.tsv
+ * and titles.tsv for names. NULL on failure, with err saying
  * "file:line:col: what is wrong". */
 annals_grammars *annals_grammars_load(const char *dir, annals_error *err);
 
@@ -117,6 +118,10 @@ const char *annals_timeline_document_dct(const annals_timeline *tl, size_t i,
 int annals_extract(const annals_grammars *g, const annals_article *a,
                    const annals_options *o, annals_timeline *tl,
                    annals_error *err);
+
+/* Orders the events by date (undated last), then by first mention: the
+ * order the annals/1 format promises. Call it before annals_write. */
+void annals_timeline_sort(annals_timeline *tl);
 
 /* ---- writing ------------------------------------------------------------ */
 

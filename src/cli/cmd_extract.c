@@ -214,6 +214,7 @@ static int run_cmd(int argc, char **argv, int dates)
         cl_error("%s", r.failed ? r.err.message : err.message);
         goto done;
     }
+    annals_timeline_sort(r.tl);
     if (cl_out_open(&out, outpath)) goto done;
     if (annals_write(r.tl, (annals_format)format,
                      dates ? ANNALS_WRITE_TIMEXES_ONLY

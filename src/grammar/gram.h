@@ -12,6 +12,7 @@
 
 #define GM_MAX_ARGS 8
 #define GM_MAX_GROUPS 4 /* groups that share one name (alternatives) */
+#define GM_CHUNK 4096   /* the most text one pattern match call sees */
 
 typedef enum gm_arg_kind { GM_ARG_CAPTURE, GM_ARG_STRING, GM_ARG_NUMBER } gm_arg_kind;
 
@@ -31,7 +32,8 @@ typedef struct gm_rule {
     const char *name;
     const char *file;
     int line;              /* where the rule starts, for messages */
-    int pattern_line;
+    int pattern_line, pattern_col; /* the first pattern line */
+    int value_line, value_col;
     const char *pattern;   /* as written, macros not expanded */
     pcre2_code *re;
     const char *type;      /* DATE, TIME, DURATION, SET, or an event type */

@@ -169,7 +169,10 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
         p->pattern = np;
         p->pattern_len += (size_t)sprintf(np + p->pattern_len, "%s(?:%.*s)",
                                           p->pattern_len ? "|" : "", (int)vn, val);
-        if (!r->pattern_line) r->pattern_line = p->line;
+        if (!r->pattern_line) {
+            r->pattern_line = p->line;
+            r->pattern_col = (int)vcol;
+        }
         return 0;
     }
     if (kn == 4 && memcmp(key, "type", 4) == 0) {
@@ -179,6 +182,8 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
     }
     if (kn == 5 && memcmp(key, "value", 5) == 0) {
         if (r->kind == GM_SUPPRESS) return fail(p, kcol, "a suppression has no value%s", "");
+        r->value_line = p->line;
+        r->value_col = (int)vcol;
         return parse_value(p, r, val, vn, vcol);
     }
     if (kn == 8 && memcmp(key, "priority", 8) == 0) {

@@ -28,8 +28,8 @@ static int expand(const gm_grammar *g, const char *src, sbuf *b, int depth,
                   const gm_rule *r, annals_error *err)
 {
     if (depth > 16)
-        return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:1: rule %s: macros nest too deep (a cycle?)",
-                      r->file, r->pattern_line, r->name);
+        return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:%d: rule %s: macros nest too deep (a cycle?)",
+                      r->file, r->pattern_line, r->pattern_col, r->name);
     size_t i = 0, n = strlen(src);
     while (i < n) {
         if (src[i] == '\\' && i + 1 < n) { /* an escaped brace is literal */
@@ -44,8 +44,9 @@ static int expand(const gm_grammar *g, const char *src, sbuf *b, int depth,
                 size_t *m = sm_get(&g->macros, src + i + 1, j - i - 1);
                 if (!m)
                     return er_set(err, ANNALS_ERR_GRAMMAR,
-                                  "%s:%d: rule %s: undefined macro {%.*s}", r->file,
-                                  r->pattern_line, r->name, (int)(j - i - 1), src + i + 1);
+                                  "%s:%d:%d: rule %s: undefined macro {%.*s}", r->file,
+                                  r->pattern_line, r->pattern_col, r->name, (int)(j - i - 1),
+                                  src + i + 1);
                 if (sb_add(b, "(?:", 3)) goto oom;
                 if (expand(g, g->macro_src[*m], b, depth + 1, r, err)) return -1;
                 if (sb_add(b, ")", 1)) goto oom;
@@ -96,8 +97,9 @@ int gm_compile(gm_grammar *g, annals_error *err)
         r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES, msg, sizeof msg, &off);
         if (!r->re) {
             int rc = er_set(err, ANNALS_ERR_GRAMMAR,
-                            "%s:%d: rule %s: bad pattern: %s (near \"%.30s\")", r->file,
-                            r->pattern_line, r->name, msg, b.s + (off < b.n ? off : b.n));
+                            "%s:%d:%d: rule %s: bad pattern: %s (near \"%.30s\")", r->file,
+                            r->pattern_line, r->pattern_col, r->name, msg,
+                            b.s + (off < b.n ? off : b.n));
             free(b.s);
             return rc;
         }
@@ -105,8 +107,8 @@ int gm_compile(gm_grammar *g, annals_error *err)
         for (int k = 0; k < r->nargs; k++)
             if (r->args[k].kind == GM_ARG_CAPTURE && resolve_arg(r, &r->args[k]))
                 return er_set(err, ANNALS_ERR_GRAMMAR,
-                              "%s:%d: rule %s: value uses (?<%s>...), which the pattern does not define",
-                              r->file, r->line, r->name, r->args[k].text);
+                              "%s:%d:%d: rule %s: value uses (?<%s>...), which the pattern does not define",
+                              r->file, r->value_line, r->value_col, r->name, r->args[k].text);
     }
     return 0;
 }
@@ -162,16 +164,19 @@ static int by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : (x->start > y->start);
 }
 
-/* Is [s,e) free of every span in the sorted, disjoint list? */
-static int is_free(const gm_match *sel, size_t n, uint32_t s, uint32_t e)
+/* Byte bitmaps: which bytes a suppression covers, which a kept match
+ * takes. Checking a span costs its length, so selection stays linear in
+ * the total length of the candidates. */
+static int any_set(const uint8_t *bm, uint32_t s, uint32_t e)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) { /* first span that ends after s */
-        size_t mid = (lo + hi) / 2;
-        if (sel[mid].end <= s) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo == n || sel[lo].start >= e;
+    for (uint32_t i = s; i < e; i++)
+        if (bm[i >> 3] & (1u << (i & 7))) return 1;
+    return 0;
+}
+
+static void set_span(uint8_t *bm, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s; i < e; i++) bm[i >> 3] |= (uint8_t)(1u << (i & 7));
 }
 
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
@@ -183,52 +188,63 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     pcre2_match_data *md = pcre2_match_data_create(24, NULL);
     if (!md) return -1;
     int rc = 0;
-    for (size_t i = 0; i < g->nrules && rc == 0; i++) {
-        const gm_rule *r = &g->rules[i];
-        size_t at = 0;
-        while (at < len) {
-            int got = pcre2_match(r->re, (PCRE2_SPTR)text, len, at, 0, md, g->mctx);
-            if (got == PCRE2_ERROR_NOMATCH) break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            if (got < 0) { /* a limit hit: give up on this rule here, go on */
-                at++;
-                continue;
-            }
-            gm_match m;
-            m.start = (uint32_t)ov[0];
-            m.end = (uint32_t)ov[1];
-            m.rule = r;
-            m.novector = (uint32_t)(got > 0 ? got : 24);
-            for (uint32_t k = 0; k < 24; k++) {
-                int set = k < m.novector && ov[2 * k] != PCRE2_UNSET;
-                m.ov[2 * k] = set ? (uint32_t)ov[2 * k] : UINT32_MAX;
-                m.ov[2 * k + 1] = set ? (uint32_t)ov[2 * k + 1] : UINT32_MAX;
-            }
-            if (m.end > m.start && vpush(r->kind == GM_RULE ? &cand : &sup, &m)) { rc = -1; break; }
-            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    /* Rules run over chunks: lines, cut at white space into pieces of at
+     * most GM_CHUNK bytes. PCRE2's limits count a whole pcre2_match call,
+     * so a bounded chunk bounds the work one rule can do, and a rule that
+     * hits a limit gives up on that chunk only. */
+    size_t cs = 0;
+    while (cs < len && rc == 0) {
+        size_t ce = cs;
+        while (ce < len && text[ce] != '\n' && ce - cs < GM_CHUNK) ce++;
+        if (ce < len && text[ce] != '\n') { /* cut at the last space */
+            size_t sp = ce;
+            while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
+            if (sp > cs + GM_CHUNK / 2) ce = sp;
         }
+        for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
+            const gm_rule *r = &g->rules[i];
+            size_t at = 0, clen = ce - cs;
+            while (at < clen) {
+                int got = pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, g->mctx);
+                if (got < 0) break; /* no match, or a limit: next rule */
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                gm_match m;
+                m.start = (uint32_t)(cs + ov[0]);
+                m.end = (uint32_t)(cs + ov[1]);
+                m.rule = r;
+                m.novector = (uint32_t)(got > 0 ? got : 24);
+                for (uint32_t k = 0; k < 24; k++) {
+                    int set = k < m.novector && ov[2 * k] != PCRE2_UNSET;
+                    m.ov[2 * k] = set ? (uint32_t)(cs + ov[2 * k]) : UINT32_MAX;
+                    m.ov[2 * k + 1] = set ? (uint32_t)(cs + ov[2 * k + 1]) : UINT32_MAX;
+                }
+                if (m.end > m.start && vpush(r->kind == GM_RULE ? &cand : &sup, &m)) { rc = -1; break; }
+                at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            }
+        }
+        cs = ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
     }
     pcre2_match_data_free(md);
     if (rc == 0 && cand.n) {
         qsort(cand.m, cand.n, sizeof *cand.m, by_strength);
-        qsort(sup.m, sup.n, sizeof *sup.m, by_start);
+        uint8_t *supp = calloc(len / 8 + 1, 1), *taken = calloc(len / 8 + 1, 1);
         gm_match *sel = ar_alloc(a, cand.n * sizeof *sel);
-        if (!sel) rc = -1;
+        if (!supp || !taken || !sel) rc = -1;
+        for (size_t k = 0; rc == 0 && k < sup.n; k++) set_span(supp, sup.m[k].start, sup.m[k].end);
         size_t ns = 0;
         for (size_t i = 0; rc == 0 && i < cand.n; i++) {
             gm_match *m = &cand.m[i];
-            int suppressed = 0;
-            for (size_t k = 0; k < sup.n && sup.m[k].start < m->end; k++)
-                if (sup.m[k].end > m->start) { suppressed = 1; break; }
-            if (suppressed || !is_free(sel, ns, m->start, m->end)) continue;
-            /* insert, keeping sel sorted by start */
-            size_t pos = ns;
-            while (pos > 0 && sel[pos - 1].start > m->start) pos--;
-            memmove(sel + pos + 1, sel + pos, (ns - pos) * sizeof *sel);
-            sel[pos] = *m;
-            ns++;
+            if (any_set(supp, m->start, m->end) || any_set(taken, m->start, m->end)) continue;
+            set_span(taken, m->start, m->end);
+            sel[ns++] = *m;
         }
-        if (rc == 0) { *out = sel; *nout = ns; }
+        free(supp);
+        free(taken);
+        if (rc == 0) {
+            qsort(sel, ns, sizeof *sel, by_start);
+            *out = sel;
+            *nout = ns;
+        }
     }
     free(cand.m);
     free(sup.m);

@@ -3,6 +3,8 @@
 #include "../doc/doc.h"
 #include "../timeline/timeline.h"
 #include "../timex/timex.h"
+#include "../event/event.h"
+#include "../anchor/anchor.h"
 #include "../util/cal.h"
 #include "../util/err.h"
 #include <string.h>
@@ -65,13 +67,27 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
         rc = er_set(err, ANNALS_ERR_INPUT, "%s: text too large or out of memory", doc->id);
     tx_timex *tx = NULL;
     size_t ntx = 0;
+    /* Dates are always found: events are dated from them. */
+    if (rc == 0 && tx_find(&g->dates, &d, doc->dct[0] ? doc->dct : NULL,
+                           o ? o->date_order : ANNALS_DATE_MDY, &mem, &tx, &ntx))
+        rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
     if (rc == 0 && o && o->want_timexes) {
-        if (tx_find(&g->dates, &d, doc->dct[0] ? doc->dct : NULL, o->date_order, &mem, &tx, &ntx))
-            rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
         for (size_t i = 0; rc == 0 && i < ntx; i++)
             if (tl_add_timex(tl, (size_t)di, text, tx[i].start, tx[i].end, tx[i].type, tx[i].value))
                 rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
+    size_t first = tl->nev;
+    if (rc == 0 && g->events.nrules &&
+        ev_find(&g->events, &g->gaz, &d, (size_t)di, doc->id, tl, &mem))
+        rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
+    if (rc == 0) an_anchor(&d, tx, ntx, tl, first);
+    if (rc == 0 && tl_coref(tl, first))
+        rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
     ar_free(&mem);
     return rc;
+}
+
+void annals_timeline_sort(annals_timeline *tl)
+{
+    if (tl) tl_sort_events(tl);
 }

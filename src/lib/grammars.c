@@ -2,6 +2,7 @@
 #include "grammars.h"
 #include "builtin.h"
 #include "../read/read.h"
+#include "../event/event.h"
 #include "../timex/timex.h"
 #include "../util/err.h"
 #include <dirent.h>
@@ -25,6 +26,8 @@ static annals_grammars *new_set(annals_error *err)
         return NULL;
     }
     gm_init(&g->dates);
+    gm_init(&g->events);
+    gz_init(&g->gaz);
     g->dct = rd_dct_rules_new();
     if (!g->dct) {
         er_set(err, ANNALS_ERR_GRAMMAR, "built-in dateline patterns failed to compile");
@@ -39,6 +42,8 @@ static int add_file(annals_grammars *g, const char *path, const char *base,
                     const char *data, size_t len, annals_error *err)
 {
     if (starts_ends(base, "dates", ".gram")) return gm_parse(&g->dates, path, data, len, err);
+    if (starts_ends(base, "events", ".gram")) return gm_parse(&g->events, path, data, len, err);
+    if (starts_ends(base, "", ".tsv")) return gz_load(&g->gaz, path, base, data, len, err);
     return 0; /* other files belong to later stages */
 }
 
@@ -55,11 +60,23 @@ static int finish(annals_grammars *g, annals_error *err)
         for (int k = 0; k < 4; k++) ok |= strcmp(r->type, types[k]) == 0;
         if (!ok)
             return er_set(err, ANNALS_ERR_GRAMMAR,
-                          "%s:%d: rule %s: type %s is not DATE, TIME, DURATION or SET",
+                          "%s:%d:1: rule %s: type %s is not DATE, TIME, DURATION or SET",
                           r->file, r->line, r->name, r->type);
         if (!tx_function_known(r->func))
-            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: unknown function %s()",
-                          r->file, r->line, r->name, r->func);
+            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:%d: rule %s: unknown function %s()",
+                          r->file, r->value_line, r->value_col, r->name, r->func);
+    }
+    if (gm_compile(&g->events, err)) return -1;
+    for (size_t i = 0; i < g->events.nrules; i++) {
+        const gm_rule *r = &g->events.rules[i];
+        if (r->kind != GM_RULE) continue;
+        if (!ev_type_find(r->type))
+            return er_set(err, ANNALS_ERR_GRAMMAR,
+                          "%s:%d:1: rule %s: %s is not one of the 18 event types", r->file,
+                          r->line, r->name, r->type);
+        if (!ev_function_known(r->func))
+            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:%d: rule %s: unknown function %s()",
+                          r->file, r->value_line, r->value_col, r->name, r->func);
     }
     return 0;
 }
@@ -96,7 +113,7 @@ annals_grammars *annals_grammars_load(const char *dir, annals_error *err)
     size_t n = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (!starts_ends(de->d_name, "", ".gram")) continue;
+        if (!starts_ends(de->d_name, "", ".gram") && !starts_ends(de->d_name, "", ".tsv")) continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             char **nn = realloc(names, cap * sizeof *names);
@@ -109,7 +126,7 @@ annals_grammars *annals_grammars_load(const char *dir, annals_error *err)
     closedir(d);
     annals_grammars *g = NULL;
     if (n == 0) {
-        er_set(err, ANNALS_ERR_GRAMMAR, "%s: no grammar files (*.gram) here", dir);
+        er_set(err, ANNALS_ERR_GRAMMAR, "%s: no grammar files (*.gram, *.tsv) here", dir);
         goto out;
     }
     qsort(names, n, sizeof *names, cmp_str);
@@ -149,7 +166,7 @@ out:
 
 size_t annals_grammars_rules(const annals_grammars *g)
 {
-    return g ? g->dates.nrules : 0;
+    return g ? g->dates.nrules + g->events.nrules : 0;
 }
 
 void annals_grammars_free(annals_grammars *g)
@@ -157,5 +174,7 @@ void annals_grammars_free(annals_grammars *g)
     if (!g) return;
     rd_dct_rules_free(g->dct);
     gm_free(&g->dates);
+    gm_free(&g->events);
+    gz_free(&g->gaz);
     free(g);
 }

@@ -28,13 +28,14 @@ void annals_timeline_free(annals_timeline *tl)
     if (!tl) return;
     free(tl->docs);
     free(tl->tx);
+    free(tl->ev);
     sm_free(&tl->ids);
     ar_free(&tl->mem);
     free(tl);
 }
 
 size_t annals_timeline_documents(const annals_timeline *tl) { return tl->ndocs; }
-size_t annals_timeline_events(const annals_timeline *tl) { (void)tl; return 0; }
+size_t annals_timeline_events(const annals_timeline *tl) { return tl->nev; }
 size_t annals_timeline_timexes(const annals_timeline *tl) { return tl->ntx; }
 
 const char *annals_timeline_document_id(const annals_timeline *tl, size_t i)
@@ -125,4 +126,72 @@ int tl_add_timex(annals_timeline *tl, size_t doc, const char *text,
     if (!t->text || !t->value) return -1;
     tl->ntx++;
     return 0;
+}
+
+static int copy_parties(annals_timeline *tl, tl_party **dst, const tl_party *src, size_t n)
+{
+    *dst = NULL;
+    if (!n) return 0;
+    tl_party *p = ar_alloc(&tl->mem, n * sizeof *p);
+    if (!p) return -1;
+    for (size_t i = 0; i < n; i++) {
+        p[i] = src[i];
+        if (!(p[i].name = tl_strdup(tl, src[i].name, strlen(src[i].name)))) return -1;
+    }
+    *dst = p;
+    return 0;
+}
+
+static char *dup_or_null(annals_timeline *tl, const char *s, int *bad)
+{
+    if (!s) return NULL;
+    char *r = tl_strdup(tl, s, strlen(s));
+    if (!r) *bad = 1;
+    return r;
+}
+
+int tl_add_event(annals_timeline *tl, const tl_event *e)
+{
+    if (reserve((void **)&tl->ev, &tl->capev, tl->nev, sizeof *tl->ev)) return -1;
+    tl_event *c = &tl->ev[tl->nev];
+    *c = *e;
+    int bad = 0;
+    c->loc_name = dup_or_null(tl, e->loc_name, &bad);
+    c->summary = dup_or_null(tl, e->summary, &bad);
+    if (bad || copy_parties(tl, &c->actors, e->actors, e->nactors) ||
+        copy_parties(tl, &c->targets, e->targets, e->ntargets))
+        return -1;
+    c->mentions = e->nmentions ? ar_alloc(&tl->mem, e->nmentions * sizeof *c->mentions) : NULL;
+    if (e->nmentions && !c->mentions) return -1;
+    for (size_t i = 0; i < e->nmentions; i++) {
+        c->mentions[i] = e->mentions[i];
+        c->mentions[i].sentence = dup_or_null(tl, e->mentions[i].sentence, &bad);
+        c->mentions[i].trigger = dup_or_null(tl, e->mentions[i].trigger, &bad);
+        c->mentions[i].date_text = dup_or_null(tl, e->mentions[i].date_text, &bad);
+    }
+    if (bad) return -1;
+    tl->nev++;
+    return 0;
+}
+
+static int by_date_then_mention(const void *a, const void *b)
+{
+    const tl_event *x = a, *y = b;
+    if (x->has_date != y->has_date) return x->has_date ? -1 : 1;
+    if (x->has_date) {
+        int c = strcmp(x->date.start, y->date.start);
+        if (c) return c;
+    }
+    const tl_mention *mx = x->nmentions ? &x->mentions[0] : NULL;
+    const tl_mention *my = y->nmentions ? &y->mentions[0] : NULL;
+    if (mx && my) {
+        if (mx->doc != my->doc) return mx->doc < my->doc ? -1 : 1;
+        if (mx->start != my->start) return mx->start < my->start ? -1 : 1;
+    }
+    return strcmp(x->id, y->id);
+}
+
+void tl_sort_events(annals_timeline *tl)
+{
+    if (tl->nev > 1) qsort(tl->ev, tl->nev, sizeof *tl->ev, by_date_then_mention);
 }

@@ -31,12 +31,50 @@ typedef struct tl_timex {
     char *value;
 } tl_timex;
 
+/* A participant: who acts, or to or with whom. */
+typedef struct tl_party {
+    char *name;
+    char country[4]; /* ISO alpha-3 or "" */
+    const char *kind; /* person, state, organisation, armed_group, group, other */
+} tl_party;
+
+/* One place in one document that reports an event. */
+typedef struct tl_mention {
+    size_t doc;
+    uint32_t start, end;  /* the span that reports it (its sentence) */
+    char *sentence, *trigger, *date_text; /* date_text may be NULL */
+} tl_mention;
+
+typedef struct tl_date {
+    char value[40];        /* TIMEX3 value */
+    const char *precision; /* day, week, month, quarter, season, year, decade */
+    char start[11], end[11];
+} tl_date;
+
+typedef struct tl_event {
+    char id[20];            /* "ev-" and 16 hex digits */
+    const char *type, *cameo, *plover, *modality;
+    int has_date;
+    tl_date date;
+    tl_party *actors, *targets;
+    size_t nactors, ntargets;
+    int has_location;
+    char *loc_name;
+    char loc_country[4];
+    char *summary;
+    double confidence;
+    tl_mention *mentions;
+    size_t nmentions;
+} tl_event;
+
 struct annals_timeline {
     ar_arena mem;
     tl_document *docs;
     size_t ndocs, capdocs;
     tl_timex *tx;
     size_t ntx, captx;
+    tl_event *ev;
+    size_t nev, capev;
     sm_map ids; /* document ids in use */
 };
 
@@ -49,6 +87,16 @@ long tl_add_document(annals_timeline *tl, const char *id, const char *source,
 int tl_add_timex(annals_timeline *tl, size_t doc, const char *text,
                  uint32_t start, uint32_t end, const char *type,
                  const char *value);
+
+/* Adds a copy of e (its strings and lists copied into tl's arena). */
+int tl_add_event(annals_timeline *tl, const tl_event *e);
+
+/* Makes one event of the mentions of one occurrence among the events
+ * [first, nev) of one document (see coref.c). -1 on out of memory. */
+int tl_coref(annals_timeline *tl, size_t first);
+
+/* Sorts events by date start (undated last), then first mention. */
+void tl_sort_events(annals_timeline *tl);
 
 /* A copy of s (any bytes) made valid UTF-8, in tl's arena. */
 char *tl_strdup(annals_timeline *tl, const char *s, size_t n);

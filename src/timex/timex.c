@@ -2,6 +2,7 @@
  * resolved with the tense of its sentence and the last date named. */
 #include "timex.h"
 #include "../util/cal.h"
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,6 +33,32 @@ static int is_future(const dc_doc *d, const dc_sent *s)
         }
         /* 'll glued to its subject: "we'll" */
         if (n > 3 && (strncasecmp(w + n - 3, "'ll", 3) == 0)) return 1;
+    }
+    return 0;
+}
+
+/* Words just before an expression that point it forward: "will meet
+ * Friday", "is scheduled to close Monday", "as soon as Tuesday". A weekday
+ * looks forward only with one of these close by (c.future bit 1); the
+ * tense of the whole sentence (bit 0) is too weak a sign for it. */
+static const char *const near_future_words[] = {
+    "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
+    "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline", NULL};
+
+static int is_near_future(const dc_doc *d, const dc_sent *s, uint32_t start)
+{
+    uint32_t first = s->tok0, t = first;
+    while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
+    for (int k = 0; k < 6 && t > first; k++) {
+        t--;
+        const dc_token *tk = &d->tok[t];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        if (n == 4 && strncasecmp(w, "said", 4) == 0) return 0;
+        for (size_t i = 0; near_future_words[i]; i++)
+            if (n == strlen(near_future_words[i]) && strncasecmp(w, near_future_words[i], n) == 0)
+                return 1;
+        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
     }
     return 0;
 }
@@ -68,6 +95,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             cached_sent = si;
         }
         c.future = cached_future;
+        if (si >= 0 && is_near_future(d, &d->sent[si], m->start)) c.future |= 2;
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
         t->start = m->start;
@@ -76,9 +104,25 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         t->rule = m->rule->name;
         (*n)++;
         int y, mo, dd;
+        /* has_last packs what anaphora need (see tx_norm.c): bit 0, a full
+         * date in ly/lm/ld; bits 4-19, the last quarter named; bits 20-30,
+         * the last year named at any grain, less 1000. */
+        if (strcmp(t->type, "DATE") == 0 && strlen(t->value) >= 4 && t->value[0] >= '1' &&
+            t->value[0] <= '2' && (t->value[4] == '\0' || t->value[4] == '-') &&
+            (y = atoi(t->value)) >= 1000 && y < 3048)
+            c.has_last = (c.has_last & ((1 << 20) - 1)) | ((y - 1000) << 20);
         if (strcmp(t->type, "DATE") == 0 && parse_full(t->value, &y, &mo, &dd)) {
-            c.has_last = 1;
+            c.has_last |= 1;
             c.ly = y, c.lm = mo, c.ld = dd;
+        } else if (strcmp(t->type, "DATE") == 0 && strcmp(m->rule->func, "quarter") == 0 &&
+                   strlen(t->value) == 7 && t->value[4] == '-' &&
+                   t->value[5] == 'Q' && t->value[6] >= '1' && t->value[6] <= '4' &&
+                   (y = atoi(t->value)) > 0) {
+            /* a quarter named: later "a year earlier" and "the quarter"
+             * keep its grain. has_last bit 0 says ly/lm/ld hold the last
+             * full date; the bits from 4 up hold this quarter, counted
+             * as year * 4 + quarter - 1 (see tx_norm.c). */
+            c.has_last = (c.has_last & ~(((1 << 16) - 1) << 4)) | ((y * 4 + (t->value[6] - '1')) << 4);
         }
     }
     *out = res;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct args {
     const tx_ctx *c;
@@ -87,11 +88,44 @@ static int month_of(const args *a, int i)
 
 /* A year from "2021", "'98" or "98". Two digits: the century that puts
  * it nearest the publication date. */
+/* A year in words: "nineteen ninety-six" (19 96), "two thousand",
+ * "two thousand and one". Each word comes from the number table. */
+static int spoken_year(const args *a, const char *s, size_t n)
+{
+    long parts[8];
+    int np = 0, thousand = 0;
+    size_t j = 0;
+    while (j < n && np < 8) {
+        while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n' || s[j] == '\t')) j++;
+        size_t k = j;
+        while (k < n && isalpha((unsigned char)s[k])) k++;
+        if (k == j) break;
+        if (k - j == 8 && strncasecmp(s + j, "thousand", 8) == 0) thousand = np ? (int)parts[--np] : 1;
+        else if (!(k - j == 3 && strncasecmp(s + j, "and", 3) == 0)) {
+            const char *v = gm_lookup(a->c->g, "number", s + j, k - j);
+            if (!v) return -1;
+            parts[np++] = strtol(v, NULL, 10);
+        }
+        j = k;
+    }
+    long rest = 0;
+    if (thousand) {
+        for (int q = 0; q < np; q++) rest += parts[q];
+        return (int)(thousand * 1000 + rest);
+    }
+    /* century words, then the two last digits */
+    if (np < 2 || parts[0] < 10 || parts[0] > 20) return -1;
+    for (int q = 1; q < np; q++) rest += parts[q];
+    if (rest > 99) return -1;
+    return (int)(parts[0] * 100 + rest);
+}
+
 static int year_of(const args *a, int i)
 {
     const char *s;
     size_t n;
     if (!arg(a, i, &s, &n)) return 0;
+    if (n && isalpha((unsigned char)s[0])) return spoken_year(a, s, n);
     if (n && (s[0] == '\'' || (unsigned char)s[0] == 0xE2)) { /* ' or ’ */
         while (n && !isdigit((unsigned char)*s)) s++, n--;
     }
@@ -107,6 +141,50 @@ static int year_of(const args *a, int i)
         return -1;
     }
     return v >= 1 && v <= 9999 ? (int)v : -1;
+}
+
+/* has_last: bit 0, a full date named (ly, lm, ld); from bit 4 up, the last
+ * quarter named as year * 4 + quarter - 1, or 0 (set in timex.c). */
+static int has_last_day(const tx_ctx *c) { return c->has_last & 1; }
+static long last_quarter_days(const tx_ctx *c)
+{
+    int qi = (c->has_last >> 4) & ((1 << 16) - 1);
+    return qi ? ca_to_days(qi / 4, (qi % 4) * 3 + 1, 1) : -1;
+}
+/* The quarter anaphora refer to: the last one named, unless that one has
+ * not ended by the DCT and the sentence is not in the future -- then "the
+ * latest quarter", "a year ago" speak of the last complete one. -1 if no
+ * quarter was named. */
+static long ref_quarter_days(const tx_ctx *c)
+{
+    long q = last_quarter_days(c);
+    if (q < 0 || !c->has_dct || c->future) return q;
+    long dct = ca_to_days(c->dy, c->dm, c->dd);
+    int y, m, d;
+    ca_from_days(q, &y, &m, &d);
+    m += 3;
+    if (m > 12) m -= 12, y++;
+    if (ca_to_days(y, m, 1) <= dct + 1) return q; /* ended */
+    ca_from_days(dct, &y, &m, &d);
+    m = ((m - 1) / 3) * 3 + 1 - 3; /* the quarter before the DCT's */
+    if (m < 1) m += 12, y--;
+    return ca_to_days(y, m, 1);
+}
+
+/* The last year named at any grain ("in 1988"), or 0. */
+static int last_year(const tx_ctx *c)
+{
+    int v = (c->has_last >> 20) & ((1 << 11) - 1);
+    return v ? v + 1000 : 0;
+}
+/* A base day for anaphora at year grain: the last full date, or the 1st
+ * of January of the last year named when that came later. */
+static long last_base_for_year(const tx_ctx *c)
+{
+    int y = last_year(c);
+    if (has_last_day(c) && (!y || c->ly == y)) return ca_to_days(c->ly, c->lm, c->ld);
+    if (y) return ca_to_days(y, 1, 1);
+    return -1;
 }
 
 static long dct_days(const tx_ctx *c) { return ca_to_days(c->dy, c->dm, c->dd); }
@@ -131,32 +209,49 @@ static void iso_week(long days, int *wy, int *wn)
     *wn = (int)((thursday - ca_to_days(ty, 1, 1)) / 7 + 1);
 }
 
-/* A month without a year: the year that puts it nearest the DCT in the
- * direction of the tense (past by default in news). */
+/* A month without a year: the year that puts it nearest the DCT, looking
+ * forward when the sentence speaks of the future. Within about two months
+ * either side the nearest wins whatever the tense: news reports of both. */
 static int year_for(const tx_ctx *c, int m, int d)
 {
     if (!c->has_dct) return 0;
-    int dd = d ? d : 1;
     long ref = dct_days(c);
     int best = c->dy;
-    if (c->future) {
-        for (int y = c->dy - 1; y <= c->dy + 1; y++) {
-            int last = d ? d : ca_days_in_month(y, m);
-            if (ca_valid(y, m, d ? d : 1) && ca_to_days(y, m, last) >= ref) { best = y; break; }
-        }
-    } else {
-        for (int y = c->dy + 1; y >= c->dy - 1; y--)
-            if (ca_valid(y, m, dd) && ca_to_days(y, m, dd) <= ref) { best = y; break; }
+    long bestdist = -1;
+    for (int y = c->dy - 1; y <= c->dy + 1; y++) {
+        int first = d ? d : 1, last = d ? d : ca_days_in_month(y, m);
+        if (!ca_valid(y, m, first)) continue;
+        long a = ca_to_days(y, m, first), b = ca_to_days(y, m, last);
+        long dist = ref < a ? a - ref : ref > b ? ref - b : 0;
+        /* the tense favours one side */
+        if (c->future && b < ref) dist += 120;
+        if (!c->future && a > ref) dist = dist * 2 + 30;
+        if (bestdist < 0 || dist < bestdist) { bestdist = dist; best = y; }
     }
     return best;
 }
+
+/* A month moved by rel: last April (the one before the DCT's month), this
+ * April (the DCT's year), next April (the one after). */
+static int year_rel(const tx_ctx *c, int m, long shift)
+{
+    if (shift < 0) return m < c->dm ? c->dy : c->dy - 1;
+    if (shift > 0) return m > c->dm ? c->dy : c->dy + 1;
+    return c->dy;
+}
+
+static int clock_of(const args *a, int i, char out[8]);
+static void add_part(char out[40], const char *part);
 
 /* date(year, month, day): any part may be missing. */
 static int f_date(const args *a, char out[40])
 {
     int y = year_of(a, 0), m = month_of(a, 1);
-    long d = a->m->rule->nargs > 2 ? arg_num(a, 2) : 0;
-    if (y < 0 || m < 0 || (a->m->rule->nargs > 2 && d == -1 && m)) return -1;
+    const char *ds;
+    size_t dn;
+    int has_d = a->m->rule->nargs > 2 && arg(a, 2, &ds, &dn);
+    long d = has_d ? arg_num(a, 2) : 0;
+    if (y < 0 || m < 0 || (has_d && d == -1 && m)) return -1;
     if (d < 0) d = 0;
     if (!m) {
         if (!y) return -1;
@@ -164,6 +259,9 @@ static int f_date(const args *a, char out[40])
         return 0;
     }
     if (d && (d > 31 || (y && !ca_valid(y, m, (int)d)))) return -1;
+    long shift;
+    if (!y && a->c->has_dct && a->m->rule->nargs > 4 && arg_shift(a, 4, &shift)) y = a->c->dy + (int)shift; /* June last year */
+    if (!y && a->c->has_dct && a->m->rule->nargs > 3 && arg_shift(a, 3, &shift)) y = year_rel(a->c, m, shift);
     if (!y) y = year_for(a->c, m, (int)d);
     if (!y) { /* no DCT: the year stays unknown */
         if (d) snprintf(out, 40, "XXXX-%02d-%02d", m, (int)d);
@@ -173,6 +271,11 @@ static int f_date(const args *a, char out[40])
     if (d && !ca_valid(y, m, (int)d)) return -1;
     if (d) snprintf(out, 40, "%04d-%02d-%02d", y, m, (int)d);
     else snprintf(out, 40, "%04d-%02d", y, m);
+    if (d && a->m->rule->nargs > 5) { /* date(..., hour, minute, ampm): 5 p.m. Nov. 9 */
+        char hm[8];
+        if (clock_of(a, 5, hm)) return -1;
+        add_part(out, hm);
+    }
     return 0;
 }
 
@@ -195,6 +298,8 @@ static int f_numdate(const args *a, char out[40])
     return 0;
 }
 
+static int clock_of(const args *a, int i, char out[8]);
+
 static const char *daypart(const args *a, int i)
 {
     return i < a->m->rule->nargs ? arg_table(a, i, "daypart") : NULL;
@@ -208,8 +313,8 @@ static void add_part(char out[40], const char *part)
     }
 }
 
-/* weekday(day, rel, part): news speaks of the past unless the sentence is
- * in the future; "last" and "next" force the direction. */
+/* weekday(day, rel, part): news speaks of the past unless a word just before
+ * points forward (timex.c); "last" and "next" force the direction. */
 static int f_weekday(const args *a, char out[40])
 {
     const char *w = arg_table(a, 0, "weekday");
@@ -225,7 +330,7 @@ static int f_weekday(const args *a, char out[40])
     long ref = dct_days(a->c);
     int cur = ca_weekday(a->c->dy, a->c->dm, a->c->dd);
     long day;
-    if ((has_rel && shift > 0) || (!has_rel && a->c->future)) {
+    if ((has_rel && shift > 0) || (!has_rel && (a->c->future & 2))) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
         day = ref + ahead;
@@ -238,6 +343,11 @@ static int f_weekday(const args *a, char out[40])
     }
     fmt_day(out, day);
     add_part(out, daypart(a, 2));
+    if (a->m->rule->nargs > 3) { /* weekday(day, rel, "", hour, minute, ampm): 10 p.m. Friday */
+        char hm[8];
+        if (clock_of(a, 3, hm)) return -1;
+        add_part(out, hm);
+    }
     return 0;
 }
 
@@ -337,7 +447,10 @@ static int f_offset(const args *a, char out[40])
         return 0;
     }
     long base;
-    if (anaphoric && a->c->has_last) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
+    if (unit[0] == 'Y' && ref_quarter_days(a->c) >= 0) /* a year before the quarter named */
+        return unit_value("Q", shift_days(ref_quarter_days(a->c), unit, sign * n), out);
+    if (anaphoric && strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
+    else if (anaphoric && has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else { strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return 0; }
     return unit_value(unit, shift_days(base, unit, sign * n), out);
@@ -351,7 +464,14 @@ static int f_anaphor(const args *a, char out[40])
     const char *unit = arg_table(a, 1, "unit");
     if (!unit || !arg_shift(a, 0, &shift)) return -1;
     long base;
-    if (a->c->has_last) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
+    if (unit[0] == 'Q' && ref_quarter_days(a->c) >= 0) base = ref_quarter_days(a->c);
+    else if (unit[0] == 'Q' && a->c->has_dct) {
+        /* "the quarter" with none named: the one reported on, the last
+         * complete one */
+        base = dct_days(a->c);
+        if (!a->c->future) base = shift_days(base, unit, -1);
+    } else if (strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
+    else if (has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else return -1;
     if (unit_value(unit, shift_days(base, unit, shift), out)) return -1;
@@ -419,6 +539,21 @@ static int f_season(const args *a, char out[40])
     if (!s) return -1;
     int y = year_or_rel(a, 1, 2);
     if (y < 0) return -1;
+    long shift;
+    if (!year_of(a, 1) && a->c->has_dct && arg_shift(a, 2, &shift) && shift) {
+        /* last summer: the latest one over by the DCT; next summer: the
+         * first one not yet begun. Winter starts in December. */
+        int start = s[0] == 'S' ? (s[1] == 'P' ? 3 : 6) : s[0] == 'F' ? 9 : 12;
+        int dm = a->c->dm, dy = a->c->dy;
+        if (shift < 0) {
+            y = dy;
+            if (start + 2 >= dm + (start == 12 && dm <= 2 ? 12 : 0)) y--; /* not over yet */
+            if (start == 12 && dm <= 2) y--;
+        } else {
+            y = dy;
+            if (start <= dm) y++;
+        }
+    }
     if (y) snprintf(out, 40, "%04d-%s", y, s);
     else snprintf(out, 40, "XXXX-%s", s);
     return 0;
@@ -435,6 +570,10 @@ static int f_part(const args *a, char out[40], char letter, int max)
     if (q < 1 || q > max) return -1;
     int y = year_or_rel(a, 1, 2);
     if (y < 0) return -1;
+    long shift;
+    if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !a->c->future &&
+        (q - 1) * (12 / max) + 1 > a->c->dm)
+        y--; /* the fourth quarter, in January: the one just ended */
     if (y) snprintf(out, 40, "%04d-%c%ld", y, letter, q);
     else snprintf(out, 40, "XXXX-%c%ld", letter, q);
     return 0;
@@ -449,24 +588,34 @@ static int f_fiscal(const args *a, char out[40])
     return 0;
 }
 
-/* time(hour, minute, ampm): a clock time on the DCT's day. */
-static int f_time(const args *a, char out[40])
+/* The clock time of arguments i (hour), i+1 (minute), i+2 (am/pm) as
+ * "HH:MM" into out[8]; 0, or -1 when it is not a time. */
+static int clock_of(const args *a, int i, char out[8])
 {
-    long h = arg_num(a, 0), mi = a->m->rule->nargs > 1 ? arg_num(a, 1) : 0;
+    long h = arg_num(a, i), mi = a->m->rule->nargs > i + 1 ? arg_num(a, i + 1) : 0;
     if (mi < 0) mi = 0;
     const char *s;
     size_t n;
     if (h < 0 || h > 24 || mi > 59) return -1;
-    if (arg(a, 2, &s, &n) && n) {
+    if (arg(a, i + 2, &s, &n) && n) {
         int pm = tolower((unsigned char)s[0]) == 'p';
         if (h > 12 || h == 0) return -1;
         if (pm && h < 12) h += 12;
         if (!pm && h == 12) h = 0;
     }
+    snprintf(out, 8, "%02d:%02d", (int)h % 100, (int)mi % 100);
+    return 0;
+}
+
+/* time(hour, minute, ampm): a clock time on the DCT's day. */
+static int f_time(const args *a, char out[40])
+{
+    char hm[8];
+    if (clock_of(a, 0, hm)) return -1;
     char day[40];
     if (a->c->has_dct) fmt_day(day, dct_days(a->c));
     else strcpy(day, "XXXX-XX-XX");
-    snprintf(out, 40, "%.12sT%02d:%02d", day, (int)h, (int)mi);
+    snprintf(out, 40, "%.12sT%s", day, hm);
     return 0;
 }
 

@@ -37,6 +37,66 @@ json_t *wr_timex(const annals_timeline *tl, const tl_timex *t)
     return o;
 }
 
+static json_t *parties(const tl_party *p, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "name", json_string(p[i].name));
+        json_object_set_new(o, "country", p[i].country[0] ? json_string(p[i].country) : json_null());
+        json_object_set_new(o, "kind", json_string(p[i].kind ? p[i].kind : "other"));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *wr_event(const annals_timeline *tl, const tl_event *e)
+{
+    json_t *o = json_object();
+    if (!o) return NULL;
+    json_object_set_new(o, "id", json_string(e->id));
+    json_object_set_new(o, "type", json_string(e->type));
+    json_object_set_new(o, "cameo", str_or_null(e->cameo));
+    json_object_set_new(o, "plover", str_or_null(e->plover));
+    json_object_set_new(o, "modality", json_string(e->modality));
+    if (e->has_date) {
+        json_t *d = json_object();
+        json_object_set_new(d, "value", json_string(e->date.value));
+        json_object_set_new(d, "precision", json_string(e->date.precision));
+        json_object_set_new(d, "start", json_string(e->date.start));
+        json_object_set_new(d, "end", json_string(e->date.end));
+        json_object_set_new(o, "date", d);
+    } else {
+        json_object_set_new(o, "date", json_null());
+    }
+    json_object_set_new(o, "actors", parties(e->actors, e->nactors));
+    json_object_set_new(o, "targets", parties(e->targets, e->ntargets));
+    if (e->has_location) {
+        json_t *l = json_object();
+        json_object_set_new(l, "name", json_string(e->loc_name));
+        json_object_set_new(l, "country", e->loc_country[0] ? json_string(e->loc_country) : json_null());
+        json_object_set_new(o, "location", l);
+    } else {
+        json_object_set_new(o, "location", json_null());
+    }
+    json_object_set_new(o, "summary", str_or_null(e->summary));
+    json_object_set_new(o, "confidence", json_real(e->confidence));
+    json_t *ms = json_array();
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const tl_mention *m = &e->mentions[i];
+        json_t *mo = json_object();
+        json_object_set_new(mo, "doc", json_string(tl->docs[m->doc].id));
+        json_object_set_new(mo, "start", json_integer(m->start));
+        json_object_set_new(mo, "end", json_integer(m->end));
+        json_object_set_new(mo, "sentence", str_or_null(m->sentence));
+        json_object_set_new(mo, "trigger", str_or_null(m->trigger));
+        json_object_set_new(mo, "date_text", str_or_null(m->date_text));
+        json_array_append_new(ms, mo);
+    }
+    json_object_set_new(o, "mentions", ms);
+    return o;
+}
+
 /* Dumps one item on its own line: compact enough to stream, still one
  * line per record for grep and diff. */
 static int dump_item(json_t *o, FILE *out, const char *indent, int comma)
@@ -68,8 +128,12 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
         rc |= dump_item(wr_document(&tl->docs[i]), out, "    ", i + 1 < tl->ndocs);
     int timexes = flags & (ANNALS_WRITE_TIMEXES | ANNALS_WRITE_TIMEXES_ONLY);
     rc |= fputs(timexes || !(flags & ANNALS_WRITE_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
-    if (!(flags & ANNALS_WRITE_TIMEXES_ONLY))
-        rc |= fputs(timexes ? "  \"events\": [],\n" : "  \"events\": []\n", out) < 0;
+    if (!(flags & ANNALS_WRITE_TIMEXES_ONLY)) {
+        rc |= fputs("  \"events\": [\n", out) < 0;
+        for (size_t i = 0; i < tl->nev && !rc; i++)
+            rc |= dump_item(wr_event(tl, &tl->ev[i]), out, "    ", i + 1 < tl->nev);
+        rc |= fputs(timexes ? "  ],\n" : "  ]\n", out) < 0;
+    }
     if (timexes) {
         rc |= fputs("  \"timexes\": [\n", out) < 0;
         for (size_t i = 0; i < tl->ntx && !rc; i++)
@@ -83,9 +147,13 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
 static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
 {
     /* JSON Lines carries events, one a line; `dates` carries timexes. */
-    if (flags & ANNALS_WRITE_TIMEXES_ONLY)
+    if (flags & ANNALS_WRITE_TIMEXES_ONLY) {
         for (size_t i = 0; i < tl->ntx; i++)
             if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
+    } else {
+        for (size_t i = 0; i < tl->nev; i++)
+            if (dump_item(wr_event(tl, &tl->ev[i]), out, "", 0)) return -1;
+    }
     return 0;
 }
 

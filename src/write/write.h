@@ -8,5 +8,6 @@
 /* One document / timex as a JSON object (new reference, NULL on OOM). */
 json_t *wr_document(const tl_document *d);
 json_t *wr_timex(const annals_timeline *tl, const tl_timex *t);
+json_t *wr_event(const annals_timeline *tl, const tl_event *e);
 
 #endif

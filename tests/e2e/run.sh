@@ -57,6 +57,34 @@ if [ -f "$SEED" ]; then
         got=$(jget "$T/out" '(d["documents"][0]["dct"], d["documents"][0]["dct_from"])')
         [ "$got" = "('2021-07-18', 'text')" ] && ok "seed dct" || bad "seed dct" "$got"
     fi
+    # the seed's timeline: the events the article reports, dated where it dates them
+    if run "seed events" 0 "$ANNALS" extract "$SEED"; then
+        "$PY" - "$T/out" <<'PYEOF' && ok "seed events" || bad "seed events"
+import json, sys
+ev = json.load(open(sys.argv[1]))["events"]
+def find(type_, **want):
+    for e in ev:
+        if e["type"] != type_: continue
+        if all(f(e) for f in want.values()): return e
+    raise SystemExit("missing %s %s" % (type_, list(want)))
+names = lambda ps: {p["name"] for p in ps}
+m = find("meeting", putin=lambda e: "Vladimir Putin" in names(e["actors"]),
+         biden=lambda e: "Joe Biden" in names(e["targets"]),
+         geneva=lambda e: e["location"] and e["location"]["name"] == "Geneva")
+assert m["date"]["value"] == "2021-06-16" and len(m["mentions"]) == 2, m
+s = find("seizure", taliban=lambda e: "Taliban" in names(e["actors"]))
+assert s["date"]["value"] == "2021-07-14", s["date"]
+find("offer", putin=lambda e: "Vladimir Putin" in names(e["actors"]))
+find("withdrawal", us=lambda e: "United States" in names(e["actors"]),
+     afg=lambda e: e["modality"] == "asserted")
+find("talks", three=lambda e: {"Kazakhstan", "Tajikistan", "Uzbekistan"} <= names(e["targets"]))
+find("evacuation", planned=lambda e: e["modality"] == "planned")
+find("meeting", tashkent=lambda e: e["location"] and e["location"]["name"] == "Tashkent",
+     planned=lambda e: e["modality"] == "planned")
+# ids are stable and unique
+assert len({e["id"] for e in ev}) == len(ev)
+PYEOF
+    fi
 else
     echo "skip seed dct ($SEED not found)"
 fi

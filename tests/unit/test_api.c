@@ -124,12 +124,12 @@ static void test_write_json(void **s)
     assert_string_equal(json_string_value(json_object_get(tx, "value")), "2020-06-16");
     json_decref(j);
     free(raw);
-    j = round_trip(tl, ANNALS_FORMAT_JSON, WR_TIMEXES_ONLY, &raw);
+    j = round_trip(tl, ANNALS_FORMAT_JSON, ANNALS_WRITE_TIMEXES_ONLY, &raw);
     assert_null(json_object_get(j, "events"));
     assert_int_equal(json_array_size(json_object_get(j, "timexes")), 1);
     json_decref(j);
     free(raw);
-    round_trip(tl, ANNALS_FORMAT_JSONL, WR_TIMEXES_ONLY, &raw);
+    round_trip(tl, ANNALS_FORMAT_JSONL, ANNALS_WRITE_TIMEXES_ONLY, &raw);
     assert_non_null(strstr(raw, "\"value\": \"2020-06-16\"}\n"));
     assert_null(strchr(strchr(raw, '\n') + 1, '\n')); /* one line */
     free(raw);

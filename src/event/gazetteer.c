@@ -1,0 +1,309 @@
+#include "gazetteer.h"
+#include "../util/err.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Map values carry the entry index and how the name must be written. */
+#define GZ_LOWER_OK ((size_t)1 << 40) /* may start lower case: al-Qaeda */
+#define GZ_EXACT ((size_t)1 << 41)    /* must match case: US, UN, IS */
+#define GZ_IDX(v) ((v) & (((size_t)1 << 40) - 1))
+#define GZ_SHARED SIZE_MAX
+
+void gz_init(gz_gazetteer *g)
+{
+    memset(g, 0, sizeof *g);
+    ar_init(&g->mem, 64 * 1024);
+    sm_init(&g->names);
+    sm_init(&g->firsts);
+    sm_init(&g->surnames);
+    sm_init(&g->countries);
+}
+
+void gz_free(gz_gazetteer *g)
+{
+    free(g->e);
+    sm_free(&g->names);
+    sm_free(&g->firsts);
+    sm_free(&g->surnames);
+    sm_free(&g->countries);
+    ar_free(&g->mem);
+    memset(g, 0, sizeof *g);
+}
+
+/* A name as the key its tokens give: lower case, one space between. */
+static size_t name_key(const char *name, char *key, size_t cap, size_t *ntok, size_t *first_len)
+{
+    ar_arena a;
+    ar_init(&a, 4096);
+    dc_doc d = {.text = name, .len = strlen(name)};
+    size_t k = 0;
+    *ntok = 0;
+    *first_len = 0;
+    if (dc_tokenize(&d, &a) == 0) {
+        for (size_t i = 0; i < d.ntok; i++) {
+            size_t n = d.tok[i].end - d.tok[i].start;
+            if (k + n + 2 >= cap) { k = 0; break; }
+            if (i) key[k++] = ' ';
+            for (size_t j = 0; j < n; j++) key[k++] = (char)tolower((unsigned char)name[d.tok[i].start + j]);
+            if (i == 0) *first_len = k;
+        }
+        *ntok = d.ntok;
+    }
+    ar_free(&a);
+    key[k] = '\0';
+    return k;
+}
+
+static int add_name(gz_gazetteer *g, const char *name, size_t idx)
+{
+    char key[256];
+    size_t ntok, flen;
+    size_t n = name_key(name, key, sizeof key, &ntok, &flen);
+    if (!n) return 0;
+    size_t v = idx;
+    if (islower((unsigned char)name[0])) v |= GZ_LOWER_OK;
+    size_t len = strlen(name), upper = 0;
+    for (size_t i = 0; i < len; i++) upper += isupper((unsigned char)name[i]) != 0;
+    if (len <= 4 && upper == len) v |= GZ_EXACT;
+    size_t *old = sm_get(&g->names, key, n);
+    if (old && g->e[GZ_IDX(*old)].cls <= g->e[idx].cls) return 0; /* the better class stays */
+    if (sm_put(&g->names, key, n, v) || sm_put(&g->firsts, key, flen, 1)) return -1;
+    if (ntok > g->maxtok) g->maxtok = ntok;
+    if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
+        const char *sp = strrchr(key, ' ');
+        size_t sl = strlen(sp + 1);
+        size_t *s = sm_get(&g->surnames, sp + 1, sl);
+        if (sm_put(&g->surnames, sp + 1, sl, s && *s != idx ? GZ_SHARED : idx)) return -1;
+    }
+    return 0;
+}
+
+static int add_list(gz_gazetteer *g, char *list, size_t idx)
+{
+    char *save = NULL;
+    for (char *t = strtok_r(list, "|", &save); t; t = strtok_r(NULL, "|", &save))
+        if (*t && add_name(g, t, idx)) return -1;
+    return 0;
+}
+
+static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz_class cls,
+                      const char *kind, const char *role)
+{
+    if (g->n == g->cap) {
+        size_t nc = g->cap ? g->cap * 2 : 1024;
+        gz_entry *p = realloc(g->e, nc * sizeof *p);
+        if (!p) return -1;
+        g->e = p;
+        g->cap = nc;
+    }
+    gz_entry *e = &g->e[g->n];
+    e->name = ar_strndup(&g->mem, name, strlen(name));
+    snprintf(e->country, sizeof e->country, "%.3s", country ? country : "");
+    e->cls = (uint8_t)cls;
+    e->kind = kind ? ar_strndup(&g->mem, kind, strlen(kind)) : NULL;
+    e->role = role && *role ? ar_strndup(&g->mem, role, strlen(role)) : NULL;
+    if (!e->name) return -1;
+    return (long)g->n++;
+}
+
+/* Splits line at TABs into at most max fields (in place). */
+static int split(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max + 1; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            if (n < max) f[n] = p + 1;
+            n++;
+        }
+    return n;
+}
+
+int gz_load(gz_gazetteer *g, const char *path, const char *base, const char *data,
+            size_t len, annals_error *err)
+{
+    int which = strcmp(base, "countries.tsv") == 0 ? 0 : strcmp(base, "places.tsv") == 0 ? 1
+              : strcmp(base, "orgs.tsv") == 0 ? 2 : strcmp(base, "people.tsv") == 0 ? 3
+              : strcmp(base, "titles.tsv") == 0 ? 4 : -1;
+    if (which < 0) return 0; /* other TSV files belong to other stages */
+    static const int cols[] = {5, 4, 4, 4, 2};
+    size_t pos = 0;
+    int lineno = 0;
+    char line[4096];
+    while (pos < len) {
+        size_t e = pos;
+        while (e < len && data[e] != '\n') e++;
+        lineno++;
+        size_t n = e - pos;
+        if (n && data[pos + n - 1] == '\r') n--;
+        if (n >= sizeof line)
+            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: line too long", path, lineno);
+        memcpy(line, data + pos, n);
+        line[n] = '\0';
+        pos = e + 1;
+        if (n == 0 || line[0] == '#') continue;
+        char *f[6] = {0};
+        int nf = split(line, f, 5);
+        if (nf != cols[which])
+            return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: %d columns, expected %d", path,
+                          lineno, nf, cols[which]);
+        long idx;
+        int bad = 0;
+        switch (which) {
+        case 0: /* iso3 name aliases demonyms capital */
+            if (strlen(f[0]) != 3)
+                return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: '%s' is not an ISO alpha-3 code",
+                              path, lineno, f[0]);
+            idx = new_entry(g, f[1], f[0], GZ_COUNTRY, "state", NULL);
+            bad = idx < 0 || sm_put(&g->countries, f[0], 3, (size_t)idx) || add_name(g, f[1], (size_t)idx) ||
+                  add_list(g, f[2], (size_t)idx);
+            if (!bad && *f[3]) {
+                long d = new_entry(g, f[1], f[0], GZ_DEMONYM, "state", NULL);
+                bad = d < 0 || add_list(g, f[3], (size_t)d);
+            }
+            if (!bad && *f[4]) {
+                long c = new_entry(g, f[1], f[0], GZ_CAPITAL, "state", f[4]);
+                bad = c < 0 || add_name(g, f[4], (size_t)c);
+            }
+            break;
+        case 1: /* name iso3 kind aliases */
+            idx = new_entry(g, f[0], f[1], GZ_PLACE, f[2], NULL);
+            bad = idx < 0 || add_name(g, f[0], (size_t)idx) || add_list(g, f[3], (size_t)idx);
+            break;
+        case 2: /* name aliases kind country */
+            idx = new_entry(g, f[0], f[3], GZ_ORG, f[2], NULL);
+            bad = idx < 0 || add_name(g, f[0], (size_t)idx) || add_list(g, f[1], (size_t)idx);
+            break;
+        case 3: /* name aliases country role */
+            idx = new_entry(g, f[0], f[2], GZ_PERSON, "person", f[3]);
+            bad = idx < 0 || add_name(g, f[0], (size_t)idx) || add_list(g, f[1], (size_t)idx);
+            break;
+        default: /* title kind */
+            idx = new_entry(g, f[0], NULL, GZ_TITLE, f[1], NULL);
+            bad = idx < 0 || add_name(g, f[0], (size_t)idx);
+        }
+        if (bad) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    }
+    return 0;
+}
+
+const gz_entry *gz_country(const gz_gazetteer *g, const char *iso3)
+{
+    size_t *v = iso3 && *iso3 ? sm_get(&g->countries, iso3, strlen(iso3)) : NULL;
+    return v ? &g->e[*v] : NULL;
+}
+
+/* Length of a token without a possessive 's (0 if it has none). */
+static size_t strip_poss(const char *s, size_t n)
+{
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') return n - 2;
+    if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0) return n - 4;
+    return 0;
+}
+
+static void lower_into(char *dst, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) dst[i] = (char)tolower((unsigned char)s[i]);
+}
+
+/* Does the text's spelling satisfy the name's case rule? */
+static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_first)
+{
+    if ((v & GZ_EXACT)) { /* all capitals in the text too */
+        for (uint32_t i = t->start; i < t->start + keylen_first && i < t->end; i++)
+            if (islower((unsigned char)d->text[i])) return 0;
+        return 1;
+    }
+    return (t->flags & DC_CAP) || (v & GZ_LOWER_OK);
+}
+
+int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!d->ntok || !g->n) return 0;
+    gz_mention *res = ar_alloc(a, d->ntok * sizeof *res);
+    if (!res) return -1;
+    sm_map seen; /* people named in full so far */
+    sm_init(&seen);
+    char key[512];
+    for (size_t s = 0; s < d->nsent; s++) {
+        uint32_t t0 = d->sent[s].tok0, tend = t0 + d->sent[s].ntok;
+        for (uint32_t i = t0; i < tend; i++) {
+            const dc_token *t = &d->tok[i];
+            if (t->kind != DC_WORD && t->kind != DC_NUM) continue;
+            size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
+            if (tl >= 128) continue;
+            lower_into(key, d->text + t->start, tl);
+            if (!sm_get(&g->firsts, key, tl) && !(tp && sm_get(&g->firsts, key, tp))) {
+                goto surname;
+            }
+            size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
+            for (size_t len = maxl; len >= 1; len--) {
+                size_t k = 0;
+                int fits = 1;
+                for (size_t j = 0; j < len; j++) {
+                    const dc_token *u = &d->tok[i + j];
+                    size_t ul = u->end - u->start;
+                    /* names are written with single spaces, or none (St.John) */
+                    if (j && u->start - d->tok[i + j - 1].end > 1) { fits = 0; break; }
+                    if (k + ul + 2 >= sizeof key) { fits = 0; break; }
+                    if (j) key[k++] = ' ';
+                    lower_into(key + k, d->text + u->start, ul);
+                    k += ul;
+                }
+                if (!fits) continue;
+                const dc_token *last = &d->tok[i + len - 1];
+                size_t lp = strip_poss(d->text + last->start, last->end - last->start);
+                size_t *v = sm_get(&g->names, key, k);
+                int poss = 0;
+                if (!v && lp) {
+                    v = sm_get(&g->names, key, k - (last->end - last->start - lp));
+                    poss = v != NULL;
+                }
+                if (!v || !case_ok(d, t, *v, tl)) continue;
+                const gz_entry *e = &g->e[GZ_IDX(*v)];
+                gz_mention *m = &res[(*n)++];
+                m->tok0 = i;
+                m->ntok = (uint32_t)len;
+                m->start = t->start;
+                m->end = poss ? last->start + (uint32_t)lp : last->end;
+                m->e = e;
+                m->poss = (uint8_t)poss;
+                m->by_surname = 0;
+                if (e->cls == GZ_PERSON && sm_put(&seen, e->name, strlen(e->name), 1)) {
+                    sm_free(&seen);
+                    return -1;
+                }
+                i += (uint32_t)len - 1;
+                goto next;
+            }
+        surname:
+            if (t->kind == DC_WORD && (t->flags & DC_CAP)) {
+                size_t sl = tp ? tp : tl;
+                size_t *v = sm_get(&g->surnames, key, sl);
+                if (v && *v != GZ_SHARED) {
+                    const gz_entry *e = &g->e[*v];
+                    int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
+                    int known = sm_get(&seen, e->name, strlen(e->name)) != NULL;
+                    if (known || titled || sl >= 5) {
+                        gz_mention *m = &res[(*n)++];
+                        m->tok0 = i;
+                        m->ntok = 1;
+                        m->start = t->start;
+                        m->end = t->start + (uint32_t)sl;
+                        m->e = e;
+                        m->poss = tp != 0;
+                        m->by_surname = 1;
+                    }
+                }
+            }
+        next:;
+        }
+    }
+    sm_free(&seen);
+    *out = res;
+    return 0;
+}

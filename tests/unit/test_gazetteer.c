@@ -1,0 +1,97 @@
+/* The gazetteers: loading TSV, finding names by longest match. */
+#include "testutil.h"
+#include "lib/grammars.h"
+
+static annals_grammars *G;
+
+/* The names found in text, as "name/CTRY/class" joined by '|'. */
+static const char *names(const char *text)
+{
+    static char out[2048];
+    ar_arena a;
+    ar_init(&a, 8192);
+    dc_doc d;
+    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
+    gz_mention *m;
+    size_t n;
+    assert_int_equal(gz_find(&G->gaz, &d, &a, &m, &n), 0);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char one[200];
+        snprintf(one, sizeof one, "%s%s/%s/%d%s", i ? "|" : "", m[i].e->name, m[i].e->country,
+                 m[i].e->cls, m[i].poss ? "/poss" : "");
+        strncat(out, one, sizeof out - strlen(out) - 1);
+    }
+    ar_free(&a);
+    return out;
+}
+
+static void test_builtin_loaded(void **s)
+{
+    (void)s;
+    assert_true(G->gaz.n > 3000);
+    const gz_entry *usa = gz_country(&G->gaz, "USA");
+    assert_non_null(usa);
+    assert_string_equal(usa->name, "United States");
+    assert_null(gz_country(&G->gaz, "ZZZ"));
+}
+
+static void test_longest_match(void **s)
+{
+    (void)s;
+    /* classes: 1 person, 2 org, 3 country, 4 capital, 5 demonym, 6 place, 7 title */
+    assert_string_equal(names("Russian President Vladimir Putin met Joe Biden in Geneva, Switzerland."),
+                        "Russia/RUS/5|President//7|Vladimir Putin/RUS/1|Joe Biden/USA/1|Geneva/CHE/6|Switzerland/CHE/3");
+    assert_string_equal(names("The Kremlin and the White House spoke."),
+                        "Kremlin/RUS/2|White House/USA/2");
+    assert_string_equal(names("Taliban fighters seized Spin Boldak."),
+                        "Taliban/AFG/2|Spin Boldak/AFG/6");
+    assert_string_equal(names("Russia's offer to the U.S. was noted."),
+                        "Russia/RUS/3/poss|United States/USA/3");
+}
+
+static void test_case_and_surnames(void **s)
+{
+    (void)s;
+    /* "us" the pronoun is not the United States; "US" is */
+    assert_string_equal(names("Tell us about US policy."), "United States/USA/3");
+    /* a surname after the full name is the same person */
+    assert_string_equal(names("Vladimir Putin spoke. Later Putin left."),
+                        "Vladimir Putin/RUS/1|Vladimir Putin/RUS/1");
+    /* al-Qaeda is written in lower case */
+    assert_string_equal(names("Fighters of al-Qaeda attacked."), "al-Qaeda//2");
+}
+
+static void test_load_errors(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char bad[] = "# iso3\tname\taliases\tdemonyms\tcapital\nRUS\tRussia\n";
+    assert_int_equal(gz_load(&g, "x/countries.tsv", "countries.tsv", bad, sizeof bad - 1, &err), -1);
+    assert_string_equal(err.message, "x/countries.tsv:2: 2 columns, expected 5");
+    const char code[] = "RUSSIA\tRussia\t\t\t\n";
+    assert_int_equal(gz_load(&g, "c.tsv", "countries.tsv", code, sizeof code - 1, &err), -1);
+    assert_non_null(strstr(err.message, "c.tsv:1: 'RUSSIA' is not an ISO alpha-3 code"));
+    assert_int_equal(gz_load(&g, "notes.tsv", "notes.tsv", "anything", 8, &err), 0);
+    gz_free(&g);
+}
+
+static int setup(void **s)
+{
+    (void)s;
+    annals_error err;
+    G = annals_grammars_builtin(&err);
+    if (!G) fprintf(stderr, "%s\n", err.message);
+    return G ? 0 : -1;
+}
+static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
+        cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors)};
+    return cmocka_run_group_tests_name("gazetteer", tests, setup, teardown);
+}

@@ -1,0 +1,212 @@
+/* The grammar language: parsing, errors as file:line:col, macros, tables,
+ * suppression, overlap resolution; and loading a grammar directory. */
+#include "testutil.h"
+#include "grammar/gram.h"
+
+static int load(gm_grammar *g, const char *src, annals_error *err)
+{
+    gm_init(g);
+    if (gm_parse(g, "t.gram", src, strlen(src), err)) return -1;
+    return gm_compile(g, err);
+}
+
+static void expect_error(const char *src, const char *want)
+{
+    gm_grammar g;
+    annals_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(load(&g, src, &err), -1);
+    assert_int_equal(err.code, ANNALS_ERR_GRAMMAR);
+    if (strncmp(err.message, want, strlen(want)) != 0) {
+        fprintf(stderr, "got: %s\nwant: %s\n", err.message, want);
+        fail();
+    }
+    gm_free(&g);
+}
+
+static void test_errors(void **s)
+{
+    (void)s;
+    expect_error("rule x\n  pattern a\n  type DATE\n", "t.gram:1:1: rule x has no 'value'");
+    expect_error("rule x\n  type DATE\n  value f()\n", "t.gram:1:1: x has no 'pattern'");
+    expect_error("rules x\n", "t.gram:1:1: expected 'define', 'table', 'rule' or 'suppress'");
+    expect_error("  pattern a\n", "t.gram:1:3: indented line outside a rule or table");
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f(a b)\n", "t.gram:4:13: expected ',' or ')'");
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f(\"open)\n", "t.gram:4:11: unterminated string");
+    expect_error("rule x\n  colour red\n", "t.gram:2:3: unknown attribute 'colour'");
+    expect_error("rule x\n  pattern a\n  priority high\n", "t.gram:3:12: priority must be a number");
+    expect_error("define lower a\n", "t.gram:1:8: a macro name is upper case");
+    expect_error("define A x\ndefine A y\n", "t.gram:2:8: macro A is defined twice");
+    expect_error("rule x\n  pattern {NOPE}\n  type DATE\n  value f()\n", "t.gram:2:11: rule x: undefined macro {NOPE}");
+    expect_error("define A {B}\ndefine B {A}\nrule x\n  pattern {A}\n  type DATE\n  value f()\n",
+                 "t.gram:4:11: rule x: macros nest too deep");
+    expect_error("rule x\n  pattern (unclosed\n  type DATE\n  value f()\n", "t.gram:2:11: rule x: bad pattern");
+    expect_error("rule x\n  pattern (?<a>a)\n  type DATE\n  value f(b)\n",
+                 "t.gram:4:9: rule x: value uses (?<b>...)");
+    expect_error("table\n", "t.gram:1:7: 'table' needs a name");
+    expect_error("table t\n  lonely\n", "t.gram:2:3: a table row needs a key and a value");
+    gm_grammar g;
+    annals_error err;
+    gm_init(&g);
+    const char nul[] = "rule x\n  pattern a\0b\n";
+    assert_int_equal(gm_parse(&g, "t.gram", nul, sizeof nul - 1, &err), -1);
+    assert_string_equal(err.message, "t.gram:2:12: NUL byte in grammar file");
+    gm_free(&g);
+}
+
+static void test_tables_and_args(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "# comment\n"
+        "table month\n"
+        "  January 1\n"
+        "  twenty one 21\n"
+        "define M (?<m>January|Feb)\n"
+        "rule d\n"
+        "  pattern {M}\\s+(?<d>[0-9]+)\n"
+        "  pattern (?<d>[0-9]+)\\s+{M}\n"
+        "  type DATE\n"
+        "  value date(\"\", m, d, -3, \"x y\")\n"
+        "  priority 7\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    assert_string_equal(gm_lookup(&g, "month", "JANUARY", 7), "1");
+    assert_string_equal(gm_lookup(&g, "month", "twenty one", 10), "21");
+    assert_null(gm_lookup(&g, "month", "march", 5));
+    assert_null(gm_lookup(&g, "nosuch", "x", 1));
+    assert_int_equal(g.nrules, 1);
+    const gm_rule *r = &g.rules[0];
+    assert_int_equal(r->priority, 7);
+    assert_int_equal(r->nargs, 5);
+    assert_int_equal(r->args[3].kind, GM_ARG_NUMBER);
+    assert_int_equal(r->args[3].num, -3);
+    assert_string_equal(r->args[4].text, "x y");
+    assert_int_equal(r->args[2].ngroups, 2); /* d in both alternatives */
+
+    const char *text = "On january 16 and 17 Feb, not Januaryx 5.";
+    ar_arena a;
+    ar_init(&a, 4096);
+    gm_match *m;
+    size_t n;
+    assert_int_equal(gm_run(&g, text, strlen(text), &a, &m, &n), 0);
+    assert_int_equal(n, 2);
+    const char *v;
+    size_t vn;
+    assert_int_equal(m[0].start, 3);
+    assert_true(gm_arg_text(&m[0], text, 2, &v, &vn));
+    assert_memory_equal(v, "16", 2);
+    assert_true(gm_arg_text(&m[1], text, 2, &v, &vn)); /* the second alternative */
+    assert_memory_equal(v, "17", 2);
+    assert_true(gm_arg_text(&m[1], text, 1, &v, &vn));
+    assert_memory_equal(v, "Feb", 3);
+    assert_true(gm_arg_text(&m[1], text, 0, &v, &vn)); /* "" literal */
+    assert_int_equal(vn, 0);
+    ar_free(&a);
+    gm_free(&g);
+}
+
+static void test_overlap_and_suppress(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "rule short\n  pattern June\n  type DATE\n  value f()\n  priority 9\n"
+        "rule long\n  pattern June\\s+16\n  type DATE\n  value f()\n"
+        "rule a\n  pattern alpha\n  type DATE\n  value f()\n  priority 1\n"
+        "rule b\n  pattern alpha\n  type DATE\n  value f()\n  priority 2\n"
+        "suppress no_times\n  pattern Sunday\\s+Times\n"
+        "rule day\n  pattern Sunday\n  type DATE\n  value f()\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    const char *text = "June 16 alpha Sunday Times Sunday";
+    ar_arena a;
+    ar_init(&a, 4096);
+    gm_match *m;
+    size_t n;
+    assert_int_equal(gm_run(&g, text, strlen(text), &a, &m, &n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(m[0].rule->name, "long");  /* longest wins over priority */
+    assert_string_equal(m[1].rule->name, "b");     /* same span: priority */
+    assert_string_equal(m[2].rule->name, "day");   /* the suppressed one is gone */
+    assert_int_equal(m[2].start, 27);
+    ar_free(&a);
+    gm_free(&g);
+}
+
+/* Backtracking bait: every match runs under PCRE2's limits. */
+static void test_adversarial(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src = "rule evil\n  pattern (?:a+)+b\n  type DATE\n  value f()\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    size_t len = 100000;
+    char *text = malloc(len);
+    memset(text, 'a', len);
+    ar_arena a;
+    ar_init(&a, 4096);
+    gm_match *m;
+    size_t n;
+    assert_int_equal(gm_run(&g, text, len, &a, &m, &n), 0);
+    assert_int_equal(n, 0);
+    ar_free(&a);
+    free(text);
+    gm_free(&g);
+}
+
+static void test_load_dir(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/annals-gram-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[512];
+    snprintf(p, sizeof p, "%s/dates.gram", dir);
+    FILE *f = fopen(p, "w");
+    fputs("table weekday\n  friday 5\nrule wd\n  pattern (?<day>Friday)\n  type DATE\n"
+          "  value weekday(day)\n", f);
+    fclose(f);
+    annals_error err;
+    annals_grammars *g = annals_grammars_load(dir, &err);
+    assert_non_null(g);
+    assert_int_equal(annals_grammars_rules(g), 1);
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.want_timexes = 1;
+    o.dct = "2021-07-18"; /* a Sunday: last Friday was the 16th */
+    annals_article art = {.id = "x", .text = "They met on Friday.", .text_len = 19};
+    assert_int_equal(annals_extract(g, &art, &o, tl, &err), 0);
+    assert_int_equal(annals_timeline_timexes(tl), 1);
+    annals_timeline_free(tl);
+    annals_grammars_free(g);
+
+    /* an unknown function and a wrong type are grammar errors */
+    f = fopen(p, "w");
+    fputs("rule wd\n  pattern Friday\n  type DATE\n  value nosuch()\n", f);
+    fclose(f);
+    assert_null(annals_grammars_load(dir, &err));
+    assert_non_null(strstr(err.message, "dates.gram:4:9: rule wd: unknown function nosuch()"));
+    f = fopen(p, "w");
+    fputs("rule wd\n  pattern Friday\n  type WHEN\n  value literal(\"x\")\n", f);
+    fclose(f);
+    assert_null(annals_grammars_load(dir, &err));
+    assert_non_null(strstr(err.message, "type WHEN is not DATE"));
+    unlink(p);
+    assert_null(annals_grammars_load(dir, &err));
+    assert_non_null(strstr(err.message, "no grammar files"));
+    rmdir(dir);
+    assert_null(annals_grammars_load("/nonexistent/dir", &err));
+    assert_int_equal(err.code, ANNALS_ERR_IO);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_errors), cmocka_unit_test(test_tables_and_args),
+        cmocka_unit_test(test_overlap_and_suppress), cmocka_unit_test(test_adversarial),
+        cmocka_unit_test(test_load_dir)};
+    return cmocka_run_group_tests_name("gram", tests, NULL, NULL);
+}
