@@ -48,7 +48,7 @@ BIN := $(BUILD)/annals
 endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
-        clean eval-dates
+        clean eval eval-dates eval-events eval-plover bench check-clients
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -122,7 +122,25 @@ check-e2e: $(BIN)
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 check
 
+# Real calendar software and a browser read our exports (tests/clients/).
+check-clients: $(BIN)
+	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh tests/clients/run.sh
+
+# ---- benchmarks -------------------------------------------------------------
+# Each script under bench/ prints its figures; none is a test.
+bench: $(BIN)
+	@for b in $(sort $(wildcard bench/*.sh)); do ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh $$b || exit 1; done
+
 # ---- evaluation -------------------------------------------------------------
+
+eval: eval-dates eval-events eval-plover
+
+eval-events: $(BIN)
+	$(PYTHON) tools/eval_events.py --annals ./$(BIN) \
+	  --corpus $(SHARED)/corpus/news/allsides-geo.jsonl --gold tests/gold/events $(if $(VERBOSE),--verbose)
+
+eval-plover: $(BIN)
+	$(PYTHON) tools/eval_plover.py --annals ./$(BIN) --plover $(SHARED)/corpus/plover/PLOVER_GSR_CAMEO.txt $(if $(VERBOSE),--verbose)
 
 eval-dates: $(BIN)
 	$(PYTHON) tools/eval_dates.py --annals ./$(BIN) --timebank $(SHARED)/corpus/timebank \

@@ -119,6 +119,12 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
                    const annals_options *o, annals_timeline *tl,
                    annals_error *err);
 
+/* Reads a timeline written by annals -- one annals/1 JSON document or JSON
+ * Lines of events -- from f into tl (name is used in messages: "file:line:
+ * why"). Documents are matched by id: the same id is the same document.
+ * Returns 0, or -1 with err set; on error, what was read before stays. */
+int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err);
+
 /* Orders the events by date (undated last), then by first mention: the
  * order the annals/1 format promises. Call it before annals_write. */
 void annals_timeline_sort(annals_timeline *tl);

@@ -29,5 +29,7 @@ void cl_out_abort(cl_out *o);
 int cl_extract(int argc, char **argv);
 int cl_dates(int argc, char **argv);
 int cl_grammar_check(int argc, char **argv);
+int cl_merge(int argc, char **argv);
+int cl_export(int argc, char **argv);
 int cl_not_built(const char *cmd, const char *what);
 #endif

@@ -64,10 +64,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "extract") == 0) return cl_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "dates") == 0) return cl_dates(argc - 1, argv + 1);
-    if (strcmp(cmd, "merge") == 0)
-        return cl_not_built("merge", "merging timelines comes after event extraction");
-    if (strcmp(cmd, "export") == 0)
-        return cl_not_built("export", "iCalendar, HTML and CSV exports come later");
+    if (strcmp(cmd, "merge") == 0) return cl_merge(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0) return cl_export(argc - 1, argv + 1);
     if (strcmp(cmd, "grammar-check") == 0) return cl_grammar_check(argc - 1, argv + 1);
     cl_error("unknown command '%s' (try 'annals --help')", cmd);
     return CL_FATAL;

@@ -95,7 +95,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             cached_sent = si;
         }
         c.future = cached_future;
-        if (si >= 0 && is_near_future(d, &d->sent[si], m->start)) c.future |= 2;
+        c.near_future = si >= 0 && is_near_future(d, &d->sent[si], m->start);
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
         t->start = m->start;
@@ -104,25 +104,21 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         t->rule = m->rule->name;
         (*n)++;
         int y, mo, dd;
-        /* has_last packs what anaphora need (see tx_norm.c): bit 0, a full
-         * date in ly/lm/ld; bits 4-19, the last quarter named; bits 20-30,
-         * the last year named at any grain, less 1000. */
+        /* what anaphora need: the last year, full date and quarter named */
         if (strcmp(t->type, "DATE") == 0 && strlen(t->value) >= 4 && t->value[0] >= '1' &&
             t->value[0] <= '2' && (t->value[4] == '\0' || t->value[4] == '-') &&
-            (y = atoi(t->value)) >= 1000 && y < 3048)
-            c.has_last = (c.has_last & ((1 << 20) - 1)) | ((y - 1000) << 20);
+            (y = atoi(t->value)) >= 1000 && y < 3000)
+            c.last_year = y;
         if (strcmp(t->type, "DATE") == 0 && parse_full(t->value, &y, &mo, &dd)) {
-            c.has_last |= 1;
+            c.has_last = 1;
             c.ly = y, c.lm = mo, c.ld = dd;
         } else if (strcmp(t->type, "DATE") == 0 && strcmp(m->rule->func, "quarter") == 0 &&
                    strlen(t->value) == 7 && t->value[4] == '-' &&
                    t->value[5] == 'Q' && t->value[6] >= '1' && t->value[6] <= '4' &&
                    (y = atoi(t->value)) > 0) {
             /* a quarter named: later "a year earlier" and "the quarter"
-             * keep its grain. has_last bit 0 says ly/lm/ld hold the last
-             * full date; the bits from 4 up hold this quarter, counted
-             * as year * 4 + quarter - 1 (see tx_norm.c). */
-            c.has_last = (c.has_last & ~(((1 << 16) - 1) << 4)) | ((y * 4 + (t->value[6] - '1')) << 4);
+             * keep its grain */
+            c.last_quarter = y * 4 + (t->value[6] - '1');
         }
     }
     *out = res;

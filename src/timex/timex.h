@@ -20,7 +20,10 @@ typedef struct tx_timex {
 typedef struct tx_ctx {
     int has_dct, dy, dm, dd;      /* the publication date */
     int has_last, ly, lm, ld;     /* the last full date named, for anaphora */
+    int last_quarter;             /* the last quarter named: year * 4 + q - 1, or 0 */
+    int last_year;                /* the last year named at any grain, or 0 */
     int future;                   /* the sentence speaks of the future */
+    int near_future;              /* a future word just before the expression */
     annals_date_order order;
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;

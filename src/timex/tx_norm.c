@@ -143,12 +143,12 @@ static int year_of(const args *a, int i)
     return v >= 1 && v <= 9999 ? (int)v : -1;
 }
 
-/* has_last: bit 0, a full date named (ly, lm, ld); from bit 4 up, the last
- * quarter named as year * 4 + quarter - 1, or 0 (set in timex.c). */
-static int has_last_day(const tx_ctx *c) { return c->has_last & 1; }
+static int has_last_day(const tx_ctx *c) { return c->has_last; }
+/* Does the expression look forward: its sentence, or a word just before? */
+static int futurish(const tx_ctx *c) { return c->future || c->near_future; }
 static long last_quarter_days(const tx_ctx *c)
 {
-    int qi = (c->has_last >> 4) & ((1 << 16) - 1);
+    int qi = c->last_quarter;
     return qi ? ca_to_days(qi / 4, (qi % 4) * 3 + 1, 1) : -1;
 }
 /* The quarter anaphora refer to: the last one named, unless that one has
@@ -158,7 +158,7 @@ static long last_quarter_days(const tx_ctx *c)
 static long ref_quarter_days(const tx_ctx *c)
 {
     long q = last_quarter_days(c);
-    if (q < 0 || !c->has_dct || c->future) return q;
+    if (q < 0 || !c->has_dct || futurish(c)) return q;
     long dct = ca_to_days(c->dy, c->dm, c->dd);
     int y, m, d;
     ca_from_days(q, &y, &m, &d);
@@ -172,11 +172,7 @@ static long ref_quarter_days(const tx_ctx *c)
 }
 
 /* The last year named at any grain ("in 1988"), or 0. */
-static int last_year(const tx_ctx *c)
-{
-    int v = (c->has_last >> 20) & ((1 << 11) - 1);
-    return v ? v + 1000 : 0;
-}
+static int last_year(const tx_ctx *c) { return c->last_year; }
 /* A base day for anaphora at year grain: the last full date, or the 1st
  * of January of the last year named when that came later. */
 static long last_base_for_year(const tx_ctx *c)
@@ -224,8 +220,8 @@ static int year_for(const tx_ctx *c, int m, int d)
         long a = ca_to_days(y, m, first), b = ca_to_days(y, m, last);
         long dist = ref < a ? a - ref : ref > b ? ref - b : 0;
         /* the tense favours one side */
-        if (c->future && b < ref) dist += 120;
-        if (!c->future && a > ref) dist = dist * 2 + 30;
+        if (futurish(c) && b < ref) dist += 120;
+        if (!futurish(c) && a > ref) dist = dist * 2 + 30;
         if (bestdist < 0 || dist < bestdist) { bestdist = dist; best = y; }
     }
     return best;
@@ -330,7 +326,7 @@ static int f_weekday(const args *a, char out[40])
     long ref = dct_days(a->c);
     int cur = ca_weekday(a->c->dy, a->c->dm, a->c->dd);
     long day;
-    if ((has_rel && shift > 0) || (!has_rel && (a->c->future & 2))) {
+    if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
         day = ref + ahead;
@@ -469,7 +465,7 @@ static int f_anaphor(const args *a, char out[40])
         /* "the quarter" with none named: the one reported on, the last
          * complete one */
         base = dct_days(a->c);
-        if (!a->c->future) base = shift_days(base, unit, -1);
+        if (!futurish(a->c)) base = shift_days(base, unit, -1);
     } else if (strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
     else if (has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
@@ -571,7 +567,7 @@ static int f_part(const args *a, char out[40], char letter, int max)
     int y = year_or_rel(a, 1, 2);
     if (y < 0) return -1;
     long shift;
-    if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !a->c->future &&
+    if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !futurish(a->c) &&
         (q - 1) * (12 / max) + 1 > a->c->dm)
         y--; /* the fourth quarter, in January: the one just ended */
     if (y) snprintf(out, 40, "%04d-%c%ld", y, letter, q);

@@ -1,0 +1,240 @@
+/* Reading timelines: the annals/1 JSON document and its JSON Lines form. */
+#include "tlread.h"
+#include "../util/err.h"
+#include "../event/event.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *str(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* The document with this id, added (with what is known of it) if new. */
+static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
+{
+    size_t *i = sm_get(&tl->ids, id, strlen(id));
+    if (i) {
+        tl_document *d = &tl->docs[*i];
+        /* a later, fuller record fills what an earlier one lacked */
+        if (meta) {
+            if (!d->title && str(meta, "title")) d->title = tl_strdup(tl, str(meta, "title"), strlen(str(meta, "title")));
+            if (!d->url && str(meta, "url")) d->url = tl_strdup(tl, str(meta, "url"), strlen(str(meta, "url")));
+            if (!d->source && str(meta, "source")) d->source = tl_strdup(tl, str(meta, "source"), strlen(str(meta, "source")));
+        }
+        return (long)*i;
+    }
+    long k = tl_add_document(tl, id, meta ? str(meta, "source") : NULL, meta ? str(meta, "title") : NULL,
+                             meta ? str(meta, "url") : NULL);
+    if (k < 0) return -1;
+    if (meta) {
+        const char *dct = str(meta, "dct");
+        const char *from = str(meta, "dct_from");
+        if (dct && annals_date_valid(dct)) memcpy(tl->docs[k].dct, dct, 11);
+        tl_dct_from f = TL_DCT_NONE;
+        if (from && strcmp(from, "option") == 0) f = TL_DCT_OPTION;
+        else if (from && strcmp(from, "metadata") == 0) f = TL_DCT_METADATA;
+        else if (from && strcmp(from, "text") == 0) f = TL_DCT_TEXT;
+        tl->docs[k].dct_from = tl->docs[k].dct[0] ? f : TL_DCT_NONE;
+    }
+    return k;
+}
+
+static int parties(json_t *a, tl_party *out, size_t cap, size_t *n, const char *where,
+                   const char *field, annals_error *err)
+{
+    *n = 0;
+    if (!a || json_is_null(a)) return 0;
+    if (!json_is_array(a)) return er_set(err, ANNALS_ERR_INPUT, "%s: \"%s\" is not a list", where, field);
+    size_t i;
+    json_t *p;
+    json_array_foreach(a, i, p) {
+        const char *name = str(p, "name");
+        if (!name) return er_set(err, ANNALS_ERR_INPUT, "%s: %s[%zu] has no \"name\"", where, field, i);
+        if (*n == cap) break;
+        tl_party *t = &out[(*n)++];
+        t->name = (char *)name;
+        const char *c = str(p, "country");
+        snprintf(t->country, sizeof t->country, "%s", c && strlen(c) == 3 ? c : "");
+        const char *k = str(p, "kind");
+        static const char *const kinds[] = {"person", "state", "organisation", "armed_group", "group", "other"};
+        t->kind = "other";
+        for (int j = 0; k && j < 6; j++)
+            if (strcmp(k, kinds[j]) == 0) t->kind = kinds[j];
+    }
+    return 0;
+}
+
+int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_error *err)
+{
+    if (!json_is_object(o)) return er_set(err, ANNALS_ERR_INPUT, "%s: an event is not a JSON object", where);
+    const char *type = str(o, "type");
+    const ev_type *ty = type ? ev_type_find(type) : NULL;
+    if (!ty) return er_set(err, ANNALS_ERR_INPUT, "%s: \"type\" is %s%s%s, not one of the 18 event types",
+                           where, type ? "\"" : "", type ? type : "missing", type ? "\"" : "");
+    tl_event e;
+    memset(&e, 0, sizeof e);
+    const char *id = str(o, "id");
+    if (!id || strlen(id) >= sizeof e.id) return er_set(err, ANNALS_ERR_INPUT, "%s: no valid \"id\"", where);
+    memcpy(e.id, id, strlen(id) + 1);
+    e.type = ty->name;
+    e.cameo = ty->cameo;
+    e.plover = ty->plover;
+    const char *mod = str(o, "modality");
+    static const char *const mods[] = {"asserted", "planned", "negated", "hypothetical"};
+    e.modality = NULL;
+    for (int j = 0; mod && j < 4; j++)
+        if (strcmp(mod, mods[j]) == 0) e.modality = mods[j];
+    if (!e.modality) return er_set(err, ANNALS_ERR_INPUT, "%s: \"modality\" is not asserted, planned, negated or hypothetical", where);
+    json_t *date = json_object_get(o, "date");
+    if (date && !json_is_null(date)) {
+        const char *v = str(date, "value"), *p = str(date, "precision"), *s = str(date, "start"),
+                   *en = str(date, "end");
+        if (!v || !p || !s || !en || !annals_date_valid(s) || !annals_date_valid(en) || strcmp(s, en) > 0 ||
+            strlen(v) >= sizeof e.date.value)
+            return er_set(err, ANNALS_ERR_INPUT, "%s: \"date\" needs value, precision and valid start <= end", where);
+        static const char *const precs[] = {"day", "week", "month", "quarter", "season", "year", "decade"};
+        e.date.precision = NULL;
+        for (int j = 0; j < 7; j++)
+            if (strcmp(p, precs[j]) == 0) e.date.precision = precs[j];
+        if (!e.date.precision) return er_set(err, ANNALS_ERR_INPUT, "%s: unknown date precision \"%s\"", where, p);
+        snprintf(e.date.value, sizeof e.date.value, "%s", v);
+        memcpy(e.date.start, s, 11);
+        memcpy(e.date.end, en, 11);
+        e.has_date = 1;
+    }
+    tl_party act[64], tgt[64];
+    if (parties(json_object_get(o, "actors"), act, 64, &e.nactors, where, "actors", err) ||
+        parties(json_object_get(o, "targets"), tgt, 64, &e.ntargets, where, "targets", err))
+        return -1;
+    e.actors = act;
+    e.targets = tgt;
+    json_t *loc = json_object_get(o, "location");
+    if (loc && !json_is_null(loc)) {
+        if (!str(loc, "name")) return er_set(err, ANNALS_ERR_INPUT, "%s: \"location\" has no \"name\"", where);
+        e.has_location = 1;
+        e.loc_name = (char *)str(loc, "name");
+        const char *c = str(loc, "country");
+        snprintf(e.loc_country, sizeof e.loc_country, "%s", c && strlen(c) == 3 ? c : "");
+    }
+    e.summary = (char *)str(o, "summary");
+    json_t *conf = json_object_get(o, "confidence");
+    e.confidence = json_is_number(conf) ? json_number_value(conf) : 0;
+    json_t *ms = json_object_get(o, "mentions");
+    if (!json_is_array(ms) || json_array_size(ms) == 0)
+        return er_set(err, ANNALS_ERR_INPUT, "%s: an event needs a non-empty \"mentions\" list", where);
+    size_t nm = json_array_size(ms);
+    tl_mention *men = calloc(nm, sizeof *men);
+    if (!men) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    int rc = 0;
+    for (size_t i = 0; i < nm && rc == 0; i++) {
+        json_t *m = json_array_get(ms, i);
+        const char *doc = str(m, "doc");
+        json_t *s = json_object_get(m, "start"), *en = json_object_get(m, "end");
+        if (!doc || !json_is_integer(s) || !json_is_integer(en) || json_integer_value(s) < 0 ||
+            json_integer_value(en) < json_integer_value(s) || json_integer_value(en) > UINT32_MAX) {
+            rc = er_set(err, ANNALS_ERR_INPUT, "%s: mentions[%zu] needs \"doc\" and 0 <= start <= end", where, i);
+            break;
+        }
+        long di = doc_index(tl, doc, NULL);
+        if (di < 0) { rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory"); break; }
+        men[i].doc = (size_t)di;
+        men[i].start = (uint32_t)json_integer_value(s);
+        men[i].end = (uint32_t)json_integer_value(en);
+        men[i].sentence = (char *)str(m, "sentence");
+        men[i].trigger = (char *)str(m, "trigger");
+        men[i].date_text = (char *)str(m, "date_text");
+    }
+    e.mentions = men;
+    e.nmentions = nm;
+    if (rc == 0 && tl_add_event(tl, &e)) rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    free(men);
+    return rc;
+}
+
+/* One annals/1 document: its documents, then its events. */
+static int read_document(annals_timeline *tl, json_t *root, const char *name, annals_error *err)
+{
+    const char *fmt = str(root, "format");
+    if (!fmt || strcmp(fmt, ANNALS_FORMAT_NAME) != 0)
+        return er_set(err, ANNALS_ERR_INPUT, "%s: not an annals/1 timeline (\"format\" is %s)", name,
+                      fmt ? fmt : "missing");
+    json_t *docs = json_object_get(root, "documents"), *evs = json_object_get(root, "events");
+    if (!json_is_array(docs) || !json_is_array(evs))
+        return er_set(err, ANNALS_ERR_INPUT, "%s: \"documents\" and \"events\" must be lists", name);
+    size_t i;
+    json_t *v;
+    json_array_foreach(docs, i, v) {
+        const char *id = str(v, "id");
+        if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: documents[%zu] has no \"id\"", name, i);
+        if (doc_index(tl, id, v) < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    }
+    json_array_foreach(evs, i, v) {
+        char where[600];
+        snprintf(where, sizeof where, "%s: events[%zu]", name, i);
+        if (rd_event_json(tl, v, where, err)) return -1;
+    }
+    return 0;
+}
+
+int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err)
+{
+    /* A document starts with {"format"...; JSON Lines has an event a line.
+     * Read the first value to tell them apart. */
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    int rc = 0, first = 1;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t n = (size_t)got, k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\n' || line[k] == '\r')) k++;
+        if (k == n) continue;
+        json_error_t je;
+        json_t *o = first ? json_loadb(line, n, 0, &je) : NULL;
+        if (first && (!o || json_object_get(o, "format"))) {
+            /* a whole document (possibly over many lines): read it all */
+            json_decref(o);
+            size_t blen = n, bcap = n + 4096;
+            char *buf = malloc(bcap);
+            if (!buf) { rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory"); break; }
+            memcpy(buf, line, n);
+            while ((got = getline(&line, &cap, f)) >= 0) {
+                if (blen + (size_t)got > bcap) {
+                    bcap = (blen + (size_t)got) * 2;
+                    char *nb = realloc(buf, bcap);
+                    if (!nb) { free(buf); free(line); return er_set(err, ANNALS_ERR_NOMEM, "out of memory"); }
+                    buf = nb;
+                }
+                memcpy(buf + blen, line, (size_t)got);
+                blen += (size_t)got;
+            }
+            json_t *root = json_loadb(buf, blen, JSON_REJECT_DUPLICATES, &je);
+            free(buf);
+            if (!root) {
+                rc = er_set(err, ANNALS_ERR_INPUT, "%s:%d:%d: invalid JSON: %s", name,
+                            je.line + (int)lineno - 1, je.column, je.text);
+            } else {
+                rc = read_document(tl, root, name, err);
+                json_decref(root);
+            }
+            break;
+        }
+        first = 0;
+        if (!o) o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &je);
+        char where[600];
+        snprintf(where, sizeof where, "%s:%zu", name, lineno);
+        if (!o) {
+            rc = er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where, je.column, je.text);
+            break;
+        }
+        rc = rd_event_json(tl, o, where, err);
+        json_decref(o);
+        if (rc) break;
+    }
+    if (rc == 0 && ferror(f)) rc = er_set(err, ANNALS_ERR_IO, "%s: read error: %s", name, strerror(errno));
+    free(line);
+    return rc;
+}

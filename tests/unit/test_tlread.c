@@ -1,0 +1,120 @@
+/* Reading timelines back: round trips and errors. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "timeline/timeline.h"
+
+static annals_grammars *G;
+
+static char *write_str(annals_timeline *tl, annals_format f)
+{
+    char *buf;
+    size_t n;
+    FILE *m = open_memstream(&buf, &n);
+    annals_error err;
+    assert_int_equal(annals_write(tl, f, 0, m, &err), 0);
+    fclose(m);
+    return buf;
+}
+
+static annals_timeline *read_str(const char *s, annals_error *err, int *rc)
+{
+    annals_timeline *tl = annals_timeline_new();
+    FILE *f = fmemopen((void *)s, strlen(s), "r");
+    *rc = annals_timeline_read(tl, f, "t.json", err);
+    fclose(f);
+    return tl;
+}
+
+static void test_round_trip(void **s)
+{
+    (void)s;
+    const char *text = "GENEVA, June 16, 2021 (Wire) - Russian President Vladimir Putin met "
+                       "Joe Biden in Geneva on Wednesday. Taliban fighters seized Spin Boldak.";
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    annals_error err;
+    annals_article a = {.id = "g1", .text = text, .text_len = strlen(text), .url = "https://example.org/g1"};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    annals_timeline_sort(tl);
+    assert_true(tl->nev >= 2);
+    for (int f = 0; f < 2; f++) {
+        char *one = write_str(tl, (annals_format)f);
+        int rc;
+        annals_timeline *back = read_str(one, &err, &rc);
+        assert_int_equal(rc, 0);
+        assert_int_equal(back->nev, tl->nev);
+        char *two = write_str(back, (annals_format)f);
+        if (f == ANNALS_FORMAT_JSON) assert_string_equal(one, two); /* byte for byte */
+        else assert_string_equal(one, two);
+        free(one);
+        free(two);
+        annals_timeline_free(back);
+    }
+    annals_timeline_free(tl);
+}
+
+static void test_errors(void **s)
+{
+    (void)s;
+    annals_error err;
+    int rc;
+    struct { const char *in, *want; } cases[] = {
+        {"{\"format\": \"other/2\", \"documents\": [], \"events\": []}", "t.json: not an annals/1 timeline"},
+        {"{\"format\": \"annals/1\", \"documents\": [], \"events\": [{\"id\": \"ev-1\", \"type\": \"picnic\"}]}",
+         "t.json: events[0]: \"type\" is \"picnic\", not one of the 18 event types"},
+        {"{\"format\": \"annals/1\",\n \"documents\": [}", "t.json:2:"},
+        {"{\"id\": \"ev-1\", \"type\": \"meeting\", \"modality\": \"asserted\", \"mentions\": []}\n",
+         "t.json:1: an event needs a non-empty \"mentions\" list"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\nnot json\n",
+         "t.json:2: invalid JSON"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"sure\",\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n",
+         "t.json:1: \"modality\" is not"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"date\":{\"value\":\"2021-02-30\",\"precision\":\"day\",\"start\":\"2021-02-30\",\"end\":\"2021-02-30\"},\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n",
+         "t.json:1: \"date\" needs value, precision and valid start <= end"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":5,\"end\":2}]}\n",
+         "t.json:1: mentions[0] needs \"doc\" and 0 <= start <= end"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        annals_timeline *tl = read_str(cases[i].in, &err, &rc);
+        assert_int_equal(rc, -1);
+        if (strncmp(err.message, cases[i].want, strlen(cases[i].want)) != 0) {
+            fprintf(stderr, "case %zu: got %s\n", i, err.message);
+            fail();
+        }
+        annals_timeline_free(tl);
+    }
+}
+
+static void test_jsonl_documents_by_id(void **s)
+{
+    (void)s;
+    const char *in =
+        "{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n"
+        "\n"
+        "{\"id\":\"ev-2\",\"type\":\"attack\",\"modality\":\"planned\",\"mentions\":[{\"doc\":\"a\",\"start\":3,\"end\":9},{\"doc\":\"b\",\"start\":0,\"end\":1}]}\n";
+    annals_error err;
+    int rc;
+    annals_timeline *tl = read_str(in, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(annals_timeline_events(tl), 2);
+    assert_int_equal(annals_timeline_documents(tl), 2); /* a and b, once each */
+    assert_string_equal(annals_timeline_document_id(tl, 1), "b");
+    annals_timeline_free(tl);
+}
+
+static int setup(void **s)
+{
+    (void)s;
+    annals_error err;
+    G = annals_grammars_builtin(&err);
+    return G ? 0 : -1;
+}
+static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_round_trip), cmocka_unit_test(test_errors),
+                                       cmocka_unit_test(test_jsonl_documents_by_id)};
+    return cmocka_run_group_tests_name("tlread", tests, setup, teardown);
+}
