@@ -48,7 +48,7 @@ BIN := $(BUILD)/annals
 endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
-        clean eval eval-dates eval-events eval-plover bench check-clients
+        clean eval eval-dates eval-events eval-plover bench check-clients fuzz
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -118,6 +118,7 @@ check-unit: $(UNIT_BIN)
 
 check-e2e: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/run.sh
+	@if [ "$(BUILD)" = build ]; then sh tests/e2e/install.sh; fi
 
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 check
@@ -125,6 +126,11 @@ check-sanitize:
 # Real calendar software and a browser read our exports (tests/clients/).
 check-clients: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh tests/clients/run.sh
+
+# libFuzzer harnesses under ASan + UBSan (clang); FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh
 
 # ---- benchmarks -------------------------------------------------------------
 # Each script under bench/ prints its figures; none is a test.
@@ -166,15 +172,17 @@ install: all $(BUILD)/annals.pc
 	ln -sf libannals.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libannals.so
 	install -m 644 include/annals/annals.h $(DESTDIR)$(INCDIR)/annals/annals.h
 	install -m 644 $(BUILD)/annals.pc $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc
-	install -d $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/annals.1 $(DESTDIR)$(MANDIR)/man1/annals.1
 	install -m 644 man/annals-grammar.5 $(DESTDIR)$(MANDIR)/man5/annals-grammar.5
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annals $(DESTDIR)$(LIBDIR)/libannals.a \
 	  $(DESTDIR)$(LIBDIR)/libannals.so $(DESTDIR)$(LIBDIR)/libannals.so.$(SOVERSION) \
 	  $(DESTDIR)$(LIBDIR)/libannals.so.$(VERSION) $(DESTDIR)$(INCDIR)/annals/annals.h \
-	  $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc $(DESTDIR)$(MANDIR)/man5/annals-grammar.5
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc $(DESTDIR)$(MANDIR)/man5/annals-grammar.5 \
+	  $(DESTDIR)$(MANDIR)/man1/annals.1
 	-rmdir $(DESTDIR)$(INCDIR)/annals 2>/dev/null
 
 clean:
-	rm -rf build build-san annals libannals.a libannals.so
+	rm -rf build build-san build-fuzz annals libannals.a libannals.so

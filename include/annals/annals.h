@@ -86,9 +86,11 @@ typedef struct annals_options {
                                      publication date, or NULL */
     annals_date_order date_order;
     int want_timexes;             /* keep every temporal expression found */
+    int no_events;                /* dates only: skip the event stages */
 } annals_options;
 
-/* Fills o with the defaults: no forced DCT, MDY order, no timexes. */
+/* Fills o with the defaults: no forced DCT, MDY order, no timexes,
+ * events found. */
 void annals_options_init(annals_options *o);
 
 /* Checks a YYYY-MM-DD calendar date (2021-02-30 is not one). 1 if valid. */
@@ -129,24 +131,72 @@ int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_
  * order the annals/1 format promises. Call it before annals_write. */
 void annals_timeline_sort(annals_timeline *tl);
 
+/* ---- merging ------------------------------------------------------------ */
+
+/* Makes one event of the events of tl -- from any of its documents -- that
+ * report one real-world occurrence (docs/merging.md): same type, compatible
+ * dates, shared participants or place, compatible modality. A merged event
+ * has every mention once, the date most sources support, the union of
+ * participants, a source count, every reported date when they differ, and
+ * the events it merged ("reports"), so merging again changes nothing. The
+ * result depends only on the set of events: not on their order, not on
+ * how they were grouped into inputs; documents end up in id order.
+ * Returns 0, or -1 with err set (out of memory); tl then keeps its
+ * events (its documents may be in id order already). */
+int annals_timeline_merge(annals_timeline *tl, annals_error *err);
+
+/* Adds src's documents (matched by id) and events to dst, then merges
+ * dst as annals_timeline_merge does. src is not changed. */
+int annals_merge(annals_timeline *dst, const annals_timeline *src, annals_error *err);
+
 /* ---- writing ------------------------------------------------------------ */
 
 typedef enum annals_format {
     ANNALS_FORMAT_JSON = 0, /* one annals/1 document */
     ANNALS_FORMAT_JSONL,    /* one event object a line */
-    ANNALS_FORMAT_TEXT      /* one line a record, for people */
+    ANNALS_FORMAT_TEXT,     /* one line a record, for people */
+    ANNALS_FORMAT_ICS,      /* iCalendar (RFC 5545): one VEVENT a dated event */
+    ANNALS_FORMAT_HTML,     /* one self-contained page, a vertical timeline */
+    ANNALS_FORMAT_CSV,      /* RFC 4180: one row an event */
+    ANNALS_FORMAT_TIMELINEJS /* the JSON that TimelineJS reads */
 } annals_format;
 
-/* Parses "json" / "jsonl" / "text"; -1 if unknown. */
+/* Parses "json" / "jsonl" / "text" / "ics" / "html" / "csv" /
+ * "timelinejs"; -1 if unknown. */
 int annals_format_parse(const char *name);
 
 /* Writing flags. */
 #define ANNALS_WRITE_TIMEXES 1      /* include the "timexes" list */
 #define ANNALS_WRITE_TIMEXES_ONLY 2 /* the timexes alone (annals dates) */
 
-/* Writes tl in the given format to out. Returns 0, or -1 with err set. */
+#define ANNALS_WRITE_ALL 4 /* exports: keep negated and hypothetical events */
+
+/* Writes tl in the given format to out. Returns 0, or -1 with err set.
+ * The exports (ics, html, csv, timelinejs) are written as by
+ * annals_export_write with the defaults and these flags. */
 int annals_write(const annals_timeline *tl, annals_format f, int flags,
                  FILE *out, annals_error *err);
+
+/* ---- exports ------------------------------------------------------------ */
+
+/* How an export is made, and what it left out (docs/exports.md). */
+typedef struct annals_export {
+    int flags;          /* ANNALS_WRITE_ALL */
+    const char *title;  /* calendar name, page title; NULL: "annals timeline" */
+    long long now;      /* DTSTAMP in seconds since 1970 (UTC); -1: the clock */
+    size_t written;     /* out: events written */
+    size_t undated;     /* out: left out for want of a date (ics, timelinejs) */
+    size_t unasserted;  /* out: negated or hypothetical events left out
+                           (ics, timelinejs, unless ANNALS_WRITE_ALL) */
+} annals_export;
+
+/* Fills x with the defaults: no flags, no title, the clock. */
+void annals_export_init(annals_export *x);
+
+/* Writes tl as f (any format; the counts are for the exports) to out;
+ * x NULL: the defaults. Returns 0, or -1 with err set. */
+int annals_export_write(const annals_timeline *tl, annals_format f, annals_export *x,
+                        FILE *out, annals_error *err);
 
 #ifdef __cplusplus
 }

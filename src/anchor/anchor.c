@@ -53,7 +53,8 @@ int an_span(const char *v, tl_date *o)
         int d = atoi(r + 3);
         if (!ca_valid(y, m, d)) return -1;
         if (r[5] != '\0' && r[5] != 'T') return -1;
-        set(o, "day", y, m, d, y, m, d); /* a date-time counts as its day */
+        set(o, "day", y, m, d, y, m, d);
+        o->value[10] = '\0'; /* a date-time ("Tuesday morning") dates an event by its day */
         return 0;
     }
     if (r[0] == 'W' && digits(r + 1, 2)) { /* ISO week, Monday to Sunday */
@@ -112,14 +113,52 @@ static int crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_
     return 0;
 }
 
+/* "May's promise": a name read as a month is no date of the event. */
+static int name_as_month(const dc_doc *d, const tx_timex *x)
+{
+    const char *after = d->text + x->end;
+    /* "Thursday's vote", "last month's election" are dates */
+    if (strlen(x->value) != 7) return 0;
+    for (uint32_t i = x->start; i < x->end; i++)
+        if (isdigit((unsigned char)d->text[i]) || d->text[i] == ' ') return 0;
+    return (x->end + 2 <= d->len && strncmp(after, "'s", 2) == 0) ||
+           (x->end + 4 <= d->len && strncmp(after, "\xE2\x80\x99s", 4) == 0);
+}
+
+/* Is the trigger at byte at in a background clause ("while U.S. forces
+ * withdrew", "amid protests"), which tells no news of its own? */
+static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
+        if (tok_is(d, t, "while") || tok_is(d, t, "as") || tok_is(d, t, "amid") ||
+            tok_is(d, t, "since") || tok_is(d, t, "whereas"))
+            return 1;
+    return 0;
+}
+
+/* Does a paragraph start between sentences a < b? */
+static int para_between(const dc_doc *d, long a, long b)
+{
+    for (long k = a + 1; k <= b; k++)
+        if (d->tok[d->sent[k].tok0].flags & DC_PARA) return 1;
+    return 0;
+}
+
 void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline *tl, size_t first)
 {
+    const tl_event *prev = NULL; /* the last event dated from its own words */
+    long prev_si = -1;
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *e = &tl->ev[i];
         if (!e->nmentions) continue;
         tl_mention *m = &e->mentions[0];
         long si = dc_sentence_at(d, m->start);
         if (si < 0) continue;
+        if (i > first && tl->ev[i - 1].has_date && tl->ev[i - 1].nmentions &&
+            tl->ev[i - 1].mentions[0].date_text) {
+            prev = &tl->ev[i - 1];
+            prev_si = dc_sentence_at(d, prev->mentions[0].start);
+        }
         const dc_sent *s = &d->sent[si];
         /* the trigger's offset: the mention spans its sentence */
         const char *tr = m->trigger ? strstr(m->sentence, m->trigger) : NULL;
@@ -131,7 +170,7 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
-            if (an_span(tx[k].value, &tmp)) continue;
+            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k])) continue;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
             int same_clause = !crosses_clause(d, s, a, b);
@@ -143,7 +182,17 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 best_clause = same_clause;
             }
         }
-        if (best < 0) continue;
+        if (best < 0) {
+            /* an undated event told right after a dated one, in the same
+             * paragraph, most often belongs to it ("Insurgents fired on
+             * the aircraft" after "the raid on Saturday") */
+            if (prev && strcmp(e->modality, "asserted") == 0 && si - prev_si <= 1 &&
+                !para_between(d, prev_si, si) && !background(d, s, at)) {
+                e->date = prev->date;
+                e->has_date = 1;
+            }
+            continue;
+        }
         if (an_span(tx[best].value, &e->date) == 0) {
             e->has_date = 1;
             /* date_text lives in the timeline's arena, like the rest */

@@ -1,6 +1,8 @@
 /* anchor: the date of each event -- the temporal expression that governs
- * its trigger, in its own clause first, then in its sentence. An event the
- * text gives no date stays undated: a wrong date is worse than none. */
+ * its trigger, in its own clause first, then in its sentence, at most to
+ * the day. An undated event told in the sentence right after a dated one,
+ * in the same paragraph, takes its date; any other stays undated: a wrong
+ * date is worse than none. */
 #ifndef AN_ANCHOR_H
 #define AN_ANCHOR_H
 #include <stddef.h>

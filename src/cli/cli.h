@@ -31,5 +31,11 @@ int cl_dates(int argc, char **argv);
 int cl_grammar_check(int argc, char **argv);
 int cl_merge(int argc, char **argv);
 int cl_export(int argc, char **argv);
+/* Writes tl as an export to out and reports on stderr (unless quiet)
+ * what it left out; -1 (reported) on error. For extract and merge too. */
+int cl_export_write(const annals_timeline *tl, annals_format f, annals_export *x, cl_out *out,
+                    int quiet);
+/* Takes DTSTAMP from $SOURCE_DATE_EPOCH when set; -1 (reported) if bad. */
+int cl_export_stamp(annals_export *x);
 int cl_not_built(const char *cmd, const char *what);
 #endif

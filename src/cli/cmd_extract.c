@@ -54,8 +54,12 @@ static const char help[] =
     "  -              standard input (text, or JSON Lines with -i jsonl)\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT        json (default): one annals/1 document;\n"
-    "                          jsonl: one event a line, for streaming\n"
+    "  -f, --format FMT        json (default when not writing to a terminal):\n"
+    "                          one annals/1 document; jsonl: one event a\n"
+    "                          line, for streaming; text (default on a\n"
+    "                          terminal): one line an event -- date, type,\n"
+    "                          summary, modality, documents; ics, html, csv,\n"
+    "                          timelinejs: as 'annals export' writes them\n"
     "  -o, --output FILE       write to FILE (atomically: a failed run leaves\n"
     "                          no half-written file) instead of stdout\n"
     "      --dct DATE          publication date (YYYY-MM-DD) for every input,\n"
@@ -64,6 +68,9 @@ static const char help[] =
     "                          else text), text or jsonl\n"
     "      --date-order ORDER  mdy (default: 6/16/2021) or dmy (16/6/2021)\n"
     "      --timexes           also list every temporal expression found\n"
+    "      --merge             merge the articles' timelines: one event per\n"
+    "                          real-world event, citing every article that\n"
+    "                          reports it (as 'annals merge'; docs/merging.md)\n"
     "  -q, --quiet             do not print warnings (the exit status still\n"
     "                          says that something was skipped)\n"
     "      --grammars DIR      use the grammar files of DIR instead of the\n"
@@ -80,6 +87,7 @@ static const char help[] =
     "  annals extract --dct 2021-07-18 article.txt\n"
     "  annals extract -o timeline.json articles/\n"
     "  annals extract --format jsonl corpus.jsonl > events.jsonl\n"
+    "  annals extract --merge -o timeline.json corpus.jsonl\n"
     "  cat corpus.jsonl | annals extract -i jsonl -\n"
     "\n"
     "Exit status: 0 all read, 1 some input skipped (reported as file:line:\n"
@@ -125,6 +133,7 @@ static int run_cmd(int argc, char **argv, int dates)
         {"input-format", required_argument, 0, 'i'},
         {"date-order", required_argument, 0, 'O'},
         {"timexes", no_argument, 0, 'T'},
+        {"merge", no_argument, 0, 'M'},
         {"quiet", no_argument, 0, 'q'},
         {"grammars", required_argument, 0, 'G'},
         {"help", no_argument, 0, 'h'},
@@ -133,19 +142,21 @@ static int run_cmd(int argc, char **argv, int dates)
     memset(&r, 0, sizeof r);
     annals_options_init(&r.opt);
     const char *outpath = NULL, *gdir = NULL;
-    int format = dates && isatty(STDOUT_FILENO) ? ANNALS_FORMAT_TEXT : ANNALS_FORMAT_JSON;
-    if (dates) r.opt.want_timexes = 1;
+    /* people at a terminal get the readable form; pipes and files JSON */
+    int format = isatty(STDOUT_FILENO) ? ANNALS_FORMAT_TEXT : ANNALS_FORMAT_JSON;
+    if (dates) r.opt.want_timexes = r.opt.no_events = 1;
     rd_format infmt = RD_AUTO;
-    int c;
+    int c, merge = 0;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":f:o:i:qh", longs, NULL)) != -1) {
         switch (c) {
         case 'f':
             format = annals_format_parse(optarg);
-            if (format < 0 || (!dates && format == ANNALS_FORMAT_TEXT)) {
+            if (format < 0 || (dates && format > ANNALS_FORMAT_TEXT)) {
                 cl_error("%s: unknown format '%s' (%s)", cmd, optarg,
-                         dates ? "text, json or jsonl" : "json or jsonl");
+                         dates ? "text, json or jsonl"
+                               : "json, jsonl, text, ics, html, csv or timelinejs");
                 return CL_FATAL;
             }
             break;
@@ -175,6 +186,7 @@ static int run_cmd(int argc, char **argv, int dates)
             }
             break;
         case 'T': r.opt.want_timexes = 1; break;
+        case 'M': merge = 1; break;
         case 'q': r.quiet = 1; break;
         case 'G': gdir = optarg; break;
         case 'h': fputs(dates ? dates_help : help, stdout); return CL_OK;
@@ -214,9 +226,20 @@ static int run_cmd(int argc, char **argv, int dates)
         cl_error("%s", r.failed ? r.err.message : err.message);
         goto done;
     }
+    if (merge && !dates && annals_timeline_merge(r.tl, &err)) {
+        cl_error("%s: %s", cmd, err.message);
+        goto done;
+    }
     annals_timeline_sort(r.tl);
     if (cl_out_open(&out, outpath)) goto done;
-    if (annals_write(r.tl, (annals_format)format,
+    if (format >= ANNALS_FORMAT_ICS) { /* the exports say what they left out */
+        annals_export x;
+        annals_export_init(&x);
+        if (cl_export_stamp(&x) || cl_export_write(r.tl, (annals_format)format, &x, &out, r.quiet)) {
+            cl_out_abort(&out);
+            goto done;
+        }
+    } else if (annals_write(r.tl, (annals_format)format,
                      dates ? ANNALS_WRITE_TIMEXES_ONLY
                            : r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0,
                      out.f, &err)) {

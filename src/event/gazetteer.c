@@ -195,6 +195,15 @@ const gz_entry *gz_country(const gz_gazetteer *g, const char *iso3)
     return v ? &g->e[*v] : NULL;
 }
 
+const gz_entry *gz_lookup(const gz_gazetteer *g, const char *name)
+{
+    char key[256];
+    size_t ntok, first;
+    size_t k = name_key(name, key, sizeof key, &ntok, &first);
+    size_t *v = k ? sm_get(&g->names, key, k) : NULL;
+    return v ? &g->e[GZ_IDX(*v)] : NULL;
+}
+
 /* Length of a token without a possessive 's (0 if it has none). */
 static size_t strip_poss(const char *s, size_t n)
 {
@@ -288,7 +297,11 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                     const gz_entry *e = &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
                     int known = sm_get(&seen, e->name, strlen(e->name)) != NULL;
-                    if (known || titled || sl >= 5) {
+                    /* "Graham Brady": a capitalised word after it makes it a first name */
+                    int first_name = !tp && i + 1 < tend && d->tok[i + 1].kind == DC_WORD &&
+                                     (d->tok[i + 1].flags & DC_CAP) &&
+                                     d->tok[i + 1].start == t->end + 1;
+                    if ((known || titled || sl >= 5) && !first_name) {
                         gz_mention *m = &res[(*n)++];
                         m->tok0 = i;
                         m->ntok = 1;

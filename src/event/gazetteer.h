@@ -54,6 +54,9 @@ int gz_load(gz_gazetteer *g, const char *path, const char *base, const char *dat
 /* The country entry of an ISO code, or NULL. */
 const gz_entry *gz_country(const gz_gazetteer *g, const char *iso3);
 
+/* The entry a name or alias stands for ("Britain": United Kingdom), or NULL. */
+const gz_entry *gz_lookup(const gz_gazetteer *g, const char *name);
+
 /* A name found in a document. */
 typedef struct gz_mention {
     uint32_t tok0, ntok;  /* its tokens */

@@ -42,6 +42,8 @@ typedef struct gm_rule {
     int nargs;
     int priority;
     int has_value;
+    const char *anchor;    /* the `anchor` attribute as written, or NULL */
+    int anchor_line;
 } gm_rule;
 
 typedef struct gm_table {
@@ -62,6 +64,15 @@ typedef struct gm_grammar {
     const char **macro_where; /* "file:line" */
     size_t nmacros, capmacros;
     pcre2_match_context *mctx;
+    /* The first pass: rules keyed to anchor words run only on chunks that
+     * hold one of them (see gram_anchor.c). */
+    size_t setwords;       /* uint64_t words in one rule set */
+    uint64_t *always;      /* rules without anchors */
+    uint64_t *digit;       /* rules anchored on a number */
+    sm_map anchors;        /* word or prefix -> index of its rule set */
+    uint64_t *sets;        /* the rule sets, setwords each */
+    size_t nsets;
+    uint32_t prefix_lens;  /* bit L: some anchor is a prefix of length L */
 } gm_grammar;
 
 void gm_init(gm_grammar *g);
@@ -74,6 +85,12 @@ int gm_parse(gm_grammar *g, const char *name, const char *text, size_t len,
 
 /* Expands macros and compiles every rule; resolves capture names. */
 int gm_compile(gm_grammar *g, annals_error *err);
+
+/* Builds the anchor index of the compiled rules (called by gm_compile). */
+int gm_anchor_build(gm_grammar *g, annals_error *err);
+
+/* The rules worth running on text[0..n): a bit set of setwords words. */
+void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t *out);
 
 /* A table's value for key (case-insensitive), or NULL. */
 const char *gm_lookup(const gm_grammar *g, const char *table, const char *key, size_t n);

@@ -11,6 +11,7 @@ void gm_init(gm_grammar *g)
     memset(g, 0, sizeof *g);
     ar_init(&g->mem, 64 * 1024);
     sm_init(&g->macros);
+    sm_init(&g->anchors);
 }
 
 void gm_free(gm_grammar *g)
@@ -25,6 +26,10 @@ void gm_free(gm_grammar *g)
     free(g->macro_src);
     free(g->macro_where);
     sm_free(&g->macros);
+    sm_free(&g->anchors);
+    free(g->always);
+    free(g->digit);
+    free(g->sets);
     pcre2_match_context_free(g->mctx);
     ar_free(&g->mem);
     memset(g, 0, sizeof *g);
@@ -186,6 +191,19 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
         r->value_col = (int)vcol;
         return parse_value(p, r, val, vn, vcol);
     }
+    if (kn == 6 && memcmp(key, "anchor", 6) == 0) {
+        if (!vn) return fail(p, vcol, "anchor needs words, prefix*, table:NAME or DIGIT%s", "");
+        /* several anchor lines add up */
+        size_t old = r->anchor ? strlen(r->anchor) : 0;
+        char *a = ar_alloc(&p->g->mem, old + vn + 2);
+        if (!a) return er_set(p->err, ANNALS_ERR_NOMEM, "out of memory");
+        if (old) memcpy(a, r->anchor, old), a[old++] = ' ';
+        memcpy(a + old, val, vn);
+        a[old + vn] = '\0';
+        r->anchor = a;
+        r->anchor_line = p->line;
+        return 0;
+    }
     if (kn == 8 && memcmp(key, "priority", 8) == 0) {
         char buf[32];
         char *end;
@@ -198,7 +216,7 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
         r->priority = (int)v;
         return 0;
     }
-    return fail(p, kcol, "unknown attribute '%s' (pattern, type, value, priority)", dup(p, key, kn));
+    return fail(p, kcol, "unknown attribute '%s' (pattern, type, value, priority, anchor)", dup(p, key, kn));
 }
 
 static int table_row(parser *p, const char *s, size_t n, size_t col)

@@ -110,7 +110,7 @@ int gm_compile(gm_grammar *g, annals_error *err)
                               "%s:%d:%d: rule %s: value uses (?<%s>...), which the pattern does not define",
                               r->file, r->value_line, r->value_col, r->name, r->args[k].text);
     }
-    return 0;
+    return gm_anchor_build(g, err);
 }
 
 int gm_arg_text(const gm_match *m, const char *text, int arg, const char **s, size_t *n)
@@ -186,7 +186,12 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     *nout = 0;
     vec cand = {0}, sup = {0};
     pcre2_match_data *md = pcre2_match_data_create(24, NULL);
-    if (!md) return -1;
+    uint64_t *active = calloc(g->setwords ? g->setwords : 1, sizeof *active);
+    if (!md || !active) {
+        pcre2_match_data_free(md);
+        free(active);
+        return -1;
+    }
     int rc = 0;
     /* Rules run over chunks: lines, cut at white space into pieces of at
      * most GM_CHUNK bytes. PCRE2's limits count a whole pcre2_match call,
@@ -201,7 +206,9 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
             while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
             if (sp > cs + GM_CHUNK / 2) ce = sp;
         }
+        if (ce > cs) gm_anchor_active(g, text + cs, ce - cs, active);
         for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
+            if (!(active[i / 64] >> (i % 64) & 1)) continue; /* no anchor here */
             const gm_rule *r = &g->rules[i];
             size_t at = 0, clen = ce - cs;
             while (at < clen) {
@@ -225,6 +232,7 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
         cs = ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
     }
     pcre2_match_data_free(md);
+    free(active);
     if (rc == 0 && cand.n) {
         qsort(cand.m, cand.n, sizeof *cand.m, by_strength);
         uint8_t *supp = calloc(len / 8 + 1, 1), *taken = calloc(len / 8 + 1, 1);

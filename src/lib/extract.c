@@ -77,7 +77,7 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
                 rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
     size_t first = tl->nev;
-    if (rc == 0 && g->events.nrules &&
+    if (rc == 0 && g->events.nrules && !(o && o->no_events) &&
         ev_find(&g->events, &g->gaz, &d, (size_t)di, doc->id, tl, &mem))
         rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
     if (rc == 0) an_anchor(&d, tx, ntx, tl, first);

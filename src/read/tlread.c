@@ -67,6 +67,131 @@ static int parties(json_t *a, tl_party *out, size_t cap, size_t *n, const char *
     return 0;
 }
 
+/* A "date" object into *d; -1 with err set when malformed. */
+static int read_date(json_t *date, tl_date *d, const char *where, annals_error *err)
+{
+    const char *v = str(date, "value"), *p = str(date, "precision"), *s = str(date, "start"),
+               *en = str(date, "end");
+    if (!v || !p || !s || !en || !annals_date_valid(s) || !annals_date_valid(en) || strcmp(s, en) > 0 ||
+        strlen(v) >= sizeof d->value)
+        return er_set(err, ANNALS_ERR_INPUT, "%s: \"date\" needs value, precision and valid start <= end", where);
+    static const char *const precs[] = {"day", "week", "month", "quarter", "season", "year", "decade"};
+    d->precision = NULL;
+    for (int j = 0; j < 7; j++)
+        if (strcmp(p, precs[j]) == 0) d->precision = precs[j];
+    if (!d->precision) return er_set(err, ANNALS_ERR_INPUT, "%s: unknown date precision \"%s\"", where, p);
+    snprintf(d->value, sizeof d->value, "%s", v);
+    memcpy(d->start, s, 11);
+    memcpy(d->end, en, 11);
+    return 0;
+}
+
+/* What an event and each of a merged event's reports have: id, modality,
+ * date, participants (into act/tgt, 64 each), location, summary,
+ * confidence. Strings point into o. */
+static int read_fields(json_t *o, tl_event *e, tl_party *act, tl_party *tgt, const char *where,
+                       annals_error *err)
+{
+    const char *id = str(o, "id");
+    if (!id || strlen(id) >= sizeof e->id) return er_set(err, ANNALS_ERR_INPUT, "%s: no valid \"id\"", where);
+    memcpy(e->id, id, strlen(id) + 1);
+    const char *mod = str(o, "modality");
+    static const char *const mods[] = {"asserted", "planned", "negated", "hypothetical"};
+    e->modality = NULL;
+    for (int j = 0; mod && j < 4; j++)
+        if (strcmp(mod, mods[j]) == 0) e->modality = mods[j];
+    if (!e->modality) return er_set(err, ANNALS_ERR_INPUT, "%s: \"modality\" is not asserted, planned, negated or hypothetical", where);
+    json_t *date = json_object_get(o, "date");
+    if (date && !json_is_null(date)) {
+        if (read_date(date, &e->date, where, err)) return -1;
+        e->has_date = 1;
+    }
+    if (parties(json_object_get(o, "actors"), act, 64, &e->nactors, where, "actors", err) ||
+        parties(json_object_get(o, "targets"), tgt, 64, &e->ntargets, where, "targets", err))
+        return -1;
+    e->actors = act;
+    e->targets = tgt;
+    json_t *loc = json_object_get(o, "location");
+    if (loc && !json_is_null(loc)) {
+        if (!str(loc, "name")) return er_set(err, ANNALS_ERR_INPUT, "%s: \"location\" has no \"name\"", where);
+        e->has_location = 1;
+        e->loc_name = (char *)str(loc, "name");
+        const char *c = str(loc, "country");
+        snprintf(e->loc_country, sizeof e->loc_country, "%s", c && strlen(c) == 3 ? c : "");
+    }
+    e->summary = (char *)str(o, "summary");
+    json_t *conf = json_object_get(o, "confidence");
+    e->confidence = json_is_number(conf) ? json_number_value(conf) : 0;
+    return 0;
+}
+
+/* A merged event's "reports" (mentions given as indices into men[0..nm))
+ * and "date_reports"; see docs/merging.md. Storage is malloc'd into
+ * *keep for the caller to free once tl_add_event has copied it all. */
+static int read_merged(annals_timeline *tl, json_t *o, tl_event *e, tl_mention *men, size_t nm,
+                       void **keep, const char *where, annals_error *err)
+{
+    json_t *src = json_object_get(o, "sources");
+    json_t *reps = json_object_get(o, "reports"), *drs = json_object_get(o, "date_reports");
+    if (!src && !reps && !drs) return 0;
+    e->merged = 1;
+    e->sources = json_is_integer(src) && json_integer_value(src) > 0 ? (size_t)json_integer_value(src) : 0;
+    size_t nr = json_is_array(reps) ? json_array_size(reps) : 0;
+    size_t nd = json_is_array(drs) ? json_array_size(drs) : 0;
+    if ((reps && !json_is_array(reps)) || (drs && !json_is_array(drs)))
+        return er_set(err, ANNALS_ERR_INPUT, "%s: \"reports\" and \"date_reports\" must be lists", where);
+    size_t per = sizeof(tl_event) + 128 * sizeof(tl_party) + nm * sizeof(tl_mention);
+    char *mem = calloc(1, nr * per + nd * (sizeof(tl_date_report) + nm * sizeof(size_t) + 1) + 1);
+    if (!mem) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    *keep = mem;
+    tl_event *r = (tl_event *)(void *)mem;
+    tl_party *pp = (tl_party *)(void *)(r + nr);
+    tl_mention *mm = (tl_mention *)(void *)(pp + 128 * nr);
+    tl_date_report *dr = (tl_date_report *)(void *)(mm + nm * nr);
+    size_t *dd = (size_t *)(void *)(dr + nd);
+    for (size_t i = 0; i < nr; i++) {
+        json_t *ro = json_array_get(reps, i);
+        char w[700];
+        snprintf(w, sizeof w, "%s: reports[%zu]", where, i);
+        if (!json_is_object(ro)) return er_set(err, ANNALS_ERR_INPUT, "%s: not an object", w);
+        r[i].type = e->type;
+        r[i].cameo = e->cameo;
+        r[i].plover = e->plover;
+        if (read_fields(ro, &r[i], pp + 128 * i, pp + 128 * i + 64, w, err)) return -1;
+        json_t *ix = json_object_get(ro, "mentions");
+        if (!json_is_array(ix) || !json_array_size(ix) || json_array_size(ix) > nm)
+            return er_set(err, ANNALS_ERR_INPUT, "%s: \"mentions\" must list indices of the event's mentions", w);
+        r[i].mentions = mm + nm * i;
+        for (size_t j = 0; j < json_array_size(ix); j++) {
+            json_t *k = json_array_get(ix, j);
+            if (!json_is_integer(k) || json_integer_value(k) < 0 || (size_t)json_integer_value(k) >= nm)
+                return er_set(err, ANNALS_ERR_INPUT, "%s: mentions[%zu] is not an index below %zu", w, j, nm);
+            r[i].mentions[r[i].nmentions++] = men[json_integer_value(k)];
+        }
+    }
+    for (size_t i = 0; i < nd; i++) {
+        json_t *d = json_array_get(drs, i), *docs = json_object_get(d, "docs");
+        char w[700];
+        snprintf(w, sizeof w, "%s: date_reports[%zu]", where, i);
+        if (!json_is_object(d) || read_date(d, &dr[i].date, w, err)) return json_is_object(d) ? -1 : er_set(err, ANNALS_ERR_INPUT, "%s: not an object", w);
+        if (!json_is_array(docs) || json_array_size(docs) > nm)
+            return er_set(err, ANNALS_ERR_INPUT, "%s: \"docs\" must list document ids", w);
+        dr[i].docs = dd + nm * i;
+        for (size_t j = 0; j < json_array_size(docs); j++) {
+            const char *id = json_string_value(json_array_get(docs, j));
+            if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: docs[%zu] is not a string", w, j);
+            long di = doc_index(tl, id, NULL);
+            if (di < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+            dr[i].docs[dr[i].ndocs++] = (size_t)di;
+        }
+    }
+    e->reports = nr ? r : NULL;
+    e->nreports = nr;
+    e->date_reports = nd ? dr : NULL;
+    e->ndate_reports = nd;
+    return 0;
+}
+
 int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_error *err)
 {
     if (!json_is_object(o)) return er_set(err, ANNALS_ERR_INPUT, "%s: an event is not a JSON object", where);
@@ -76,52 +201,11 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
                            where, type ? "\"" : "", type ? type : "missing", type ? "\"" : "");
     tl_event e;
     memset(&e, 0, sizeof e);
-    const char *id = str(o, "id");
-    if (!id || strlen(id) >= sizeof e.id) return er_set(err, ANNALS_ERR_INPUT, "%s: no valid \"id\"", where);
-    memcpy(e.id, id, strlen(id) + 1);
     e.type = ty->name;
     e.cameo = ty->cameo;
     e.plover = ty->plover;
-    const char *mod = str(o, "modality");
-    static const char *const mods[] = {"asserted", "planned", "negated", "hypothetical"};
-    e.modality = NULL;
-    for (int j = 0; mod && j < 4; j++)
-        if (strcmp(mod, mods[j]) == 0) e.modality = mods[j];
-    if (!e.modality) return er_set(err, ANNALS_ERR_INPUT, "%s: \"modality\" is not asserted, planned, negated or hypothetical", where);
-    json_t *date = json_object_get(o, "date");
-    if (date && !json_is_null(date)) {
-        const char *v = str(date, "value"), *p = str(date, "precision"), *s = str(date, "start"),
-                   *en = str(date, "end");
-        if (!v || !p || !s || !en || !annals_date_valid(s) || !annals_date_valid(en) || strcmp(s, en) > 0 ||
-            strlen(v) >= sizeof e.date.value)
-            return er_set(err, ANNALS_ERR_INPUT, "%s: \"date\" needs value, precision and valid start <= end", where);
-        static const char *const precs[] = {"day", "week", "month", "quarter", "season", "year", "decade"};
-        e.date.precision = NULL;
-        for (int j = 0; j < 7; j++)
-            if (strcmp(p, precs[j]) == 0) e.date.precision = precs[j];
-        if (!e.date.precision) return er_set(err, ANNALS_ERR_INPUT, "%s: unknown date precision \"%s\"", where, p);
-        snprintf(e.date.value, sizeof e.date.value, "%s", v);
-        memcpy(e.date.start, s, 11);
-        memcpy(e.date.end, en, 11);
-        e.has_date = 1;
-    }
     tl_party act[64], tgt[64];
-    if (parties(json_object_get(o, "actors"), act, 64, &e.nactors, where, "actors", err) ||
-        parties(json_object_get(o, "targets"), tgt, 64, &e.ntargets, where, "targets", err))
-        return -1;
-    e.actors = act;
-    e.targets = tgt;
-    json_t *loc = json_object_get(o, "location");
-    if (loc && !json_is_null(loc)) {
-        if (!str(loc, "name")) return er_set(err, ANNALS_ERR_INPUT, "%s: \"location\" has no \"name\"", where);
-        e.has_location = 1;
-        e.loc_name = (char *)str(loc, "name");
-        const char *c = str(loc, "country");
-        snprintf(e.loc_country, sizeof e.loc_country, "%s", c && strlen(c) == 3 ? c : "");
-    }
-    e.summary = (char *)str(o, "summary");
-    json_t *conf = json_object_get(o, "confidence");
-    e.confidence = json_is_number(conf) ? json_number_value(conf) : 0;
+    if (read_fields(o, &e, act, tgt, where, err)) return -1;
     json_t *ms = json_object_get(o, "mentions");
     if (!json_is_array(ms) || json_array_size(ms) == 0)
         return er_set(err, ANNALS_ERR_INPUT, "%s: an event needs a non-empty \"mentions\" list", where);
@@ -149,7 +233,10 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
     }
     e.mentions = men;
     e.nmentions = nm;
+    void *keep = NULL;
+    if (rc == 0) rc = read_merged(tl, o, &e, men, nm, &keep, where, err);
     if (rc == 0 && tl_add_event(tl, &e)) rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    free(keep);
     free(men);
     return rc;
 }
@@ -232,7 +319,9 @@ int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_
         }
         rc = rd_event_json(tl, o, where, err);
         json_decref(o);
-        if (rc) break;
+        /* JSON Lines, then: the rest in parallel batches (tlpar.c) */
+        if (rc == 0) rc = rd_jsonl_rest(tl, f, name, lineno, err);
+        break;
     }
     if (rc == 0 && ferror(f)) rc = er_set(err, ANNALS_ERR_IO, "%s: read error: %s", name, strerror(errno));
     free(line);

@@ -150,11 +150,49 @@ static char *dup_or_null(annals_timeline *tl, const char *s, int *bad)
     return r;
 }
 
+static int copy_body(annals_timeline *tl, tl_event *c, const tl_event *e);
+
+/* A merged event's reports and date reports, deep-copied. */
+static int copy_merged(annals_timeline *tl, tl_event *c, const tl_event *e)
+{
+    if (e->nreports) {
+        if (!(c->reports = ar_alloc(&tl->mem, e->nreports * sizeof *c->reports))) return -1;
+        for (size_t i = 0; i < e->nreports; i++) {
+            c->reports[i] = e->reports[i];
+            c->reports[i].reports = NULL;
+            c->reports[i].nreports = 0;
+            c->reports[i].date_reports = NULL;
+            c->reports[i].ndate_reports = 0;
+            if (copy_body(tl, &c->reports[i], &e->reports[i])) return -1;
+        }
+    }
+    if (e->ndate_reports) {
+        c->date_reports = ar_alloc(&tl->mem, e->ndate_reports * sizeof *c->date_reports);
+        if (!c->date_reports) return -1;
+        for (size_t i = 0; i < e->ndate_reports; i++) {
+            c->date_reports[i] = e->date_reports[i];
+            size_t n = e->date_reports[i].ndocs;
+            c->date_reports[i].docs = n ? ar_alloc(&tl->mem, n * sizeof(size_t)) : NULL;
+            if (n && !c->date_reports[i].docs) return -1;
+            if (n) memcpy(c->date_reports[i].docs, e->date_reports[i].docs, n * sizeof(size_t));
+        }
+    }
+    return 0;
+}
+
 int tl_add_event(annals_timeline *tl, const tl_event *e)
 {
     if (reserve((void **)&tl->ev, &tl->capev, tl->nev, sizeof *tl->ev)) return -1;
     tl_event *c = &tl->ev[tl->nev];
     *c = *e;
+    if (copy_body(tl, c, e) || copy_merged(tl, c, e)) return -1;
+    tl->nev++;
+    return 0;
+}
+
+/* c (a shallow copy of e) gets its own strings, parties and mentions. */
+static int copy_body(annals_timeline *tl, tl_event *c, const tl_event *e)
+{
     int bad = 0;
     c->loc_name = dup_or_null(tl, e->loc_name, &bad);
     c->summary = dup_or_null(tl, e->summary, &bad);
@@ -169,9 +207,7 @@ int tl_add_event(annals_timeline *tl, const tl_event *e)
         c->mentions[i].trigger = dup_or_null(tl, e->mentions[i].trigger, &bad);
         c->mentions[i].date_text = dup_or_null(tl, e->mentions[i].date_text, &bad);
     }
-    if (bad) return -1;
-    tl->nev++;
-    return 0;
+    return bad ? -1 : 0;
 }
 
 static int by_date_then_mention(const void *a, const void *b)

@@ -51,6 +51,13 @@ typedef struct tl_date {
     char start[11], end[11];
 } tl_date;
 
+/* One date that some of a merged event's sources gave (see merging.md). */
+typedef struct tl_date_report {
+    tl_date date;
+    size_t *docs; /* document indices, in document order */
+    size_t ndocs;
+} tl_date_report;
+
 typedef struct tl_event {
     char id[20];            /* "ev-" and 16 hex digits */
     const char *type, *cameo, *plover, *modality;
@@ -65,6 +72,16 @@ typedef struct tl_event {
     double confidence;
     tl_mention *mentions;
     size_t nmentions;
+    /* Set by merge (src/merge/); written only when merged is set, so
+     * extract's output is unchanged. reports are the events merged, each
+     * as its source gave it (their mentions are copies of some of ours),
+     * kept so that merging again gives the same result. */
+    int merged;
+    size_t sources; /* distinct documents that report it */
+    tl_date_report *date_reports; /* every date reported, when they differ */
+    size_t ndate_reports;
+    struct tl_event *reports; /* NULL for an event of one report */
+    size_t nreports;
 } tl_event;
 
 struct annals_timeline {

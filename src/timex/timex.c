@@ -39,26 +39,91 @@ static int is_future(const dc_doc *d, const dc_sent *s)
 
 /* Words just before an expression that point it forward: "will meet
  * Friday", "is scheduled to close Monday", "as soon as Tuesday". A weekday
- * looks forward only with one of these close by (c.future bit 1); the
- * tense of the whole sentence (bit 0) is too weak a sign for it. */
+ * looks forward only with one of these close by (c.near_future); the
+ * tense of the whole sentence (c.future) is too weak a sign for it. */
 static const char *const near_future_words[] = {
     "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
-    "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline", NULL};
+    "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
+    "resume", "resumes", NULL};
 
-static int is_near_future(const dc_doc *d, const dc_sent *s, uint32_t start)
+/* Words just before an expression that pin it to the past: "since March",
+ * "the year ended Jan. 31". */
+static const char *const near_past_words[] = {"since", "ended", NULL};
+
+/* Past forms of verbs that news reports events with; any other word in
+ * -ed counts too ("collapsed", "signed"). */
+static const char *const past_words[] = {
+    "was", "were", "met", "took", "began", "fell", "left", "held", "won", "lost", "struck",
+    "fought", "led", "sent", "told", "came", "went", "made", "saw", "gave", "got", "rose",
+    "broke", "ran", "spoke", "shot", "hit", "seized", NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list);
+
+/* A verb in the past: a news report of something that happened. */
+static int is_past_form(const char *w, size_t n)
+{
+    static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
+                                           "succeed", "exceed", "indeed", "embed", "united",
+                                           "limited", "red", "bed", "hundred", NULL};
+    if (word_in(w, n, past_words)) return 1;
+    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !word_in(w, n, not_past) &&
+           !word_in(w, n, near_future_words);
+}
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
+    return 0;
+}
+
+static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+{
+    const dc_token *k = &d->tok[t];
+    return k->end - k->start == strlen(w) && strncasecmp(d->text + k->start, w, strlen(w)) == 0;
+}
+
+/* The direction the words around start point to: 1 forward, -1 back
+ * ("since"), -2 a verb in the past tense, 0 neither. The nearest cue wins; "said" ends the search (what
+ * comes before it is the report, not the event). */
+static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
 {
     uint32_t first = s->tok0, t = first;
     while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
-    for (int k = 0; k < 6 && t > first; k++) {
+    /* a past perfect close by turns plans into past ones: "had been due
+     * to expire Friday", "until Thursday they had not" */
+    int had_perfect = 0;
+    for (uint32_t u = t >= first + 8 ? t - 8 : first; u < s->tok0 + s->ntok && u < t + 8; u++)
+        if (tok_is(d, u, "had")) had_perfect = 1;
+    for (int k = 0; k < 8 && t > first; k++) {
         t--;
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
         if (n == 4 && strncasecmp(w, "said", 4) == 0) return 0;
-        for (size_t i = 0; near_future_words[i]; i++)
-            if (n == strlen(near_future_words[i]) && strncasecmp(w, near_future_words[i], n) == 0)
-                return 1;
+        if (word_in(w, n, near_past_words)) return -1;
+        if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
+        if (had_perfect) continue;
+        if (word_in(w, n, near_future_words)) return 1;
         if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
+        /* "as early as Tuesday"; "is to resume", "are to meet" */
+        if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
+        if (n == 2 && strncasecmp(w, "to", 2) == 0 && t > first &&
+            (tok_is(d, t - 1, "is") || tok_is(d, t - 1, "are") || tok_is(d, t - 1, "set") ||
+             tok_is(d, t - 1, "due")))
+            return 1;
+        if (!had_perfect && is_past_form(w, n)) return -2;
+    }
+    /* no cue before it: the verb after it ("In March the talks collapsed") */
+    uint32_t u = t;
+    while (u < s->tok0 + s->ntok && d->tok[u].start < start) u++;
+    for (int k = 0; k < 6 && u < s->tok0 + s->ntok; k++, u++) {
+        const dc_token *tk = &d->tok[u];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        if (tk->start < start) continue;
+        if (word_in(w, n, near_future_words)) return 1;
+        if (is_past_form(w, n)) return -2;
     }
     return 0;
 }
@@ -84,7 +149,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     c.g = g;
     c.order = order;
     if (dct) c.has_dct = ca_parse_ymd(dct, strlen(dct), &c.dy, &c.dm, &c.dd);
-    long cached_sent = -2;
+    long cached_sent = -2, period_sent = -2;
     int cached_future = 0;
     for (size_t i = 0; i < nm; i++) {
         const gm_match *m = &ms[i];
@@ -95,7 +160,11 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             cached_sent = si;
         }
         c.future = cached_future;
-        c.near_future = si >= 0 && is_near_future(d, &d->sent[si], m->start);
+        c.in_period = si == period_sent;
+        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start) : 0;
+        c.near_future = dir > 0;
+        c.near_past = dir == -1;
+        c.past_verb = dir == -2;
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
         t->start = m->start;
@@ -104,15 +173,29 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         t->rule = m->rule->name;
         (*n)++;
         int y, mo, dd;
+        /* "For the nine months, net rose from $5 million a year earlier":
+         * the comparison is with the same months, not the quarter */
+        if (strcmp(t->type, "DURATION") == 0 && t->value[0] == 'P' &&
+            (mo = atoi(t->value + 1)) >= 4 && mo <= 11 && t->value[strlen(t->value) - 1] == 'M')
+            period_sent = si;
         /* what anaphora need: the last year, full date and quarter named */
         if (strcmp(t->type, "DATE") == 0 && strlen(t->value) >= 4 && t->value[0] >= '1' &&
             t->value[0] <= '2' && (t->value[4] == '\0' || t->value[4] == '-') &&
             (y = atoi(t->value)) >= 1000 && y < 3000)
             c.last_year = y;
+        if (strcmp(t->type, "DATE") == 0 && strlen(t->value) == 7 && t->value[4] == '-' &&
+            t->value[5] >= '0' && t->value[5] <= '1' && (y = atoi(t->value)) >= 1000 &&
+            (mo = atoi(t->value + 5)) >= 1 && mo <= 12)
+            c.last_month = y * 12 + mo - 1; /* "In March": "the following month" counts from it */
         if (strcmp(t->type, "DATE") == 0 && parse_full(t->value, &y, &mo, &dd)) {
             c.has_last = 1;
             c.ly = y, c.lm = mo, c.ld = dd;
+            c.last_month = 0;
         } else if (strcmp(t->type, "DATE") == 0 && strcmp(m->rule->func, "quarter") == 0 &&
+                   /* not quarter("", year): "the 1988 period" is the
+                    * comparison, not a new subject */
+                   !(m->rule->nargs > 0 && m->rule->args[0].kind == GM_ARG_STRING &&
+                     !m->rule->args[0].text[0]) &&
                    strlen(t->value) == 7 && t->value[4] == '-' &&
                    t->value[5] == 'Q' && t->value[6] >= '1' && t->value[6] <= '4' &&
                    (y = atoi(t->value)) > 0) {

@@ -22,8 +22,14 @@ typedef struct tx_ctx {
     int has_last, ly, lm, ld;     /* the last full date named, for anaphora */
     int last_quarter;             /* the last quarter named: year * 4 + q - 1, or 0 */
     int last_year;                /* the last year named at any grain, or 0 */
+    int last_month;               /* y * 12 + m - 1 of a month named after the
+                                   * last full date ("In March"), or 0 */
+    int in_period;                /* a span of months ("the nine months") was
+                                   * named earlier in the sentence */
     int future;                   /* the sentence speaks of the future */
     int near_future;              /* a future word just before the expression */
+    int near_past;                /* a past word just before it: "since", "ended" */
+    int past_verb;                /* a verb in the past tense close by */
     annals_date_order order;
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;

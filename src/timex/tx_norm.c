@@ -205,23 +205,39 @@ static void iso_week(long days, int *wy, int *wn)
     *wn = (int)((thursday - ca_to_days(ty, 1, 1)) / 7 + 1);
 }
 
+/* How far a span [a, b] of days lies from the DCT, weighted by tense:
+ * looking forward after a future word, back after a past one, and
+ * otherwise a little back (news reports more of the past). */
+static long tense_dist(const tx_ctx *c, long a, long b)
+{
+    long ref = dct_days(c);
+    long dist = ref < a ? a - ref : ref > b ? ref - b : 0;
+    /* Only a future word close before counts: a "will" elsewhere in a
+     * long news sentence says little about "in January" ("In January
+     * the company brought in a new chief, who plans to ...") */
+    if (c->near_future && b < ref) dist += 120;
+    if (!c->near_future && a > ref) dist = dist * 2 + 30;
+    if (c->near_past && a > ref) dist += 400; /* since March, ended Jan. 31 */
+    /* the direction of the tense: "the talks collapsed in March" is a past
+     * March; but a date within two months ahead in a past sentence is
+     * usually a deadline ("extended to Nov. 20", "payable Jan. 2") */
+    if (c->past_verb && a > ref + 60) dist += 400;
+    return dist;
+}
+
 /* A month without a year: the year that puts it nearest the DCT, looking
- * forward when the sentence speaks of the future. Within about two months
- * either side the nearest wins whatever the tense: news reports of both. */
+ * forward after a future word, back after a past one. Within about two
+ * months either side the nearest wins whatever the tense: news reports of
+ * both. */
 static int year_for(const tx_ctx *c, int m, int d)
 {
     if (!c->has_dct) return 0;
-    long ref = dct_days(c);
     int best = c->dy;
     long bestdist = -1;
     for (int y = c->dy - 1; y <= c->dy + 1; y++) {
         int first = d ? d : 1, last = d ? d : ca_days_in_month(y, m);
         if (!ca_valid(y, m, first)) continue;
-        long a = ca_to_days(y, m, first), b = ca_to_days(y, m, last);
-        long dist = ref < a ? a - ref : ref > b ? ref - b : 0;
-        /* the tense favours one side */
-        if (futurish(c) && b < ref) dist += 120;
-        if (!futurish(c) && a > ref) dist = dist * 2 + 30;
+        long dist = tense_dist(c, ca_to_days(y, m, first), ca_to_days(y, m, last));
         if (bestdist < 0 || dist < bestdist) { bestdist = dist; best = y; }
     }
     return best;
@@ -325,6 +341,15 @@ static int f_weekday(const args *a, char out[40])
     }
     long ref = dct_days(a->c);
     int cur = ca_weekday(a->c->dy, a->c->dm, a->c->dd);
+    const char *rs;
+    size_t rn;
+    if (has_rel && has_last_day(a->c) && arg(a, 1, &rs, &rn) && rn >= 8 &&
+        (strncasecmp(rs, "previous", 8) == 0 || strncasecmp(rs, "preceding", 9) == 0 ||
+         strncasecmp(rs, "following", 9) == 0)) {
+        /* "the previous Friday": counted from the last date named */
+        ref = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
+        cur = ca_weekday(a->c->ly, a->c->lm, a->c->ld);
+    }
     long day;
     if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
         long ahead = (wd - cur + 7) % 7;
@@ -444,7 +469,8 @@ static int f_offset(const args *a, char out[40])
     }
     long base;
     if (unit[0] == 'Y' && ref_quarter_days(a->c) >= 0) /* a year before the quarter named */
-        return unit_value("Q", shift_days(ref_quarter_days(a->c), unit, sign * n), out);
+        return unit_value(a->c->in_period ? "Y" : "Q", /* "for the nine months": its year */
+                          shift_days(ref_quarter_days(a->c), unit, sign * n), out);
     if (anaphoric && strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
     else if (anaphoric && has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
@@ -467,6 +493,8 @@ static int f_anaphor(const args *a, char out[40])
         base = dct_days(a->c);
         if (!futurish(a->c)) base = shift_days(base, unit, -1);
     } else if (strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
+    else if (unit[0] == 'M' && a->c->last_month) /* the month named last */
+        base = ca_to_days(a->c->last_month / 12, a->c->last_month % 12 + 1, 1);
     else if (has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else return -1;
@@ -475,7 +503,29 @@ static int f_anaphor(const args *a, char out[40])
     return 0;
 }
 
-/* duration(n, unit): P20Y, PT72H, P2DE; a vague number is X. */
+/* n and a half units: the half in the next smaller unit, as TimeML
+ * writes it -- "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M. */
+static int half_more(long n, const char *code, int time, char out[40])
+{
+    if (time) {
+        if (code[0] == 'H') snprintf(out, 40, "PT%ldH30M", n);
+        else if (code[0] == 'M') snprintf(out, 40, "PT%ldM30S", n);
+        else snprintf(out, 40, "PT%ld.5S", n);
+        return 0;
+    }
+    if (strcmp(code, "DE") == 0) snprintf(out, 40, "P%ldY", n * 10 + 5);
+    else if (strcmp(code, "CE") == 0) snprintf(out, 40, "P%ldY", n * 100 + 50);
+    else if (code[0] == 'Y') snprintf(out, 40, "P%ldY6M", n);
+    else if (code[0] == 'Q') snprintf(out, 40, "P%ldM15D", n * 3 + 1);
+    else if (code[0] == 'M') snprintf(out, 40, "P%ldM15D", n);
+    else if (code[0] == 'W') snprintf(out, 40, "P%ldDT12H", n * 7 + 3); /* ISO mixes no W */
+    else if (code[0] == 'D') snprintf(out, 40, "P%ldDT12H", n);
+    else return -1;
+    return 0;
+}
+
+/* duration(n, unit, half): P20Y, PT72H, P2DE; a vague number is X; a
+ * third argument present adds half a unit. */
 static int f_duration(const args *a, char out[40])
 {
     long n = arg_num(a, 0);
@@ -483,6 +533,10 @@ static int f_duration(const args *a, char out[40])
     if (!u) return -1;
     int time = u[0] == 'T';
     const char *code = time ? u + 1 : u;
+    const char *hs;
+    size_t hn;
+    if (n >= 0 && n < 1000000 && a->m->rule->nargs > 2 && arg(a, 2, &hs, &hn))
+        return half_more(n, code, time, out);
     if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
     else snprintf(out, 40, "P%s%ld%s", time ? "T" : "", n, code);
     return 0;
@@ -558,6 +612,23 @@ static int f_season(const args *a, char out[40])
 /* quarter(q, year, rel) and half(h, year, rel): 2021-Q3, 2021-H1 */
 static int f_part(const args *a, char out[40], char letter, int max)
 {
+    const char *qs;
+    size_t qn;
+    if (letter == 'Q' && !arg(a, 0, &qs, &qn)) {
+        /* quarter("", year): "the 1988 period" -- the quarter under
+         * discussion (the last one named, or the last complete one), in
+         * the year given */
+        int y = year_of(a, 1), qy, qm, qd;
+        long ref = ref_quarter_days(a->c);
+        if (y <= 0) return -1;
+        if (ref < 0) { /* no quarter named: the year */
+            snprintf(out, 40, "%04d", y);
+            return 0;
+        }
+        ca_from_days(ref, &qy, &qm, &qd);
+        snprintf(out, 40, "%04d-Q%d", y, (qm - 1) / 3 + 1);
+        return 0;
+    }
     long q = arg_num(a, 0);
     if (q < 0) {
         const char *o = arg_table(a, 0, "ordinal");
@@ -575,12 +646,14 @@ static int f_part(const args *a, char out[40], char letter, int max)
     return 0;
 }
 
-/* fiscal(year): FY2021 */
+/* fiscal(year): "fiscal 2021" is 2021. TIMEX3 values have no fiscal-year
+ * form (FY2021 was TIMEX2's); TimeML writes the year the fiscal year is
+ * named after, which is what a reader looks it up by. */
 static int f_fiscal(const args *a, char out[40])
 {
     int y = year_of(a, 0);
     if (y <= 0) return -1;
-    snprintf(out, 40, "FY%04d", y);
+    snprintf(out, 40, "%04d", y);
     return 0;
 }
 
@@ -603,13 +676,17 @@ static int clock_of(const args *a, int i, char out[8])
     return 0;
 }
 
-/* time(hour, minute, ampm): a clock time on the DCT's day. */
+/* time(hour, minute, ampm): a clock time on the day under discussion. */
 static int f_time(const args *a, char out[40])
 {
     char hm[8];
     if (clock_of(a, 0, hm)) return -1;
     char day[40];
-    if (a->c->has_dct) fmt_day(day, dct_days(a->c));
+    /* a clock time alone belongs to the day under discussion: the last
+     * date named ("Slepian was shot on Oct. 23 ... at 10 p.m."), else
+     * the publication date */
+    if (has_last_day(a->c)) fmt_day(day, ca_to_days(a->c->ly, a->c->lm, a->c->ld));
+    else if (a->c->has_dct) fmt_day(day, dct_days(a->c));
     else strcpy(day, "XXXX-XX-XX");
     snprintf(out, 40, "%.12sT%s", day, hm);
     return 0;
@@ -636,6 +713,100 @@ static int f_setunit(const args *a, char out[40])
     return 0;
 }
 
+/* The n-th weekday wd (0 = Monday) of month m of year y, counting from
+ * day `from`; n = -1 is the last one. */
+static int nth_weekday(int y, int m, int wd, long n, int from)
+{
+    if (n < 0) {
+        int last = ca_days_in_month(y, m);
+        return last - (ca_weekday(y, m, last) - wd + 7) % 7;
+    }
+    return from + (wd - ca_weekday(y, m, from) + 7) % 7 + 7 * (int)(n - 1);
+}
+
+/* nthday(month, weekday, n, rel, from): holidays that fall on the n-th
+ * weekday of a month -- Thanksgiving (the fourth Thursday of November),
+ * Labor Day; n -1 is the last one (Memorial Day); from moves the count's
+ * start (Election Day, the Tuesday after the first Monday, counts
+ * Tuesdays from the 2nd). The year: as for a month alone, or forced by
+ * rel ("last Thanksgiving"). */
+static int f_nthday(const args *a, char out[40])
+{
+    int m = month_of(a, 0);
+    const char *w = arg_table(a, 1, "weekday");
+    long n = arg_num(a, 2), shift = 0, from = a->m->rule->nargs > 4 ? arg_num(a, 4) : 1;
+    if (m < 1 || !w || n == 0 || n < -1 || n > 5) return -1;
+    if (from < 1 || from > 28) from = 1;
+    int wd = atoi(w) - 1, has_rel = arg_shift(a, 3, &shift);
+    if (!a->c->has_dct) {
+        snprintf(out, 40, "XXXX-%02d", m);
+        return 0;
+    }
+    long ref = dct_days(a->c), best = -1, bestdist = -1;
+    for (int y = a->c->dy - 1; y <= a->c->dy + 1; y++) {
+        int d = nth_weekday(y, m, wd, n, (int)from);
+        if (!ca_valid(y, m, d)) continue;
+        long day = ca_to_days(y, m, d), dist;
+        if (has_rel && shift < 0) dist = day < ref ? ref - day : -1;
+        else if (has_rel && shift > 0) dist = day > ref ? day - ref : -1;
+        else if (has_rel) dist = y == a->c->dy ? 0 : -1;
+        else dist = tense_dist(a->c, day, day);
+        if (dist >= 0 && (bestdist < 0 || dist < bestdist)) { bestdist = dist; best = day; }
+    }
+    if (best < 0) return -1;
+    fmt_day(out, best);
+    return 0;
+}
+
+/* century(ordinal): "the 20th century" -> 19, "the eleventh century" -> 10 */
+static int f_century(const args *a, char out[40])
+{
+    long n = arg_num(a, 0); /* "20th": its digits */
+    const char *s;
+    size_t len;
+    if (arg(a, 0, &s, &len) && !isdigit((unsigned char)s[0])) {
+        const char *o = arg_table(a, 0, "ordinal");
+        n = o ? atol(o) : -1;
+    }
+    if (n < 1 || n > 99) return -1;
+    snprintf(out, 40, "%02ld", n - 1);
+    return 0;
+}
+
+/* dayset(day, part): "every Thursday" -> XXXX-WXX-4, "Tuesday nights"
+ * -> XXXX-WXX-2TNI */
+static int f_dayset(const args *a, char out[40])
+{
+    const char *w = arg_table(a, 0, "weekday");
+    if (!w) return -1;
+    snprintf(out, 40, "XXXX-WXX-%d", atoi(w));
+    add_part(out, daypart(a, 1));
+    return 0;
+}
+
+/* monthset(month): "each July" -> XXXX-07 */
+static int f_monthset(const args *a, char out[40])
+{
+    int m = month_of(a, 0);
+    if (m < 1) return -1;
+    snprintf(out, 40, "XXXX-%02d", m);
+    return 0;
+}
+
+/* weekof(year, month, day): "the week of March 6" -> the ISO week of
+ * that day, its year found as for date() */
+static int f_weekof(const args *a, char out[40])
+{
+    char day[40];
+    int y, m, d, wy, wn;
+    if (f_date(a, day)) return -1;
+    if (day[0] == 'X') { strcpy(out, "XXXX-WXX"); return 0; } /* no DCT: the year is unknown */
+    if (!ca_parse_iso_prefix(day, strlen(day), &y, &m, &d)) return -1;
+    iso_week(ca_to_days(y, m, d), &wy, &wn);
+    snprintf(out, 40, "%04d-W%02d", wy, wn);
+    return 0;
+}
+
 typedef struct fn { const char *name; int (*f)(const args *, char *); } fn;
 
 static int f_quarter(const args *a, char out[40]) { return f_part(a, out, 'Q', 4); }
@@ -647,7 +818,9 @@ static const fn fns[] = {
     {"anaphor", f_anaphor}, {"duration", f_duration}, {"decade", f_decade},
     {"season", f_season},   {"quarter", f_quarter}, {"half", f_half},
     {"fiscal", f_fiscal},   {"time", f_time},       {"literal", f_literal},
-    {"setunit", f_setunit}, {NULL, NULL}};
+    {"setunit", f_setunit}, {"century", f_century},
+    {"nthday", f_nthday},   {"dayset", f_dayset},   {"monthset", f_monthset},
+    {"weekof", f_weekof},   {NULL, NULL}};
 
 int tx_function_known(const char *name)
 {

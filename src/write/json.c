@@ -1,5 +1,7 @@
 #include "write.h"
+#include "export.h"
 #include "../util/err.h"
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *str_or_null(const char *s)
@@ -94,6 +96,7 @@ json_t *wr_event(const annals_timeline *tl, const tl_event *e)
         json_array_append_new(ms, mo);
     }
     json_object_set_new(o, "mentions", ms);
+    if (e->merged && wr_merged(o, tl, e)) { json_decref(o); return NULL; }
     return o;
 }
 
@@ -102,8 +105,11 @@ json_t *wr_event(const annals_timeline *tl, const tl_event *e)
 static int dump_item(json_t *o, FILE *out, const char *indent, int comma)
 {
     if (!o) return -1;
-    int rc = fputs(indent, out) < 0;
-    rc |= json_dumpf(o, out, 0) != 0;
+    /* one string, one write: json_dumpf writes token by token, which
+     * costs more than building the item on a million-event merge */
+    char *s = json_dumps(o, JSON_REAL_PRECISION(4));
+    int rc = !s || fputs(indent, out) < 0 || fputs(s, out) < 0;
+    free(s);
     rc |= fputs(comma ? ",\n" : "\n", out) < 0;
     json_decref(o);
     return rc ? -1 : 0;
@@ -115,7 +121,7 @@ int annals_format_parse(const char *name)
     if (strcmp(name, "json") == 0) return ANNALS_FORMAT_JSON;
     if (strcmp(name, "jsonl") == 0) return ANNALS_FORMAT_JSONL;
     if (strcmp(name, "text") == 0) return ANNALS_FORMAT_TEXT;
-    return -1;
+    return wr_export_parse(name);
 }
 
 static int write_json(const annals_timeline *tl, int flags, FILE *out)
@@ -130,8 +136,7 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
     rc |= fputs(timexes || !(flags & ANNALS_WRITE_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
     if (!(flags & ANNALS_WRITE_TIMEXES_ONLY)) {
         rc |= fputs("  \"events\": [\n", out) < 0;
-        for (size_t i = 0; i < tl->nev && !rc; i++)
-            rc |= dump_item(wr_event(tl, &tl->ev[i]), out, "    ", i + 1 < tl->nev);
+        rc |= wr_dump_events(tl, out, "    ", 1);
         rc |= fputs(timexes ? "  ],\n" : "  ]\n", out) < 0;
     }
     if (timexes) {
@@ -151,8 +156,7 @@ static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
         for (size_t i = 0; i < tl->ntx; i++)
             if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
     } else {
-        for (size_t i = 0; i < tl->nev; i++)
-            if (dump_item(wr_event(tl, &tl->ev[i]), out, "", 0)) return -1;
+        if (wr_dump_events(tl, out, "", 0)) return -1;
     }
     return 0;
 }
@@ -177,10 +181,17 @@ int annals_write(const annals_timeline *tl, annals_format f, int flags, FILE *ou
     case ANNALS_FORMAT_JSON: rc = write_json(tl, flags, out); break;
     case ANNALS_FORMAT_JSONL: rc = write_jsonl(tl, flags, out); break;
     case ANNALS_FORMAT_TEXT:
-        if (!(flags & ANNALS_WRITE_TIMEXES_ONLY))
-            return er_set(err, ANNALS_ERR_USAGE, "the text format is for dates only, for now");
-        rc = write_timex_text(tl, out);
+        rc = flags & ANNALS_WRITE_TIMEXES_ONLY ? write_timex_text(tl, out) : wr_text(tl, out);
         break;
+    case ANNALS_FORMAT_ICS:
+    case ANNALS_FORMAT_HTML:
+    case ANNALS_FORMAT_CSV:
+    case ANNALS_FORMAT_TIMELINEJS: {
+        annals_export x;
+        annals_export_init(&x);
+        x.flags = flags;
+        return annals_export_write(tl, f, &x, out, err);
+    }
     default: return er_set(err, ANNALS_ERR_USAGE, "unknown output format %d", (int)f);
     }
     if (rc || ferror(out)) return er_set(err, ANNALS_ERR_IO, "write error");

@@ -9,5 +9,13 @@
 json_t *wr_document(const tl_document *d);
 json_t *wr_timex(const annals_timeline *tl, const tl_timex *t);
 json_t *wr_event(const annals_timeline *tl, const tl_event *e);
+/* Writes every event of tl, one a line after indent, with a comma after
+ * all but the last when comma is set (events.c). -1 on error. */
+int wr_dump_events(const annals_timeline *tl, FILE *out, const char *indent, int comma);
+/* Adds a merged event's sources, date_reports and reports to o (merged.c). */
+int wr_merged(json_t *o, const annals_timeline *tl, const tl_event *e);
+
+/* The timeline as text, one line an event (text.c). */
+int wr_text(const annals_timeline *tl, FILE *out);
 
 #endif

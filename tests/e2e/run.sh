@@ -85,6 +85,11 @@ find("meeting", tashkent=lambda e: e["location"] and e["location"]["name"] == "T
 assert len({e["id"] for e in ev}) == len(ev)
 PYEOF
     fi
+    # the readable timeline: one line an event, date at its precision
+    if run "seed text" 0 "$ANNALS" extract -f text "$SEED"; then
+        grep -q '^2021-06-16  meeting .*Vladimir Putin.*\[000_9cf351623de6f674\]$' "$T/out" &&
+            grep -q '^undated .*(planned)' "$T/out" && ok "seed text" || bad "seed text" "$(head -5 "$T/out")"
+    fi
 else
     echo "skip seed dct ($SEED not found)"
 fi
@@ -124,7 +129,7 @@ run "unknown format" 2 "$ANNALS" extract --format xml samples/border-crossing.tx
 run "missing file" 2 "$ANNALS" extract samples/border-crossing.txt "$T/nope.txt" &&
     { grep -q "nope.txt: No such file" "$T/err" && [ ! -s "$T/out" ] && ok "missing file" || bad "missing file" "$(cat "$T/err")"; }
 run "unknown command" 2 "$ANNALS" frobnicate && ok "unknown command"
-run "not built yet" 2 "$ANNALS" merge x.json && { grep -q "not built yet" "$T/err" && ok "not built yet" || bad "not built yet"; }
+run "merge missing input" 2 "$ANNALS" merge "$T/x.json" && { grep -q "x.json: cannot open" "$T/err" && ok "merge missing input" || bad "merge missing input"; }
 run "--version" 0 "$ANNALS" --version && { grep -qx "annals 0.1.0" "$T/out" && ok "--version" || bad "--version"; }
 for c in "" extract; do
     run "help $c" 0 "$ANNALS" $c --help && { grep -q "Examples:" "$T/out" && ok "help $c" || bad "help $c"; }
@@ -188,6 +193,8 @@ if run "bom cr nul" 0 "$ANNALS" extract "$T/hostile.txt"; then
 fi
 "$PY" -c 'import sys; sys.stdout.write("war and peace " * 4000000)' > "$T/big.txt"
 run "50 MB no newline" 0 "$ANNALS" extract "$T/big.txt" && { valid_json "$T/out" && ok "50 MB no newline" || bad "50 MB no newline"; }
+
+. tests/e2e/export.sh
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -17,6 +17,7 @@ static void test_version_and_options(void **s)
     assert_null(o.dct);
     assert_int_equal(o.date_order, ANNALS_DATE_MDY);
     assert_int_equal(o.want_timexes, 0);
+    assert_int_equal(o.no_events, 0);
     assert_true(annals_date_valid("2024-02-29"));
     assert_false(annals_date_valid("2021-02-30"));
     assert_false(annals_date_valid("yesterday"));

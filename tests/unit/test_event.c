@@ -123,6 +123,23 @@ static void test_suppressions(void **s)
     }
 }
 
+static void test_no_events_option(void **s)
+{
+    (void)s;
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.no_events = 1;
+    o.want_timexes = 1;
+    annals_error err;
+    const char *t = "On July 14, Taliban fighters seized the crossing.";
+    annals_article a = {.id = "t", .text = t, .text_len = strlen(t)};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    assert_int_equal(tl->nev, 0);
+    assert_int_equal(tl->ntx, 1);
+    annals_timeline_free(tl);
+}
+
 static void test_stable_ids_and_sort(void **s)
 {
     (void)s;
@@ -140,6 +157,276 @@ static void test_stable_ids_and_sort(void **s)
     annals_timeline_free(b);
 }
 
+static int has_kind(const tl_party *p, size_t n, const char *name, const char *kind)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].name, name) == 0 && strcmp(p[i].kind, kind) == 0) return 1;
+    return 0;
+}
+
+/* Common-noun participants: a state organ with its state, bare groups,
+ * armed parts of a named group stay that group. */
+static void test_group_participants(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Indian police arrested hundreds of protesters in Delhi.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "Indian police", "IND"));
+    assert_true(has_kind(e->actors, e->nactors, "Indian police", "state"));
+    assert_true(has_kind(e->targets, e->ntargets, "protesters", "group"));
+    annals_timeline_free(tl);
+    tl = run("Government forces retook the town of Kunduz on Monday.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "Government forces", "organisation"));
+    annals_timeline_free(tl);
+    tl = run("Taliban fighters captured Spin Boldak.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_string_equal(e->actors[0].name, "Taliban");
+    annals_timeline_free(tl);
+    /* "forces" alone is nobody */
+    tl = run("Forces attacked the village.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
+/* A place behind "across" is where it happened, not whom; a capital
+ * before a noun trigger is a place, not an actor. */
+static void test_places_are_not_parties(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("More than 1,500 people have been arrested across India.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_party(e->targets, e->ntargets, "India", "IND"));
+    annals_timeline_free(tl);
+    tl = run("Gunmen in Paris attacked the offices of a magazine.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_party(e->actors, e->nactors, "France", "FRA"));
+    assert_true(e->has_location);
+    assert_string_equal(e->loc_name, "Paris");
+    annals_timeline_free(tl);
+    tl = run("Leaders joined the Paris rally on Sunday.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_party(e->actors, e->nactors, "France", "FRA"));
+    annals_timeline_free(tl);
+}
+
+/* Trigger classes beyond the plain verbs. */
+static void test_more_triggers(void **s)
+{
+    (void)s;
+    struct { const char *text, *type; } c[] = {
+        {"Protesters clashed with police in Kolkata.", "attack"},
+        {"Russia annexed Crimea in 2014.", "seizure"},
+        {"Three Americans imprisoned in North Korea were freed.", "arrest"},
+        {"Iran vowed to retaliate against the United States.", "threat"},
+        {"Rex Tillerson issued an ultimatum to Russia.", "threat"},
+        {"Bill Clinton made trips to Pyongyang.", "meeting"},
+        {"Arlene Foster said she had spoken to Theresa May.", "meeting"},
+        {"Two ministers submitted resignations on Monday.", "leadership_change"},
+        {"Britain and the EU reached a trade deal.", "agreement"},
+        {"Jordan and Britain have agreed to undertake joint military exercises.", "agreement"},
+        {"Japan said it had halted economic aid to Serbia.", "sanctions"},
+        {"Israel and Lebanon renewed negotiations today.", "talks"},
+        {"Israeli tanks fired four shells at targets in Jericho.", "attack"},
+        {"Donald Trump fired FBI Director James Comey.", "leadership_change"},
+        {"Nigeria will withdraw its force from Chad unless a ceasefire is arranged.", "threat"},
+        {"Demonstrators in Baghdad blocked a road on Monday.", "protest"},
+        {"Warren Christopher telephoned Andrei Kozyrev on Tuesday.", "meeting"},
+        {"The vital town could still fall to the Islamic State.", "seizure"},
+        {"Voters go to the polls in the state's primary next week.", "election"},
+        {"Trump pardoned Paul Manafort.", "release"},
+        {"The U.S. designated Baghdadi a terrorist in 2011.", "sanctions"},
+        {"Army units have been sent to the capital region.", "deployment"},
+        {"Governors activated their National Guards.", "deployment"},
+        {"Bush launched the humanitarian intervention in Somalia.", "deployment"},
+        {"When the presidents spoke on the phone, they discussed a summit.", "meeting"},
+        {"Obama said at a joint news conference that talks would go on.", "meeting"},
+        {"It is Rex Tillerson's first trip here as secretary of state.", "meeting"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        annals_timeline *tl = run(c[i].text);
+        if (!first(tl, c[i].type)) fail_msg("no %s in: %s", c[i].type, c[i].text);
+        annals_timeline_free(tl);
+    }
+    /* and their non-event senses */
+    const char *none[] = {"The injuries were not life-threatening.",
+                          "Footage released by the Pentagon shows the compound.",
+                          "The Journal captures the big fear of observers.",
+                          "The proposed changes would extend his term.",
+                          "An American aid worker died in Syria.",
+                          "Unemployment fell to 5 percent in May."};
+    /* weapons fired are an attack, never a dismissal */
+    annals_timeline *fired = run("Troops fired tear gas at the crowd in Delhi.");
+    assert_non_null(first(fired, "attack"));
+    assert_null(first(fired, "leadership_change"));
+    annals_timeline_free(fired);
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        annals_timeline *tl = run(none[i]);
+        if (tl->nev) fail_msg("%s found in: %s", tl->ev[0].type, none[i]);
+        annals_timeline_free(tl);
+    }
+}
+
+/* Subjects: the head of "X in Y", the first subject of coordinated verbs,
+ * the sufferer of a passive, and no one when the subject is a place. */
+static void test_subjects(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("U.S. Forces in Afghanistan struck a tunnel complex of the Islamic State.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "U.S. Forces", "USA"));
+    assert_false(has_party(e->actors, e->nactors, "Afghanistan", "AFG"));
+    annals_timeline_free(tl);
+    tl = run("Officials said government forces had pushed the Taliban back and finally regained control of the district.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "government forces", "organisation"));
+    assert_false(has_party(e->actors, e->nactors, "Taliban", ""));
+    annals_timeline_free(tl);
+    tl = run("Three Americans have been detained by North Korea.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "North Korea", "PRK"));
+    assert_true(has_kind(e->targets, e->ntargets, "Americans", "group"));
+    annals_timeline_free(tl);
+    tl = run("After years of war, the Spin Boldak district was captured by the Taliban.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_int_equal(e->ntargets, 0);
+    assert_true(e->has_location);
+    annals_timeline_free(tl);
+}
+
+/* Names no gazetteer lists become persons or organisations; a surname
+ * followed by another capitalised word is a first name ("Graham Brady"). */
+static void test_unlisted_names(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Theresa May resigned after a meeting with Graham Brady on Friday.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_kind(e->targets, e->ntargets, "Graham Brady", "person"));
+    assert_false(has_party(e->targets, e->ntargets, "Lindsey Graham", "USA"));
+    annals_timeline_free(tl);
+    tl = run("The leader of the house, Andrea Leadsom, resigned on Wednesday.");
+    e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "Andrea Leadsom", "person"));
+    annals_timeline_free(tl);
+    tl = run("A man was arrested by Kent Police in the port of Dover.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "Kent Police", "organisation"));
+    annals_timeline_free(tl);
+    tl = run("He said that Kent police arrested a man.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "Kent police", "organisation"));
+    annals_timeline_free(tl);
+    /* a weekday is no part of a name */
+    tl = run("He said Tuesday police arrested a man.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_kind(e->actors, e->nactors, "police", "organisation"));
+    annals_timeline_free(tl);
+    /* talking to the press is no meeting */
+    tl = run("The commander spoke to The New York Times on Monday.");
+    assert_null(first(tl, "meeting"));
+    annals_timeline_free(tl);
+}
+
+/* Triggers that name their parties: "Brexit" is Britain leaving the EU,
+ * but not in "Brexit deal". */
+static void test_named_parties(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("She said she could not deliver Brexit.");
+    const tl_event *e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "United Kingdom", "GBR"));
+    assert_string_equal(e->targets[0].name, "European Union");
+    annals_timeline_free(tl);
+    tl = run("Parliament rejected the Brexit deal again.");
+    assert_null(first(tl, "withdrawal"));
+    annals_timeline_free(tl);
+}
+
+/* "he" stands for the person just named; "Cameron's EU summit" is
+ * Cameron's; "met at the White House with" names whom he met. */
+static void test_pronouns_and_owners(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Donald Trump criticised the agencies. He takes office next month.");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "Donald Trump", "USA"));
+    annals_timeline_free(tl);
+    tl = run("Markets fell after David Cameron's final EU summit in Brussels.");
+    e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "David Cameron", "GBR"));
+    assert_true(has_party(e->actors, e->nactors, "European Union", ""));
+    annals_timeline_free(tl);
+    tl = run("Donald Trump met at the White House with Sergei Lavrov.");
+    e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_party(e->targets, e->ntargets, "Sergei Lavrov", "RUS"));
+    annals_timeline_free(tl);
+    /* talks between leaders in person are a meeting; with states, talks */
+    tl = run("John Kerry held talks with Vladimir Putin in Moscow.");
+    assert_non_null(first(tl, "meeting"));
+    assert_null(first(tl, "talks"));
+    annals_timeline_free(tl);
+    tl = run("Joe Biden held talks with Kazakhstan and Uzbekistan.");
+    assert_non_null(first(tl, "talks"));
+    annals_timeline_free(tl);
+    /* plural groups take a plural verb in summaries */
+    tl = run("Government forces retook the district of Kunduz.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_string_equal(e->summary, "Government forces seize in Kunduz");
+    annals_timeline_free(tl);
+}
+
+/* An undated event told right after a dated one takes its date; not
+ * across a paragraph, and not when hypothetical. */
+static void test_date_inheritance(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("U.S. commandos raided the compound on July 3. They arrested two men.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(e->has_date);
+    assert_string_equal(e->date.value, "2021-07-03");
+    annals_timeline_free(tl);
+    tl = run("U.S. commandos raided the compound on July 3.\n\nThey arrested two men.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(e->has_date);
+    annals_timeline_free(tl);
+    /* a background clause tells no news of that day */
+    tl = run("Taliban fighters seized Spin Boldak on July 14. It was their biggest gain while U.S. forces withdrew.");
+    e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_false(e->has_date);
+    annals_timeline_free(tl);
+    /* "May's promise" is Theresa May's, not a month */
+    tl = run("Theresa May's promise of a second referendum was rejected.");
+    e = first(tl, "election");
+    assert_non_null(e);
+    assert_false(e->has_date);
+    annals_timeline_free(tl);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -154,6 +441,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_types_table), cmocka_unit_test(test_active_and_participants),
         cmocka_unit_test(test_passive_and_lists), cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_suppressions), cmocka_unit_test(test_stable_ids_and_sort)};
+        cmocka_unit_test(test_suppressions), cmocka_unit_test(test_stable_ids_and_sort),
+        cmocka_unit_test(test_no_events_option), cmocka_unit_test(test_group_participants),
+        cmocka_unit_test(test_places_are_not_parties), cmocka_unit_test(test_more_triggers),
+        cmocka_unit_test(test_subjects), cmocka_unit_test(test_unlisted_names),
+        cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),
+        cmocka_unit_test(test_date_inheritance)};
     return cmocka_run_group_tests_name("event", tests, setup, teardown);
 }

@@ -157,6 +157,46 @@ static void test_adversarial(void **s)
     gm_free(&g);
 }
 
+/* The first pass: a rule keyed to anchors runs only where one is. */
+static void test_anchors(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "table month\n  june 6\n  sept 9\n"
+        "rule keyed\n  pattern xyz\n  type DATE\n  value f()\n  anchor foo\n"
+        "rule by_table\n  pattern abc\n  type DATE\n  value f()\n  anchor table:month\n"
+        "rule by_digit\n  pattern def\n  type DATE\n  value f()\n  anchor DIGIT\n"
+        "rule by_prefix\n  pattern ghi\n  type DATE\n  value f()\n  anchor withdr*\n"
+        "rule free\n  pattern jkl\n  type DATE\n  value f()\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    struct { const char *text; size_t want; } cases[] = {
+        {"xyz abc def ghi jkl", 1}, /* only the rule without anchors (jkl) */
+        {"xyz FOO\nxyz", 1},        /* keyed: on the line that holds foo only */
+        {"Sept abc", 1},            /* a table key */
+        {"abc in 2021, def", 1},    /* a number wakes by_digit; no month for abc */
+        {"They WITHDREW; ghi", 1},  /* a prefix, any case */
+        {"withdr ghi", 1},          /* the prefix itself is a word that starts so */
+        {"abc\xE2\x80\x94Sept", 1},  /* a dash above ASCII separates words */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ar_arena a;
+        ar_init(&a, 4096);
+        gm_match *m;
+        size_t n;
+        assert_int_equal(gm_run(&g, cases[i].text, strlen(cases[i].text), &a, &m, &n), 0);
+        if (n != cases[i].want) fprintf(stderr, "case %zu: %zu matches\n", i, n);
+        assert_int_equal(n, cases[i].want);
+        ar_free(&a);
+    }
+    gm_free(&g);
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  anchor table:nosuch\n",
+                 "t.gram:5: rule x: anchor names table nosuch, which no file defines");
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  anchor w*\n",
+                 "t.gram:5: rule x: an anchor prefix has 2 to 32 letters");
+}
+
 static void test_load_dir(void **s)
 {
     (void)s;
@@ -207,6 +247,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_errors), cmocka_unit_test(test_tables_and_args),
         cmocka_unit_test(test_overlap_and_suppress), cmocka_unit_test(test_adversarial),
+        cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_load_dir)};
     return cmocka_run_group_tests_name("gram", tests, NULL, NULL);
 }

@@ -75,6 +75,12 @@ static void test_months_and_tense(void **s)
     V(D, "Early July saw heavy fighting.", "July", "2021-07");
     V(D, "Moscow was ready back in June.", "June", "2021-06");
     V(NULL, "Fighting flared on July 14.", "July 14", "XXXX-07-14");
+    /* the tense of the verb: a past verb puts a month behind the DCT, but a
+     * deadline a few weeks ahead stays ahead */
+    V("2021-12-01", "The talks collapsed in March.", "March", "2021-03");
+    V("2021-12-01", "In March the talks collapsed.", "March", "2021-03");
+    V("2021-12-01", "They will meet again in March.", "March", "2022-03");
+    V("2021-11-20", "The offer was extended to Dec. 15.", "Dec. 15", "2021-12-15");
     V("2020-03-01", "On Feb. 29 the deal was signed.", "Feb. 29", "2020-02-29");
 }
 
@@ -113,7 +119,7 @@ static void test_parts_of_years(void **s)
     (void)s;
     V(D, "It happened in the summer of 2019.", "summer", "2019-SU");
     V(D, "Growth slowed in the third quarter of 2020.", "quarter", "2020-Q3");
-    V(D, "Spending rose in fiscal 2020.", "fiscal", "FY2020");
+    V(D, "Spending rose in fiscal 2020.", "fiscal", "2020"); /* TIMEX3 has no FY form */
     V(D, "It happened in the first half of 2020.", "half", "2020-H1");
     V(D, "Tensions grew in the 1990s.", "1990s", "199");
     V(D, "Tensions grew in the seventies.", "seventies", "197");
@@ -142,6 +148,97 @@ static void test_false_positives(void **s)
     V(D, "She wrote for the Sunday Times.", "Sunday", "-");
     V(D, "Theresa May resigned.", "May", "-");
     V(D, "Call 555-202-1999 now.", "1999", "-");
+}
+
+/* Tense cues just before the expression, not the sentence's. */
+static void test_near_cues(void **s)
+{
+    (void)s;
+    /* a future word far off in the sentence does not move a past month */
+    V("2021-08-13", "In March the firm hired a new chief, who will expand it.", "March", "2021-03");
+    /* "since", "ended": past even when the future one is nearer */
+    V("2021-10-31", "In the fiscal year ended Jan. 31, sales rose.", "Jan. 31", "2021-01-31");
+    V("2021-10-31", "Sales have grown since January.", "January", "2021-01");
+    /* weekdays: "set to", "is to", "as early as", "resume" look forward */
+    V(D, "Talks are set to resume Monday in Belfast.", "Monday", "2021-07-19");
+    V(D, "The boy could leave as early as Tuesday.", "Tuesday", "2021-07-20");
+    V(D, "The stock is to resume trading in Paris Tuesday.", "Tuesday", "2021-07-20");
+    V(D, "Rebels were planning to drive around the capital on Monday.", "Monday", "2021-07-19");
+    /* ... unless a past perfect makes the plan a past one */
+    V(D, "The offer had been due to expire Friday evening.", "Friday", "2021-07-16TEV");
+    V(D, "Until Thursday, police had not named a suspect.", "Thursday", "2021-07-15");
+}
+
+static void test_anaphora_and_periods(void **s)
+{
+    (void)s;
+    V(D, "On May 22, 1995, he was promoted, and the following year he retired.", "following year", "1996");
+    V(D, "In March, the firm got an offer. The following month, it agreed.", "following month", "2021-04");
+    V(D, "On July 14 they met. The previous Friday, talks failed.", "previous Friday", "2021-07-09");
+    V(D, "On July 6 they met. The following Monday, talks resumed.", "following Monday", "2021-07-12");
+    /* earnings: the period under discussion, a year back or in the year given */
+    V(D, "Net fell in the third quarter of 2020 from the corresponding period last year.",
+      "corresponding", "2019-Q3");
+    V(D, "Net fell in the third quarter of 2020, against last year's quarter.", "last year's", "2019-Q3");
+    V(D, "Net fell in the third quarter of 2020, against a loss in the 2019 period.", "2019 period", "2019-Q3");
+    V(D, "Net fell in the third quarter of 2020, against the 2019 quarter; the quarter was hard.",
+      "the quarter", "2020-Q3"); /* "the 2019 quarter" is not a new subject */
+    V(D, "Sales rose 5% in the 2019 period.", "2019 period", "2019"); /* no quarter named */
+    V(D, "Net rose in the third quarter of 2020 from $5 million a year earlier.", "earlier", "2019-Q3");
+    V(D, "Net rose in the third quarter of 2020. For the nine months, net rose from "
+         "$5 million a year earlier.", "earlier", "2019"); /* the same months, not the quarter */
+    V(D, "Sales fell in the last half of 2020.", "half", "2020-H2");
+    V(D, "Sales fell in the first two quarters of 2020.", "quarters", "2020-H1");
+    V(D, "She is a 20th century democrat.", "century", "19");
+    V(D, "The eleventh-century temple stands.", "century", "10");
+    /* holidays on the n-th weekday of a month */
+    V(D, "Turkeys sold out last Thanksgiving.", "Thanksgiving", "2020-11-26");
+    V("2000-01-06", "Families gathered on Thanksgiving Day.", "Thanksgiving", "1999-11-25");
+    V("1998-10-26", "Voters will go to the polls on Election Day.", "Election", "1998-11-03");
+    V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
+    V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
+}
+
+static void test_vague_and_half_durations(void **s)
+{
+    (void)s;
+    V(D, "Crime has fallen in recent years.", "recent years", "PXY");
+    V(D, "Prices will rise in the coming months.", "coming months", "PXM");
+    V(D, "Prices rose in past years.", "past years", "PAST_REF");
+    V(D, "The region has been troubled for years.", "years", "PXY");
+    V(D, "He was ruled from Moscow for centuries.", "centuries", "PXCE");
+    V(D, "The war lasted 2 1/2 years.", "years", "P2Y6M");
+    V(D, "The flight took five and a half hours.", "hours", "PT5H30M");
+    V(D, "It lasted a minute and a half.", "minute", "PT1M30S");
+}
+
+static void test_sets_and_weeks(void **s)
+{
+    (void)s;
+    V(D, "A third flight departs each Thursday.", "Thursday", "XXXX-WXX-4");
+    V(D, "Flights leave on Tuesday nights.", "Tuesday", "XXXX-WXX-2TNI");
+    V(D, "They march every Sunday.", "Sunday", "XXXX-WXX-7");
+    V(D, "Violence flares each July.", "July", "XXXX-07");
+    V(D, "The trial will open the week of March 6.", "week of", "2022-W09");
+    V(NULL, "The trial opens the week of March 6.", "week of", "XXXX-WXX");
+    V(D, "Stocks fell for eight trading days.", "trading days", "P8D");
+    V(D, "The strike lasted 1 1/2 weeks.", "weeks", "P10DT12H");
+    V(D, "The lease runs for at least 20 more years.", "years", "P20Y");
+    V(D, "He was given an additional year.", "year", "P1Y");
+    V(D, "A day-long strike began.", "day-long", "P1D");
+    V(D, "They ended a decades-long embargo.", "decades", "PXDE");
+    V(D, "On July 14 they met. At 10 p.m. talks ended.", "10 p.m.", "2021-07-14T22:00");
+}
+
+static void test_not_dates(void **s)
+{
+    (void)s;
+    V(D, "The index closed at 2082.1 points.", "2082", "-");
+    V(D, "He spoke on ABC's \"This Week\" program.", "Week", "-");
+    V(D, "He told CBS's ``60 Minutes.''", "Minutes", "-");
+    V(D, "The case is a lesson for today's youth.", "today", "-");
+    V(D, "This is VOA Today.", "Today", "-");
+    V(D, "Sales should rise 8.5% annually.", "annually", "-");
 }
 
 /* Adversarial text: long digit runs, repeated month names, endless
@@ -191,6 +288,9 @@ int main(void)
         cmocka_unit_test(test_months_and_tense), cmocka_unit_test(test_weekdays_and_days),
         cmocka_unit_test(test_relative_units), cmocka_unit_test(test_parts_of_years),
         cmocka_unit_test(test_durations_sets_refs), cmocka_unit_test(test_false_positives),
+        cmocka_unit_test(test_near_cues), cmocka_unit_test(test_anaphora_and_periods),
+        cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
+        cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial)};
     return cmocka_run_group_tests_name("timex", tests, setup, teardown);
 }

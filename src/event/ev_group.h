@@ -1,0 +1,22 @@
+/* ev_group: common-noun participants ("Indian police", "government
+ * forces", "protesters") from the event grammar's group tables. */
+#ifndef EV_GROUP_H
+#define EV_GROUP_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../doc/doc.h"
+#include "../grammar/gram.h"
+#include "gazetteer.h"
+
+typedef struct ev_group {
+    uint32_t t0, t1;  /* tokens, a state modifier included */
+    char name[128];   /* the words as written: "Indian police" */
+    char country[4];  /* of the state modifier, or "" */
+    const char *kind; /* state (an organ of a known state), organisation,
+                         armed_group or group */
+} ev_group;
+
+/* The groups of sentence s, in token order; m are its gazetteer names. */
+size_t ev_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s, const gz_mention *m,
+                 size_t nm, ev_group *out, size_t cap);
+#endif

@@ -1,0 +1,86 @@
+/* Proper names no gazetteer knows: "Graham Brady", "Kayla Mueller",
+ * "Kent Police". News names far more people and bodies than any list
+ * holds; a run of two or three capitalised words that no list claims is
+ * most often a person, or an organisation when its last word says so. */
+#include "ev_names.h"
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_cap_word(const dc_doc *d, uint32_t t)
+{
+    return d->tok[t].kind == DC_WORD && (d->tok[t].flags & DC_CAP);
+}
+
+static int word_is(const dc_doc *d, uint32_t t, const char *const *ws)
+{
+    size_t n = d->tok[t].end - d->tok[t].start;
+    for (size_t i = 0; ws[i]; i++)
+        if (strlen(ws[i]) == n && strncasecmp(d->text + d->tok[t].start, ws[i], n) == 0) return 1;
+    return 0;
+}
+
+static const char *const not_name[] = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "After", "Before",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her",
+    "Their", "Our", "Its", "For", "As", "With", "By", "From", "To", "Of", "While", "Since",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "St", "New", "North", "South", "East", "West",
+    "Northern", "Southern", "Eastern", "Western", "Central", "Day", "Week", "Year",
+    /* heads of places, laws and occasions, which take no part */
+    "Province", "Region", "County", "City", "Valley", "Square", "Street", "Road", "Arena",
+    "Airport", "Green", "Park", "Act", "Bill", "Law", "Treaty", "Accord", "Festival", "Games",
+    "Cup", "Marathon", "Spring", NULL};
+
+int ev_not_name(const dc_doc *d, uint32_t t) { return word_is(d, t, not_name); }
+
+static const char *const org_heads[] = {
+    "Police", "Committee", "Council", "Court", "Party", "Ministry", "Department", "Agency",
+    "Army", "Bank", "University", "Corps", "Forces", "Union", "Front", "Brigade", "Brigades",
+    "Commission", "Office", "Service", "Services", "Guard", "Guards", "Assembly", "Parliament",
+    "Group", "Movement", "Organisation", "Organization", "Institute", "Company", "Times",
+    "Post", "News", "Journal", "Network", "Board", "Authority", "District", "Hospital",
+    "Center", "Centre", "Foundation", "Fund", "Federation", "League", NULL};
+
+static int covered(const gz_mention *m, size_t nm, uint32_t t)
+{
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].tok0 <= t && t < m[i].tok0 + m[i].ntok) return 1;
+    return 0;
+}
+
+size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                ev_group *out, size_t cap)
+{
+    size_t n = 0;
+    uint32_t end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0; t < end && n < cap; t++) {
+        if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
+        uint32_t e = t;
+        while (e < end && is_cap_word(d, e) && !covered(m, nm, e) &&
+               (e == t || d->tok[e].start == d->tok[e - 1].end + 1))
+            e++;
+        uint32_t len = e - t, from = t;
+        t = e - 1;
+        /* a longer run is a headline or a title, not a name */
+        if (len < 2 || len > 3) continue;
+        if (from > s->tok0 && is_cap_word(d, from - 1)) continue;
+        if (e < end && is_cap_word(d, e)) continue;
+        int bad = 0;
+        for (uint32_t k = from; k < e && !bad; k++) bad = ev_not_name(d, k);
+        if (bad) continue;
+        ev_group *o = &out[n++];
+        o->t0 = from;
+        o->t1 = e;
+        size_t a = d->tok[from].start, b = d->tok[e - 1].end;
+        /* a possessive 's stays out of the name */
+        if (b - a > 2 && d->text[b - 1] == 's' && d->text[b - 2] == '\'') b -= 2;
+        if (b - a > 4 && d->text[b - 1] == 's' && memcmp(d->text + b - 4, "\xE2\x80\x99", 3) == 0)
+            b -= 4;
+        snprintf(o->name, sizeof o->name, "%.*s", (int)(b - a), d->text + a);
+        o->country[0] = '\0';
+        o->kind = word_is(d, e - 1, org_heads) ? "organisation" : "person";
+    }
+    return n;
+}

@@ -1,0 +1,158 @@
+/* The first pass of DESIGN.md: a rule may be keyed to anchor words, and
+ * runs only on the chunks of text that hold one. A chunk's words are
+ * looked up in a hash -- far cheaper than running every pattern over it.
+ *
+ *   anchor january february table:month DIGIT withdr*
+ *
+ * `word` matches that word (any case), `prefix*` any word that starts so,
+ * `table:NAME` every key of a table (its first word), `DIGIT` any number.
+ * A rule with no anchor runs everywhere. */
+#include "gram.h"
+#include "../util/err.h"
+#include "../util/utf8.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXW 32 /* longer words are looked up by their first MAXW bytes */
+
+static void set_bit(uint64_t *s, size_t i) { s[i / 64] |= (uint64_t)1 << (i % 64); }
+
+/* The rule set of an anchor key, created if new. */
+static uint64_t *set_of(gm_grammar *g, const char *key, size_t n)
+{
+    size_t *v = sm_get(&g->anchors, key, n);
+    if (v) return g->sets + *v * g->setwords;
+    uint64_t *ns = realloc(g->sets, (g->nsets + 1) * g->setwords * sizeof *ns);
+    if (!ns) return NULL;
+    g->sets = ns;
+    memset(g->sets + g->nsets * g->setwords, 0, g->setwords * sizeof *ns);
+    if (sm_put(&g->anchors, key, n, g->nsets)) return NULL;
+    return g->sets + g->nsets++ * g->setwords;
+}
+
+static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t rule)
+{
+    char key[MAXW + 2];
+    if (n > MAXW) n = MAXW;
+    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)w[i]);
+    /* prefixes live under "*" + prefix, so "with*" and "with" differ */
+    size_t k = n;
+    if (prefix) {
+        memmove(key + 1, key, n);
+        key[0] = '*';
+        k = n + 1;
+        g->prefix_lens |= (uint32_t)1 << n;
+    }
+    uint64_t *s = set_of(g, key, k);
+    if (!s) return -1;
+    set_bit(s, rule);
+    return 0;
+}
+
+int gm_anchor_build(gm_grammar *g, annals_error *err)
+{
+    g->setwords = g->nrules / 64 + 1;
+    free(g->always);
+    free(g->digit);
+    g->always = calloc(g->setwords, sizeof *g->always);
+    g->digit = calloc(g->setwords, sizeof *g->digit);
+    if (!g->always || !g->digit) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    for (size_t r = 0; r < g->nrules; r++) {
+        const gm_rule *rule = &g->rules[r];
+        if (!rule->anchor) {
+            set_bit(g->always, r);
+            continue;
+        }
+        const char *s = rule->anchor;
+        while (*s) {
+            while (*s == ' ' || *s == '\t') s++;
+            const char *e = s;
+            while (*e && *e != ' ' && *e != '\t') e++;
+            size_t n = (size_t)(e - s);
+            if (!n) break;
+            if (n == 5 && memcmp(s, "DIGIT", 5) == 0) {
+                set_bit(g->digit, r);
+            } else if (n > 6 && memcmp(s, "table:", 6) == 0) {
+                const gm_table *t = NULL;
+                for (size_t i = 0; i < g->ntables; i++)
+                    if (strlen(g->tables[i].name) == n - 6 && memcmp(g->tables[i].name, s + 6, n - 6) == 0)
+                        t = &g->tables[i];
+                if (!t)
+                    return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: anchor names table %.*s, which no file defines",
+                                  rule->file, rule->anchor_line, rule->name, (int)(n - 6), s + 6);
+                for (size_t i = 0; i < t->map.cap; i++) {
+                    const sm_slot *sl = &t->map.slots[i];
+                    if (!sl->key) continue;
+                    size_t w = 0;
+                    while (w < sl->len && sl->key[w] != ' ') w++;
+                    if (isdigit((unsigned char)sl->key[0])) set_bit(g->digit, r);
+                    else if (add_key(g, sl->key, w, 0, r)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+                }
+            } else if (s[n - 1] == '*') {
+                if (n - 1 < 2 || n - 1 > MAXW)
+                    return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: an anchor prefix has 2 to %d letters: %.*s",
+                                  rule->file, rule->anchor_line, rule->name, MAXW, (int)n, s);
+                if (add_key(g, s, n - 1, 1, r)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+            } else if (add_key(g, s, n, 0, r)) {
+                return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+            }
+            s = e;
+        }
+    }
+    return 0;
+}
+
+static void or_into(uint64_t *out, const uint64_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) out[i] |= s[i];
+}
+
+/* Is the character at text[*i] part of a word? Advances *i past it.
+ * Dashes, quotes and other punctuation above ASCII separate words
+ * ("Saturday\u2014shutting" is two). */
+static int word_char(const char *text, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)text[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return isalnum(c);
+    }
+    int32_t cp = u8_next(text, n, i);
+    return cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+           cp != 0xFEFF && cp != 0xFFFD;
+}
+
+void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t *out)
+{
+    memcpy(out, g->always, g->setwords * sizeof *out);
+    int digits = 0;
+    char key[MAXW + 2];
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)text[i];
+        size_t j = i;
+        if (!word_char(text, n, &j)) { i = j; continue; }
+        while (j < n) { /* to the end of the word */
+            size_t at = j;
+            if (!word_char(text, n, &j)) { j = at; break; }
+        }
+        if (isdigit(c)) {
+            digits = 1;
+        } else {
+            size_t w = j - i < MAXW ? j - i : MAXW;
+            for (size_t k = 0; k < w; k++) key[k + 1] = (char)tolower((unsigned char)text[i + k]);
+            size_t *v = sm_get(&g->anchors, key + 1, w);
+            if (v) or_into(out, g->sets + *v * g->setwords, g->setwords);
+            if (g->prefix_lens) {
+                key[0] = '*';
+                for (size_t L = 2; L <= w; L++) {
+                    if (!(g->prefix_lens & ((uint32_t)1 << L))) continue;
+                    if ((v = sm_get(&g->anchors, key, L + 1))) or_into(out, g->sets + *v * g->setwords, g->setwords);
+                }
+            }
+        }
+        i = j;
+    }
+    if (digits) or_into(out, g->digit, g->setwords);
+}

@@ -1,0 +1,46 @@
+# annals export and the export formats of extract: sourced by run.sh,
+# whose run/ok/bad/jget helpers and $T it uses.
+
+"$ANNALS" extract samples/sanctions-eu.txt > "$T/tl.json" 2>/dev/null
+
+run "export help" 0 "$ANNALS" export --help &&
+    { grep -q "^Examples:" "$T/out" && grep -q "khal import" "$T/out" && ok "export help" || bad "export help"; }
+run "export no format" 2 "$ANNALS" export "$T/tl.json" &&
+    { grep -q "which format" "$T/err" && ok "export no format" || bad "export no format" "$(cat "$T/err")"; }
+run "export bad format" 2 "$ANNALS" export -f pdf "$T/tl.json" &&
+    { grep -q "unknown format 'pdf'" "$T/err" && ok "export bad format" || bad "export bad format"; }
+run "export no timeline" 2 "$ANNALS" export -f ics && ok "export no timeline"
+SOURCE_DATE_EPOCH=soon run "export bad epoch" 2 "$ANNALS" export -f ics "$T/tl.json" && ok "export bad epoch"
+
+# the format from the file's extension; the left-out counts on stderr
+if SOURCE_DATE_EPOCH=1700000000 run "export ics" 0 "$ANNALS" export -o "$T/a.ics" "$T/tl.json"; then
+    want=$(jget "$T/tl.json" 'sum(1 for e in d["events"] if e["date"] and e["modality"] in ("asserted","planned"))')
+    undated=$(jget "$T/tl.json" 'sum(1 for e in d["events"] if not e["date"])')
+    got=$(grep -c '^BEGIN:VEVENT' "$T/a.ics")
+    if [ "$got" = "$want" ] && [ "$(head -c 17 "$T/a.ics")" = "$(printf 'BEGIN:VCALENDAR\r\n')" ] &&
+       { [ "$undated" = 0 ] || grep -q "^annals: $undated undated event" "$T/err"; } &&
+       [ ! -s "$T/out" ]; then ok "export ics"
+    else bad "export ics" "$got VEVENTs, wanted $want; stderr: $(cat "$T/err")"; fi
+fi
+SOURCE_DATE_EPOCH=1700000000 "$ANNALS" export -q -f ics "$T/tl.json" > "$T/b.ics" 2>"$T/err"
+cmp -s "$T/a.ics" "$T/b.ics" && [ ! -s "$T/err" ] && ok "export ics stable, quiet" || bad "export ics stable, quiet"
+run "export ics --all" 0 "$ANNALS" export -q --all -f ics -n "EU; sanctions" "$T/tl.json" &&
+    { [ "$(grep -c '^BEGIN:VEVENT' "$T/out")" = "$(jget "$T/tl.json" 'sum(1 for e in d["events"] if e["date"])')" ] &&
+      grep -q '^X-WR-CALNAME:EU\\; sanctions' "$T/out" && ok "export ics --all" || bad "export ics --all"; }
+
+# bad input: named with its line, the rest still written, exit 1
+printf '{"id":"ev-1","type":"meeting","modality":"asserted","mentions":[{"doc":"a","start":0,"end":1}]}\nnot json\n' > "$T/broken.jsonl"
+if run "export broken timeline" 1 "$ANNALS" export -f csv "$T/tl.json" "$T/broken.jsonl" "$T/nowhere.json"; then
+    rows=$(($(wc -l < "$T/out") - 1))
+    want=$(($(jget "$T/tl.json" 'len(d["events"])') + 1))
+    grep -q "broken.jsonl:2: invalid JSON" "$T/err" && grep -q "nowhere.json: cannot read" "$T/err" &&
+        [ "$rows" = "$want" ] && ok "export broken timeline" || bad "export broken timeline" "$rows rows; $(cat "$T/err")"
+fi
+run "export unwritable" 2 "$ANNALS" export -o "$T/no/such/dir/x.html" "$T/tl.json" &&
+    { [ ! -e "$T/no" ] && ok "export unwritable" || bad "export unwritable"; }
+
+# extract writes the exports too
+run "extract --format html" 0 "$ANNALS" extract -f html samples/sanctions-eu.txt &&
+    { grep -q '<!DOCTYPE html>' "$T/out" && ok "extract --format html" || bad "extract --format html"; }
+run "extract --format timelinejs" 0 "$ANNALS" extract -q -f timelinejs samples/sanctions-eu.txt &&
+    { valid_json "$T/out" && ok "extract --format timelinejs" || bad "extract --format timelinejs"; }

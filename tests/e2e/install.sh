@@ -1,0 +1,33 @@
+#!/bin/sh
+# make install into a staging directory, then build examples/timeline.c
+# against the staged library with pkg-config, as a user would, and run it.
+set -u
+T=$(mktemp -d /tmp/annals-stage.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; }
+if make --no-print-directory install DESTDIR="$T/stage" PREFIX=/usr/local >"$T/log" 2>&1; then
+    ok "make install DESTDIR"
+else
+    bad "make install DESTDIR" "$(tail -5 "$T/log")"
+fi
+export PKG_CONFIG_PATH="$T/stage/usr/local/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$T/stage"
+if cc -std=c11 -Wall -Wextra -Werror examples/timeline.c $(pkg-config --cflags --libs annals) \
+      -o "$T/timeline" 2>"$T/cc.log"; then
+    ok "example builds with pkg-config"
+    if LD_LIBRARY_PATH="$T/stage/usr/local/lib" "$T/timeline" samples/singapore-summit.txt >"$T/out" 2>&1 &&
+       grep -q '^2018-06-12  meeting' "$T/out" && grep -q 'library 0.1.0' "$T/out"; then
+        ok "example runs"
+    else
+        bad "example runs" "$(head -5 "$T/out")"
+    fi
+else
+    bad "example builds with pkg-config" "$(head -5 "$T/cc.log")"
+fi
+[ -f "$T/stage/usr/local/share/man/man5/annals-grammar.5" ] && ok "man page installed" || bad "man page installed"
+make --no-print-directory uninstall DESTDIR="$T/stage" PREFIX=/usr/local >/dev/null 2>&1
+left=$(find "$T/stage" -type f | wc -l)
+[ "$left" -eq 0 ] && ok "make uninstall" || bad "make uninstall" "$left files left"
+echo "install: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
