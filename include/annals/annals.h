@@ -93,6 +93,11 @@ typedef struct annals_options {
  * events found. */
 void annals_options_init(annals_options *o);
 
+/* Reads a record's "published" value: an ISO 8601 date or date-time whose
+ * year is from 1800 to 2200 (placeholders such as 0001-11-30 are not
+ * publication dates). 1 and the parts (which may be NULL) if usable. */
+int annals_published_date(const char *s, int *y, int *m, int *d);
+
 /* Checks a YYYY-MM-DD calendar date (2021-02-30 is not one). 1 if valid. */
 int annals_date_valid(const char *ymd);
 

@@ -113,8 +113,8 @@ static int on_article(void *ctx, const annals_article *a, const char *where)
     run *r = ctx;
     int y, m, d;
     if (a->published && !r->opt.dct &&
-        !ca_parse_iso_prefix(a->published, strlen(a->published), &y, &m, &d) && !r->quiet)
-        cl_error("%s: \"published\" is not an ISO 8601 date: %.40s; ignored", where,
+        !annals_published_date(a->published, &y, &m, &d) && !r->quiet)
+        cl_error("%s: \"published\" is not an ISO 8601 date from 1800 to 2200: %.40s; ignored", where,
                  a->published);
     if (annals_extract(r->g, a, &r->opt, r->tl, &r->err)) {
         r->failed = 1;

@@ -1,8 +1,9 @@
 /* Participants that no gazetteer names: "Indian police", "government
- * forces", "protesters", "an Australian missionary". News reports most arrests, clashes and protests
- * through such common-noun groups, so the event grammar's `group` table
- * lists the head nouns (with the kind they give) and `groupmod` the words
- * that may stand between a state and its head ("security", "riot"). */
+ * forces", "protesters", "an Australian missionary". News reports most
+ * arrests, clashes and protests through such common-noun groups, so the
+ * event grammar's `group` table lists the head nouns (with the kind they
+ * give) and `groupmod` the words that may stand between a state and its
+ * head ("security", "riot"). */
 #include "ev_group.h"
 #include "ev_names.h"
 #include <stdio.h>

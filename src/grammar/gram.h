@@ -72,7 +72,7 @@ typedef struct gm_grammar {
     sm_map anchors;        /* word or prefix -> index of its rule set */
     uint64_t *sets;        /* the rule sets, setwords each */
     size_t nsets;
-    uint32_t prefix_lens;  /* bit L: some anchor is a prefix of length L */
+    uint64_t prefix_lens;  /* bit L: some anchor is a prefix of length L (L <= 32) */
 } gm_grammar;
 
 void gm_init(gm_grammar *g);

@@ -42,7 +42,7 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
         memmove(key + 1, key, n);
         key[0] = '*';
         k = n + 1;
-        g->prefix_lens |= (uint32_t)1 << n;
+        g->prefix_lens |= (uint64_t)1 << n;
     }
     uint64_t *s = set_of(g, key, k);
     if (!s) return -1;
@@ -147,7 +147,7 @@ void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t 
             if (g->prefix_lens) {
                 key[0] = '*';
                 for (size_t L = 2; L <= w; L++) {
-                    if (!(g->prefix_lens & ((uint32_t)1 << L))) continue;
+                    if (!(g->prefix_lens & ((uint64_t)1 << L))) continue;
                     if ((v = sm_get(&g->anchors, key, L + 1))) or_into(out, g->sets + *v * g->setwords, g->setwords);
                 }
             }

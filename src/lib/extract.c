@@ -15,6 +15,18 @@ void annals_options_init(annals_options *o)
     o->date_order = ANNALS_DATE_MDY;
 }
 
+/* A record's "published": an ISO 8601 date or date-time of a plausible
+ * year. Corpora carry placeholders such as 0001-01-01; a date like that
+ * would resolve every relative date of the article wrongly. */
+int annals_published_date(const char *s, int *y, int *m, int *d)
+{
+    int yy, mm, dd;
+    if (!s || !ca_parse_iso_prefix(s, strlen(s), &yy, &mm, &dd)) return 0;
+    if (yy < 1800 || yy > 2200) return 0;
+    if (y) *y = yy, *m = mm, *d = dd;
+    return 1;
+}
+
 int annals_date_valid(const char *ymd)
 {
     int y, m, d;
@@ -32,7 +44,7 @@ static tl_dct_from find_dct(const annals_grammars *g, const annals_article *a,
         out[10] = '\0';
         return TL_DCT_OPTION;
     }
-    if (a->published && ca_parse_iso_prefix(a->published, strlen(a->published), &y, &m, &d)) {
+    if (a->published && annals_published_date(a->published, &y, &m, &d)) {
         ca_format_ymd(out, y, m, d);
         return TL_DCT_METADATA;
     }

@@ -45,7 +45,8 @@ int mg_party_make(mg_names *nm, ar_arena *mem, const tl_party *src, mg_party *p)
 /* The same participant: the same name; one name's words within the
  * other's ("Trump", "Donald Trump"; "Taliban", "Taliban fighters"); or a
  * state and its leader or government by country code. Two people of one
- * country are two people; names of two countries are two parties. */
+ * country are two people; names of two countries are two parties.
+ * 2: by name; 1: by country code only; 0: not the same. */
 int mg_party_same(const mg_party *a, const mg_party *b);
 uint32_t mg_intern(mg_names *nm, const char *s);
 

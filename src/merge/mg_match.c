@@ -30,11 +30,15 @@ static int modality_ok(int a, int b)
     return a == b || (a < 2 && b < 2);
 }
 
+/* How p takes part in b: 2 by name, 1 by country, 0 not at all. */
 static int in_parties(const mg_party *p, const mg_atom *b)
 {
-    for (uint16_t j = 0; j < b->nparties; j++)
-        if (mg_party_same(p, &b->parties[j])) return 1;
-    return 0;
+    int best = 0;
+    for (uint16_t j = 0; j < b->nparties && best < 2; j++) {
+        int s = mg_party_same(p, &b->parties[j]);
+        if (s > best) best = s;
+    }
+    return best;
 }
 
 static int resolved(const mg_party *p, uint16_t n)
@@ -58,10 +62,16 @@ static int actors_agree(const mg_atom *a, const mg_atom *b)
     return ab && ba;
 }
 
-static int shared_parties(const mg_atom *a, const mg_atom *b)
+/* Shared participants: how many, and how many of them by name. */
+static int shared_parties(const mg_atom *a, const mg_atom *b, int *by_name)
 {
     int n = 0;
-    for (uint16_t i = 0; i < a->nparties; i++) n += in_parties(&a->parties[i], b);
+    *by_name = 0;
+    for (uint16_t i = 0; i < a->nparties; i++) {
+        int s = in_parties(&a->parties[i], b);
+        n += s > 0;
+        *by_name += s == 2;
+    }
     return n;
 }
 
@@ -69,15 +79,18 @@ int mg_match(const mg_atom *a, const mg_atom *b)
 {
     if (a->type != b->type || !a->dated || !b->dated) return 0;
     if (!modality_ok(a->mod, b->mod) || !mg_dates_compatible(a, b)) return 0;
-    int score = 0;
+    int score = 0, same_place = 0, by_name;
     if (a->loc && b->loc) {
-        if (a->loc == b->loc) score += 2;
+        if (a->loc == b->loc) score += 2, same_place = 1;
         else if (a->loc_country && b->loc_country && a->loc_country != b->loc_country) return 0;
     }
     if (a->nactors && b->nactors && !actors_agree(a, b)) return 0;
-    int s = shared_parties(a, b);
+    int s = shared_parties(a, b, &by_name);
     if (!s && resolved(a->parties, a->nparties) && resolved(b->parties, b->nparties)) return 0;
     score += 2 * s;
+    /* days that differ need more than a country in common: a name or the
+     * place ("U.S." on Thursday night and "U.S." on Friday in Baghdad) */
+    if (a->day && b->day && a->start != b->start && !by_name && !same_place) return 0;
     /* no evidence beyond type and date: only a report that names nobody
      * and nowhere may join on those alone */
     if (!score && !mg_weak(a) && !mg_weak(b)) return 0;

@@ -95,9 +95,9 @@ static int words_within(const char *a, const char *b)
 
 int mg_party_same(const mg_party *a, const mg_party *b)
 {
-    if (a->name == b->name) return 1;
+    if (a->name == b->name) return 2;
     if (a->country && b->country && a->country != b->country) return 0;
-    if (a->person && b->person) return words_within(a->norm, b->norm);
+    if (a->person && b->person) return words_within(a->norm, b->norm) ? 2 : 0;
     if (a->country && a->country == b->country && a->gov && b->gov) return 1;
-    return !a->person && !b->person && words_within(a->norm, b->norm);
+    return !a->person && !b->person && words_within(a->norm, b->norm) ? 2 : 0;
 }

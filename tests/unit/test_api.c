@@ -22,6 +22,12 @@ static void test_version_and_options(void **s)
     assert_false(annals_date_valid("2021-02-30"));
     assert_false(annals_date_valid("yesterday"));
     assert_false(annals_date_valid(NULL));
+    int y, m, d;
+    assert_true(annals_published_date("2021-07-18T10:00:00Z", &y, &m, &d));
+    assert_int_equal(y * 10000 + m * 100 + d, 20210718);
+    assert_false(annals_published_date("0001-11-30", &y, &m, &d)); /* a placeholder */
+    assert_false(annals_published_date("2021-13-01", &y, &m, &d));
+    assert_false(annals_published_date(NULL, NULL, NULL, NULL));
     assert_int_equal(annals_format_parse("json"), ANNALS_FORMAT_JSON);
     assert_int_equal(annals_format_parse("jsonl"), ANNALS_FORMAT_JSONL);
     assert_int_equal(annals_format_parse("xml"), -1);

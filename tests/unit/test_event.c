@@ -211,6 +211,12 @@ static void test_places_are_not_parties(void **s)
     assert_true(e->has_location);
     assert_string_equal(e->loc_name, "Paris");
     annals_timeline_free(tl);
+    /* the party before a protest noun is most often its target */
+    tl = run("The president threatened to send troops to quash protests in the capital.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
     tl = run("Leaders joined the Paris rally on Sunday.");
     e = first(tl, "protest");
     assert_non_null(e);
@@ -250,6 +256,11 @@ static void test_more_triggers(void **s)
         {"When the presidents spoke on the phone, they discussed a summit.", "meeting"},
         {"Obama said at a joint news conference that talks would go on.", "meeting"},
         {"It is Rex Tillerson's first trip here as secretary of state.", "meeting"},
+        {"The United States continued to send arms to Pakistan last year.", "aid"},
+        {"Israel and the Palestinians reached a consensus on water.", "agreement"},
+        {"Syrian officers today ended mediation efforts between rival militias.", "talks"},
+        {"Oskar Fischer will visit Albania in June.", "meeting"},
+        {"Eighty UN peacekeepers were shipped out of Gorazde on Friday.", "withdrawal"},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
         annals_timeline *tl = run(c[i].text);
@@ -380,6 +391,17 @@ static void test_pronouns_and_owners(void **s)
     e = first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->targets, e->ntargets, "Sergei Lavrov", "RUS"));
+    annals_timeline_free(tl);
+    /* "who" takes the subject just before it, or none */
+    tl = run("Mark Esper broke with the president, who has threatened to deploy troops.");
+    e = first(tl, "threat");
+    assert_non_null(e);
+    assert_false(has_party(e->actors, e->nactors, "Mark Esper", "USA"));
+    annals_timeline_free(tl);
+    tl = run("It was Vladimir Putin, who met Joe Biden in Geneva.");
+    e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "Vladimir Putin", "RUS"));
     annals_timeline_free(tl);
     /* talks between leaders in person are a meeting; with states, talks */
     tl = run("John Kerry held talks with Vladimir Putin in Moscow.");

@@ -50,6 +50,33 @@ static void test_longest_match(void **s)
                         "Russia/RUS/3/poss|United States/USA/3");
 }
 
+/* A surname followed by another capitalised word is a first name: "Graham
+ * Brady" is not Lindsey Graham. */
+static void test_first_names(void **s)
+{
+    (void)s;
+    assert_string_equal(names("May met Graham Brady on Friday."), "");
+    assert_string_equal(names("Lindsey Graham spoke. Later Graham left."),
+                        "Lindsey Graham/USA/1|Lindsey Graham/USA/1");
+}
+
+/* gz_lookup: a name or alias to its entry, as event rules name parties. */
+static void test_lookup(void **s)
+{
+    (void)s;
+    const gz_entry *e = gz_lookup(&G->gaz, "Britain");
+    assert_non_null(e);
+    assert_string_equal(e->name, "United Kingdom");
+    e = gz_lookup(&G->gaz, "european union");
+    assert_non_null(e);
+    assert_string_equal(e->name, "European Union");
+    e = gz_lookup(&G->gaz, "Group of 7");
+    assert_non_null(e);
+    assert_string_equal(e->name, "G7");
+    assert_null(gz_lookup(&G->gaz, "Atlantis"));
+    assert_null(gz_lookup(&G->gaz, ""));
+}
+
 static void test_case_and_surnames(void **s)
 {
     (void)s;
@@ -92,6 +119,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
-        cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors)};
+        cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup)};
     return cmocka_run_group_tests_name("gazetteer", tests, setup, teardown);
 }

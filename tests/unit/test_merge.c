@@ -236,6 +236,28 @@ static void test_actors_must_agree(void **st)
     annals_timeline_free(tl);
 }
 
+static void test_next_day_needs_a_name_or_place(void **st)
+{
+    (void)st;
+    const spec s[] = {
+        /* a day apart, only a country in common: two events */
+        {0, 10, "attack", "asserted", "2020-01-02", "Pentagon", "USA", "organisation", NULL, NULL, NULL, NULL, NULL},
+        {1, 10, "attack", "asserted", "2020-01-03", "United States", "USA", "state", NULL, NULL, NULL, NULL, NULL},
+        /* the same, with one place: one event */
+        {2, 10, "seizure", "asserted", "2020-01-02", "Pentagon", "USA", "organisation", NULL, NULL, NULL, "Baghdad", "IRQ"},
+        {3, 10, "seizure", "asserted", "2020-01-03", "United States", "USA", "state", NULL, NULL, NULL, "Baghdad", "IRQ"},
+        /* the same day, a country in common is enough */
+        {4, 10, "arrest", "asserted", "2020-01-02", "Pentagon", "USA", "organisation", NULL, NULL, NULL, NULL, NULL},
+        {5, 10, "arrest", "asserted", "2020-01-02", "United States", "USA", "state", NULL, NULL, NULL, NULL, NULL},
+    };
+    annals_timeline *tl = merged(s, 6, 6);
+    assert_int_equal(tl->nev, 4);
+    assert_ptr_not_equal(event_of(tl, "d00", 10), event_of(tl, "d01", 10));
+    assert_ptr_equal(event_of(tl, "d02", 10), event_of(tl, "d03", 10));
+    assert_ptr_equal(event_of(tl, "d04", 10), event_of(tl, "d05", 10));
+    annals_timeline_free(tl);
+}
+
 static void test_vague_report_ambiguous(void **st)
 {
     (void)st;
@@ -292,8 +314,8 @@ static void test_party_names(void **st)
     for (int i = 0; i < 8; i++) assert_int_equal(mg_party_make(&nm, &mem, &src[i], &p[i]), 0);
     assert_true(mg_party_same(&p[0], &p[1]));
     assert_true(mg_party_same(&p[1], &p[2]));
-    assert_true(mg_party_same(&p[2], &p[3]));  /* a state and its leader */
-    assert_true(mg_party_same(&p[3], &p[4]));  /* a surname */
+    assert_int_equal(mg_party_same(&p[2], &p[3]), 1); /* a state and its leader: by country */
+    assert_int_equal(mg_party_same(&p[3], &p[4]), 2); /* a surname: by name */
     assert_false(mg_party_same(&p[3], &p[5])); /* two people */
     assert_false(mg_party_same(&p[6], &p[7])); /* an armed group is not its state */
     assert_int_equal(mg_intern(&nm, "us"), p[0].name);
@@ -549,17 +571,57 @@ static void test_mentions_conserved(void **st)
     }
 }
 
+/* JSON Lines read in parallel batches (over 2,048 lines) give what the
+ * JSON document gives, and a bad line deep in the file is named. */
+static void test_jsonl_batches(void **st)
+{
+    (void)st;
+    generate(4242);
+    annals_timeline *a = build(gen, ngen, NDOCS, NULL, NULL);
+    char *once = merge_write(a), *lines;
+    size_t n;
+    FILE *m = open_memstream(&lines, &n);
+    annals_error err;
+    for (int copy = 0; copy < 60; copy++) assert_int_equal(annals_write(a, ANNALS_FORMAT_JSONL, 0, m, &err), 0);
+    fclose(m);
+    size_t nlines = 60 * a->nev;
+    assert_true(nlines > 2 * 2048);
+    annals_timeline *b = annals_timeline_new();
+    FILE *f = fmemopen(lines, n, "r");
+    assert_int_equal(annals_timeline_read(b, f, "t.jsonl", &err), 0);
+    fclose(f);
+    assert_int_equal(b->nev, nlines);
+    char *again = merge_write(b);
+    /* JSON Lines carry no document records: compare from "events" on */
+    assert_string_equal(strstr(once, "\"events\""), strstr(again, "\"events\""));
+    /* break line 3000: the error names it, the lines before it are read */
+    char *p = lines;
+    for (int k = 1; k < 3000; k++) p = strchr(p, '\n') + 1;
+    p[1] = '!';
+    annals_timeline *c = annals_timeline_new();
+    f = fmemopen(lines, n, "r");
+    assert_int_equal(annals_timeline_read(c, f, "t.jsonl", &err), -1);
+    fclose(f);
+    assert_non_null(strstr(err.message, "t.jsonl:3000: invalid JSON"));
+    assert_int_equal(c->nev, 2999);
+    free(once); free(lines); free(again);
+    annals_timeline_free(a);
+    annals_timeline_free(b);
+    annals_timeline_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_planned_then_asserted), cmocka_unit_test(test_date_containment),
         cmocka_unit_test(test_types_never_merge),     cmocka_unit_test(test_date_reports_on_conflict),
         cmocka_unit_test(test_actors_must_agree),     cmocka_unit_test(test_vague_report_ambiguous),
+        cmocka_unit_test(test_next_day_needs_a_name_or_place),
         cmocka_unit_test(test_party_names),           cmocka_unit_test(test_dates_compatible),
         cmocka_unit_test(test_shared_mention_and_reports_round_trip),
         cmocka_unit_test(test_bad_reports),           cmocka_unit_test(test_order_independent),
         cmocka_unit_test(test_idempotent),            cmocka_unit_test(test_associative),
-        cmocka_unit_test(test_mentions_conserved),
+        cmocka_unit_test(test_mentions_conserved),    cmocka_unit_test(test_jsonl_batches),
     };
     return cmocka_run_group_tests_name("merge", tests, NULL, NULL);
 }

@@ -1,0 +1,198 @@
+/* Who takes part: the gazetteer names of a sentence made participants
+ * ("Russian President Vladimir Putin" is one person), then the groups and
+ * unlisted names the gazetteers do not hold. */
+#include "ev_party.h"
+#include "ev_group.h"
+#include "ev_names.h"
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
+{
+    size_t n = strlen(w);
+    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
+}
+
+int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
+{
+    for (size_t i = 0; ws[i]; i++)
+        if (ev_tok_eq(d, t, ws[i])) return 1;
+    return 0;
+}
+
+/* Tokens that end a clause for the purpose of finding participants. */
+int ev_clause_break(const dc_doc *d, uint32_t t)
+{
+    static const char *const b[] = {";", ":", "\xE2\x80\x94", "\xE2\x80\x93", "(", ")", "\"",
+                                    "\xE2\x80\x9C", "\xE2\x80\x9D", "but", "while", "whereas",
+                                    "although", "because", "after", "before", "when", NULL};
+    return ev_tok_in(d, t, b);
+}
+
+void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,
+                  const char *kind)
+{
+    p->t0 = t0;
+    p->t1 = t1;
+    snprintf(p->name, sizeof p->name, "%s", name);
+    p->p.name = p->name;
+    snprintf(p->p.country, sizeof p->p.country, "%s", country ? country : "");
+    p->p.kind = kind;
+    p->poss = 0;
+    p->cls = 0;
+}
+
+/* Capitalised words after a title that no gazetteer knows: a new person
+ * ("Afghan President Ashraf Ghani"). Returns how many tokens. */
+static uint32_t unknown_name(const dc_doc *d, uint32_t t, uint32_t end)
+{
+    uint32_t k = 0;
+    while (t + k < end && k < 3 && d->tok[t + k].kind == DC_WORD && (d->tok[t + k].flags & DC_CAP) &&
+           !(k && d->tok[t + k].start > d->tok[t + k - 1].end + 1))
+        k++;
+    return k;
+}
+
+static const char *const loc_preps[] = {"in", "at", "near", "outside", "inside", "across", "into",
+                                         "around", "throughout", NULL};
+
+/* Turns the names of one sentence into participants: a demonym or state
+ * and a title before a person make one person ("Russian President
+ * Vladimir Putin"); a title before an unknown name makes a person. */
+size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                     party *out, size_t cap)
+{
+    size_t n = 0;
+    uint32_t end = s->tok0 + s->ntok;
+    for (size_t i = 0; i < nm && n < cap; i++) {
+        const gz_entry *e = m[i].e;
+        if (m[i].tok0 < s->tok0 || m[i].tok0 >= end) continue;
+        uint32_t t0 = m[i].tok0, t1 = m[i].tok0 + m[i].ntok;
+        const char *country = e->country;
+        /* modifiers: a state or demonym, then a title */
+        size_t j = i;
+        int has_title = 0;
+        while (j < nm && j - i < 3) {
+            const gz_entry *f = m[j].e;
+            int adjacent = j == i || m[j].tok0 == m[j - 1].tok0 + m[j - 1].ntok;
+            if (!adjacent) break;
+            if (f->cls == GZ_TITLE) { has_title = 1; j++; continue; }
+            if ((f->cls == GZ_DEMONYM || f->cls == GZ_COUNTRY || f->cls == GZ_ORG) && j == i &&
+                j + 1 < nm && m[j + 1].e->cls == GZ_TITLE && m[j + 1].tok0 == t1) {
+                country = f->country;
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (j > i && has_title) {
+            /* the person after the modifiers */
+            uint32_t after = m[j - 1].tok0 + m[j - 1].ntok;
+            if (j < nm && m[j].tok0 == after && m[j].e->cls == GZ_PERSON) {
+                const gz_entry *pe = m[j].e;
+                ev_set_party(&out[n], t0, m[j].tok0 + m[j].ntok, pe->name,
+                          pe->country[0] ? pe->country : country, "person");
+                out[n++].poss = m[j].poss;
+                i = j;
+                continue;
+            }
+            uint32_t k = unknown_name(d, after, end);
+            if (k) {
+                char name[128];
+                size_t a = d->tok[after].start, b = d->tok[after + k - 1].end;
+                snprintf(name, sizeof name, "%.*s", (int)(b - a), d->text + a);
+                size_t nl = strlen(name);
+                if (nl > 2 && name[nl - 1] == 's' && name[nl - 2] == '\'') name[nl - 2] = '\0';
+                ev_set_party(&out[n++], t0, after + k, name, country, "person");
+                i = j - 1;
+                continue;
+            }
+            /* "the Russian president": the state acts */
+            if (country && country[0] && e->cls != GZ_TITLE) {
+                ev_set_party(&out[n++], t0, after, e->name, country, "state");
+                i = j - 1;
+                continue;
+            }
+        }
+        switch (e->cls) {
+        case GZ_PERSON: ev_set_party(&out[n], t0, t1, e->name, e->country, "person"); break;
+        case GZ_ORG:
+            ev_set_party(&out[n], t0, t1, e->name, e->country, e->kind ? e->kind : "organisation");
+            break;
+        case GZ_CAPITAL:
+            /* "in Paris", "from Moscow": the city as a place, not its state */
+            if (t0 > s->tok0 && ev_tok_in(d, t0 - 1, loc_preps)) {
+                ev_set_party(&out[n], t0, t1, e->role ? e->role : e->name, e->country, "place");
+                out[n].cls = GZ_PLACE;
+                out[n++].poss = m[i].poss;
+                continue;
+            }
+            ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
+            break;
+        case GZ_COUNTRY:
+            ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
+            break;
+        case GZ_DEMONYM: {
+            /* "Afghans", "Americans": people of a country, not its state */
+            const dc_token *lt = &d->tok[t1 - 1];
+            size_t ln = lt->end - lt->start;
+            if (ln > 3 && d->text[lt->end - 1] == 's' && !m[i].poss) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(ln < 63 ? ln : 63), d->text + lt->start);
+                ev_set_party(&out[n], t0, t1, name, e->country, "group");
+            } else {
+                ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
+            }
+            break;
+        }
+        case GZ_PLACE:
+            /* kept to stop the slots: "the Spin Boldak district was
+             * captured" has no participant before the verb */
+            ev_set_party(&out[n], t0, t1, e->name, e->country, "place");
+            break;
+        default: continue; /* lone titles are not participants */
+        }
+        out[n].cls = e->cls;
+        out[n++].poss = m[i].poss;
+    }
+    return n;
+}
+
+/* Adds the common-noun groups of the sentence to its named parties (a
+ * group takes the place of the state or demonym inside it: "Indian
+ * police" rather than "India"), then the names no gazetteer lists; all
+ * stay in token order. */
+size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
+                             const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap)
+{
+    ev_group gr[32];
+    size_t ng = ev_groups(g, d, s, m, nm, gr, 32);
+    for (size_t k = 0; k < ng; k++) {
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!(ps[i].t0 >= gr[k].t0 && ps[i].t1 <= gr[k].t1)) ps[w++] = ps[i];
+        n = w;
+        if (n >= cap) break;
+        size_t at = n;
+        while (at > 0 && ps[at - 1].t0 > gr[k].t0) at--;
+        memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
+        ev_set_party(&ps[at], gr[k].t0, gr[k].t1, gr[k].name, gr[k].country, gr[k].kind);
+        n++;
+    }
+    /* then the unlisted proper names no party covers */
+    ng = ev_names(d, s, m, nm, gr, 32);
+    for (size_t k = 0; k < ng && n < cap; k++) {
+        int taken = 0;
+        for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 < gr[k].t1 && gr[k].t0 < ps[i].t1;
+        if (taken) continue;
+        size_t at = n;
+        while (at > 0 && ps[at - 1].t0 > gr[k].t0) at--;
+        memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
+        ev_set_party(&ps[at], gr[k].t0, gr[k].t1, gr[k].name, gr[k].country, gr[k].kind);
+        n++;
+    }
+    /* set_party's name pointers follow the moved structs */
+    for (size_t i = 0; i < n; i++) ps[i].p.name = ps[i].name;
+    return n;
+}

@@ -1,0 +1,50 @@
+/* ev_party: the participants of one sentence (named, common-noun and
+ * unlisted names, in token order) and the slots of an event rule that pick
+ * among them (subj, obj, poss, a preposition, =NAME). */
+#ifndef EV_PARTY_H
+#define EV_PARTY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../doc/doc.h"
+#include "../grammar/gram.h"
+#include "../timeline/timeline.h"
+#include "gazetteer.h"
+
+/* A participant found in a sentence, over tokens [t0, t1). */
+typedef struct party {
+    uint32_t t0, t1;
+    tl_party p;
+    char name[128];
+    int poss;
+    int cls; /* the gazetteer class it came from, 0 for a group */
+} party;
+
+/* Token tests: one word (case-insensitive), one of a NULL-ended list, a
+ * token that ends a clause for finding participants. */
+int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w);
+int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws);
+int ev_clause_break(const dc_doc *d, uint32_t t);
+
+void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,
+                  const char *kind);
+
+/* The gazetteer names of sentence s as participants (at most cap). */
+size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                     party *out, size_t cap);
+
+/* ps[0, n) plus the sentence's groups and unlisted names; the new count. */
+size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
+                             const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
+
+/* Fills out from the first slot of spec ("subj|poss") that yields, for a
+ * trigger over tokens [t0, t1) of the clause [s0, end); lit holds a party
+ * that a "=NAME" slot makes. Returns how many. */
+size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const party *ps,
+               size_t np, uint32_t s0, uint32_t end, uint32_t t0, uint32_t t1, party *lit,
+               const party **out, size_t cap);
+
+/* The person "he" or "she" before the trigger stands for, into lit: 1 if
+ * one is found (sentence si, trigger token t0). */
+int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
+                       party *lit);
+#endif

@@ -1,0 +1,229 @@
+/* Where a rule's slots find participants: before the trigger (subj), after
+ * it (obj), owning it (poss), after a preposition, or named by the rule. */
+#include "ev_party.h"
+#include <string.h>
+#include <strings.h>
+
+static const char *const pp_preps[] = {"in", "of", "from", "at", "near", "for", NULL};
+
+/* Is the trigger the second of two coordinated verbs ("... and finally
+ * regained")? Adverbs may stand between. */
+static int after_and(const dc_doc *d, uint32_t s0, uint32_t t)
+{
+    static const char *const adv[] = {"then", "later", "also", "finally", "soon", "eventually",
+                                      "quickly", "subsequently", NULL};
+    while (t > s0) {
+        t--;
+        size_t n = d->tok[t].end - d->tok[t].start;
+        if (ev_tok_in(d, t, adv) || (n > 4 && strncasecmp(d->text + d->tok[t].end - 2, "ly", 2) == 0))
+            continue;
+        return ev_tok_eq(d, t, "and");
+    }
+    return 0;
+}
+
+/* Does a lower-case word (a verb, most likely) govern the party at t0,
+ * making it an object rather than a subject? */
+static int object_like(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const det[] = {"the", "a", "an", "its", "their", "his", "her", NULL};
+    static const char *const intro[] = {"that", "said", "says", "confirmed", "reported", "and",
+                                        "or", "as", "while", "when", "after", "before", NULL};
+    uint32_t k = t0;
+    while (k > s0 && ev_tok_in(d, k - 1, det)) k--;
+    if (k == s0) return 0;
+    const dc_token *p = &d->tok[k - 1];
+    return p->kind == DC_WORD && !(p->flags & DC_CAP) && !ev_tok_in(d, k - 1, intro);
+}
+
+/* The party ending nearest before token t (within the clause), with
+ * coordinated ones before it ("Russia and China agreed"). */
+static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
+                        const party **out, size_t cap)
+{
+    long best = -1;
+    for (size_t i = 0; i < np; i++) {
+        if (ps[i].t1 > t) continue;
+        int broken = 0;
+        for (uint32_t k = ps[i].t1; k < t; k++)
+            if (ev_clause_break(d, k)) { broken = 1; break; }
+        if (broken || t - ps[i].t1 > 14) continue;
+        if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss) continue; /* "Paris rally" */
+        best = (long)i;
+    }
+    if (best < 0 || ps[best].cls == GZ_PLACE) return 0;
+    /* "the president, who has threatened": the subject is what "who"
+     * follows; when that is no participant, there is none */
+    for (uint32_t k = ps[best].t1; k < t; k++)
+        if (ev_tok_eq(d, k, "who") || ev_tok_eq(d, k, "which")) {
+            uint32_t j = k;
+            while (j > ps[best].t1 && ev_tok_eq(d, j - 1, ",")) j--;
+            if (j != ps[best].t1) return 0;
+            break;
+        }
+    if (after_and(d, s0, t)) /* "forces pushed the Taliban back and regained" */
+        while (best > 0 && object_like(d, s0, ps[best].t0) && ps[best - 1].t1 <= ps[best].t0) {
+            uint32_t k;
+            for (k = ps[best - 1].t1; k < ps[best].t0 && !ev_clause_break(d, k); k++) {}
+            if (k < ps[best].t0) break;
+            best--;
+        }
+    /* "U.S. Forces in Afghanistan struck": the head, not the place after it */
+    while (best > 0) {
+        uint32_t k = ps[best].t0;
+        if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+        if (k <= s0 || !ev_tok_in(d, k - 1, pp_preps) || ps[best - 1].t1 != k - 1) break;
+        best--;
+    }
+    if (ps[best].cls == GZ_PLACE) return 0;
+    size_t n = 0;
+    out[n++] = &ps[best];
+    for (long i = best - 1; i >= 0 && n < cap && ps[i].cls != GZ_PLACE; i--) { /* X, Y and Z */
+        uint32_t gap0 = ps[i].t1, gap1 = out[n - 1]->t0;
+        int joined = gap1 > gap0 && gap1 - gap0 <= 2;
+        for (uint32_t k = gap0; joined && k < gap1; k++)
+            joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&");
+        if (!joined) break;
+        out[n++] = &ps[i];
+    }
+    (void)s0;
+    return n;
+}
+
+static const char *const obj_stops[] = {"across", "near", "outside", "inside", "throughout",
+                                         "around", NULL};
+
+/* The party starting nearest after token t, with coordinated ones after. */
+static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,
+                       const party **out, size_t cap, uint32_t maxgap)
+{
+    for (size_t i = 0; i < np; i++) {
+        if (ps[i].t0 < t) continue;
+        if (ps[i].t0 - t > maxgap) return 0;
+        /* "arrested across India": a party behind a preposition is a
+         * place or a prepositional slot, not the object */
+        for (uint32_t k = t; k < ps[i].t0; k++)
+            if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_in(d, k, obj_stops)) return 0;
+        if (ps[i].cls == GZ_PLACE) return 0; /* "seized Spin Boldak": a place */
+        size_t n = 0;
+        out[n++] = &ps[i];
+        for (size_t j = i + 1; j < np && n < cap && ps[j].cls != GZ_PLACE; j++) {
+            uint32_t gap0 = out[n - 1]->t1, gap1 = ps[j].t0;
+            int joined = gap1 > gap0 && gap1 - gap0 <= 2;
+            for (uint32_t k = gap0; joined && k < gap1; k++)
+                joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&");
+            if (!joined) break;
+            out[n++] = &ps[j];
+        }
+        (void)end;
+        return n;
+    }
+    return 0;
+}
+
+/* The party after a preposition that follows the trigger: "with Biden",
+ * "by the Taliban", "from Afghanistan". */
+static size_t slot_prep(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,
+                        const char *prep, const party **out, size_t cap)
+{
+    for (uint32_t k = t; k < end && k < t + 10; k++) {
+        if (ev_clause_break(d, k)) break;
+        if (ev_tok_eq(d, k, prep)) return slot_obj(d, ps, np, k + 1, end, out, cap, 4);
+    }
+    return 0;
+}
+
+/* "Russia's offer", "U.S. withdrawal", "the United States's and NATO's
+ * withdrawal": the party right before a noun trigger, and those
+ * coordinated with it. */
+static size_t slot_poss(const dc_doc *d, const party *ps, size_t np, uint32_t t,
+                        const party **out, size_t cap)
+{
+    for (size_t i = np; i-- > 0;)
+        if (ps[i].t1 <= t && t - ps[i].t1 <= 3) {
+            /* "the Paris rally": a city before a noun is where, not who */
+            if ((ps[i].cls == GZ_CAPITAL && !ps[i].poss) || ps[i].cls == GZ_PLACE) return 0;
+            /* only modifiers stand between: "Russia's surprise offer", not
+             * "troops to quash protests" */
+            static const char *const gap_stop[] = {"to", "the", "a", "an", "and", "or", ",",
+                                                   "of", "for", "in", "on", "with", NULL};
+            for (uint32_t k = ps[i].t1; k < t; k++)
+                if (ev_tok_in(d, k, gap_stop)) return 0;
+            size_t n = 0;
+            out[n++] = &ps[i];
+            /* "Cameron's final EU summit": the owner before a modifier */
+            if (!ps[i].poss && i > 0 && ps[i - 1].poss && ps[i].t0 - ps[i - 1].t1 <= 2 &&
+                ps[i - 1].cls != GZ_PLACE) {
+                out[n++] = &ps[i - 1];
+                return n;
+            }
+            for (size_t j = i; j-- > 0 && n < cap && ps[j].cls != GZ_PLACE;) {
+                uint32_t gap0 = ps[j].t1, gap1 = out[n - 1]->t0;
+                int joined = gap1 > gap0 && gap1 - gap0 <= 2;
+                for (uint32_t k = gap0; joined && k < gap1; k++)
+                    joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and");
+                if (!joined) break;
+                out[n++] = &ps[j];
+            }
+            return n;
+        }
+    return 0;
+}
+
+/* "=European Union": a participant the trigger itself names ("Brexit"). */
+static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, const party **out)
+{
+    const gz_entry *e = gz_lookup(gz, name);
+    if (!e) return 0;
+    const char *kind = e->cls == GZ_PERSON ? "person"
+                       : e->cls == GZ_COUNTRY || e->cls == GZ_CAPITAL ? "state"
+                       : e->kind ? e->kind : "organisation";
+    ev_set_party(lit, 0, 0, e->name, e->country, kind);
+    out[0] = lit;
+    return 1;
+}
+
+/* "he met", "she resigned": the person a pronoun just before the trigger
+ * stands for, the last person named in this or the two sentences before
+ * (a gazetteer person; the story's protagonist most of the time). */
+int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
+                       party *lit)
+{
+    static const char *const pro[] = {"he", "she", NULL};
+    const dc_sent *s = &d->sent[si];
+    uint32_t k = t0, p = UINT32_MAX;
+    while (k > s->tok0 && t0 - k < 5) {
+        k--;
+        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
+        if (ev_tok_in(d, k, pro)) { p = k; break; }
+    }
+    if (p == UINT32_MAX) return 0;
+    uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
+    const gz_entry *who = NULL;
+    for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
+        if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
+    if (!who) return 0;
+    ev_set_party(lit, p, p + 1, who->name, who->country, "person");
+    return 1;
+}
+
+/* Fills out from the first slot of spec ("subj|poss") that yields. */
+size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const party *ps,
+               size_t np, uint32_t s0, uint32_t end, uint32_t t0, uint32_t t1, party *lit,
+               const party **out, size_t cap)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", spec);
+    char *save = NULL;
+    for (char *w = strtok_r(buf, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+        size_t n = 0;
+        if (strcmp(w, "subj") == 0) n = slot_subj(d, ps, np, s0, t0, out, cap);
+        else if (strcmp(w, "obj") == 0) n = slot_obj(d, ps, np, t1, end, out, cap, 5);
+        else if (strcmp(w, "poss") == 0) n = slot_poss(d, ps, np, t0, out, cap);
+        else if (strcmp(w, "none") == 0) return 0;
+        else if (w[0] == '=') n = slot_named(gz, w + 1, lit, out);
+        else n = slot_prep(d, ps, np, t1, end, w, out, cap);
+        if (n) return n;
+    }
+    return 0;
+}
