@@ -132,6 +132,17 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
  * Returns 0, or -1 with err set; on error, what was read before stays. */
 int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err);
 
+/* For extraction on several threads, in input order: claims the id the
+ * next document called id would get in tl ("abc", else "abc-2"...), so
+ * that a worker can extract it into a timeline of its own; the returned
+ * string belongs to tl. NULL when memory runs out. */
+const char *annals_timeline_claim_id(annals_timeline *tl, const char *id);
+
+/* Moves what src holds (documents, events, timexes) to the end of dst;
+ * documents keep the ids claimed for them in dst. src is left spent:
+ * free it. Returns 0, or -1 with err set. */
+int annals_timeline_append(annals_timeline *dst, annals_timeline *src, annals_error *err);
+
 /* Orders the events by date (undated last), then by first mention: the
  * order the annals/1 format promises. Call it before annals_write. */
 void annals_timeline_sort(annals_timeline *tl);

@@ -2,6 +2,8 @@
  * (or its temporal expressions alone) out. */
 #include "cli.h"
 #include "../read/read.h"
+#include "jobs.h"
+#include "progress.h"
 #include "../util/cal.h"
 #include <getopt.h>
 #include <unistd.h>
@@ -26,7 +28,8 @@ static const char dates_help[] =
     "  -i, --input-format FMT  auto (default), text or jsonl\n"
     "      --date-order ORDER  mdy (default: 6/16/2021) or dmy (16/6/2021)\n"
     "      --grammars DIR      use the grammar files of DIR\n"
-    "  -q, --quiet             do not print warnings\n"
+    "  -j, --jobs N            worker threads (default: the number of cores)\n"
+    "  -q, --quiet             do not print warnings or the progress line\n"
     "  -h, --help              show this help\n"
     "\n"
     "Without a publication date, relative expressions stay unresolved\n"
@@ -71,10 +74,13 @@ static const char help[] =
     "      --merge             merge the articles' timelines: one event per\n"
     "                          real-world event, citing every article that\n"
     "                          reports it (as 'annals merge'; docs/merging.md)\n"
-    "  -q, --quiet             do not print warnings (the exit status still\n"
-    "                          says that something was skipped)\n"
+    "  -q, --quiet             do not print warnings or the progress line\n"
+    "                          (shown on a terminal only); the exit status\n"
+    "                          still says that something was skipped\n"
     "      --grammars DIR      use the grammar files of DIR instead of the\n"
     "                          built-in English ones\n"
+    "  -j, --jobs N            worker threads (default: the number of cores);\n"
+    "                          the output is the same for every N\n"
     "  -h, --help              show this help\n"
     "\n"
     "The publication date comes from --dct, else the record's \"published\",\n"
@@ -97,6 +103,10 @@ typedef struct run {
     const annals_grammars *g;
     annals_options opt;
     annals_timeline *tl;
+    cl_pool *pool;
+    FILE *stream;      /* JSON Lines written as articles come back */
+    int write_flags;
+    cl_progress progress;
     int quiet;
     int failed;
     annals_error err;
@@ -105,7 +115,9 @@ typedef struct run {
 static void on_warn(void *ctx, const char *msg)
 {
     run *r = ctx;
-    if (!r->quiet) cl_error("%s", msg);
+    if (r->quiet) return;
+    cl_progress_done(&r->progress); /* a warning on a line of its own */
+    cl_error("%s", msg);
 }
 
 static int on_article(void *ctx, const annals_article *a, const char *where)
@@ -116,11 +128,22 @@ static int on_article(void *ctx, const annals_article *a, const char *where)
         !annals_published_date(a->published, &y, &m, &d) && !r->quiet)
         cl_error("%s: \"published\" is not an ISO 8601 date from 1800 to 2200: %.40s; ignored", where,
                  a->published);
-    if (annals_extract(r->g, a, &r->opt, r->tl, &r->err)) {
+    cl_progress_add(&r->progress, a->text_len);
+    if (cl_pool_submit(r->pool, a, &r->err)) {
         r->failed = 1;
         return 1;
     }
     return 0;
+}
+
+/* JSON Lines out as each article's timeline comes back, in input order:
+ * memory stays flat however large the corpus. */
+static int stream_one(void *ctx, annals_timeline *one)
+{
+    run *r = ctx;
+    annals_error err;
+    annals_timeline_sort(one);
+    return annals_write(one, ANNALS_FORMAT_JSONL, r->write_flags, r->stream, &err);
 }
 
 static int run_cmd(int argc, char **argv, int dates)
@@ -136,6 +159,7 @@ static int run_cmd(int argc, char **argv, int dates)
         {"merge", no_argument, 0, 'M'},
         {"quiet", no_argument, 0, 'q'},
         {"grammars", required_argument, 0, 'G'},
+        {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     run r;
@@ -146,10 +170,10 @@ static int run_cmd(int argc, char **argv, int dates)
     int format = isatty(STDOUT_FILENO) ? ANNALS_FORMAT_TEXT : ANNALS_FORMAT_JSON;
     if (dates) r.opt.want_timexes = r.opt.no_events = 1;
     rd_format infmt = RD_AUTO;
-    int c, merge = 0;
+    int c, merge = 0, jobs = cl_cores();
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:o:i:qh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:i:j:qh", longs, NULL)) != -1) {
         switch (c) {
         case 'f':
             format = annals_format_parse(optarg);
@@ -189,6 +213,16 @@ static int run_cmd(int argc, char **argv, int dates)
         case 'M': merge = 1; break;
         case 'q': r.quiet = 1; break;
         case 'G': gdir = optarg; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256) {
+                cl_error("%s: --jobs takes a number from 1 to 256, not '%s'", cmd, optarg);
+                return CL_FATAL;
+            }
+            jobs = (int)v;
+            break;
+        }
         case 'h': fputs(dates ? dates_help : help, stdout); return CL_OK;
         case ':':
             cl_error("%s: option '%s' needs a value", cmd, argv[optind - 1]);
@@ -203,7 +237,7 @@ static int run_cmd(int argc, char **argv, int dates)
     char **paths = optind < argc ? argv + optind : stdin_only;
     size_t npaths = optind < argc ? (size_t)(argc - optind) : 1;
 
-    annals_error err;
+    annals_error err = {ANNALS_OK, ""};
     if (rd_check_paths(paths, npaths, &err)) {
         cl_error("%s", err.message);
         return CL_FATAL;
@@ -221,9 +255,30 @@ static int run_cmd(int argc, char **argv, int dates)
         cl_error("out of memory");
         goto done;
     }
+    r.write_flags = dates ? ANNALS_WRITE_TIMEXES_ONLY : r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0;
+    int streaming = format == ANNALS_FORMAT_JSONL && !merge;
+    if (streaming) {
+        if (cl_out_open(&out, outpath)) goto done;
+        r.stream = out.f;
+    }
+    r.pool = cl_pool_new(jobs, g, &r.opt, r.tl, streaming ? stream_one : NULL, &r);
+    if (!r.pool) {
+        cl_error("cannot start worker threads");
+        if (streaming) cl_out_abort(&out);
+        goto done;
+    }
     rd_reader rd = {.format = infmt, .on_article = on_article, .on_warn = on_warn, .ctx = &r};
-    if (rd_read_paths(&rd, paths, npaths, &err)) {
-        cl_error("%s", r.failed ? r.err.message : err.message);
+    cl_progress_init(&r.progress, paths, npaths, r.quiet);
+    int read_rc = rd_read_paths(&rd, paths, npaths, &err);
+    cl_progress_done(&r.progress);
+    if (read_rc || cl_pool_finish(r.pool, &r.err)) {
+        cl_error("%s", r.failed || !err.message[0] ? r.err.message : err.message);
+        if (streaming) cl_out_abort(&out);
+        goto done;
+    }
+    if (streaming) {
+        if (cl_out_commit(&out)) goto done;
+        status = rd.skipped ? CL_SKIPPED : CL_OK;
         goto done;
     }
     if (merge && !dates && annals_timeline_merge(r.tl, &err)) {
@@ -250,6 +305,7 @@ static int run_cmd(int argc, char **argv, int dates)
     if (cl_out_commit(&out)) goto done;
     status = rd.skipped ? CL_SKIPPED : CL_OK;
 done:
+    cl_pool_free(r.pool);
     annals_timeline_free(r.tl);
     annals_grammars_free(g);
     return status;

@@ -1,4 +1,5 @@
 #include "timeline.h"
+#include "../util/err.h"
 #include "../util/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,25 +81,28 @@ static int reserve(void **arr, size_t *cap, size_t n, size_t elem)
     return 0;
 }
 
-long tl_add_document(annals_timeline *tl, const char *id, const char *source,
-                     const char *title, const char *url)
+/* The id a new document called id gets: itself, or "abc-2", "abc-3"...
+ * when taken. Allocated in tl's arena. */
+static char *unique_id(annals_timeline *tl, const char *id)
 {
-    if (reserve((void **)&tl->docs, &tl->capdocs, tl->ndocs, sizeof *tl->docs))
-        return -1;
     if (!id || !*id) id = "doc";
     char *uid = tl_strdup(tl, id, strlen(id));
-    if (!uid) return -1;
-    /* Unique within a run: the second "abc" becomes "abc-2", and so on. */
-    if (sm_get(&tl->ids, uid, strlen(uid))) {
-        size_t n = strlen(uid) + 24;
-        char *buf = ar_alloc(&tl->mem, n);
-        if (!buf) return -1;
-        for (unsigned k = 2;; k++) {
-            snprintf(buf, n, "%s-%u", uid, k);
-            if (!sm_get(&tl->ids, buf, strlen(buf))) break;
-        }
-        uid = buf;
+    if (!uid || !sm_get(&tl->ids, uid, strlen(uid))) return uid;
+    size_t n = strlen(uid) + 24;
+    char *buf = ar_alloc(&tl->mem, n);
+    if (!buf) return NULL;
+    for (unsigned k = 2;; k++) {
+        snprintf(buf, n, "%s-%u", uid, k);
+        if (!sm_get(&tl->ids, buf, strlen(buf))) break;
     }
+    return buf;
+}
+
+/* Adds a document under an id already made unique (or claimed). */
+static long add_as(annals_timeline *tl, char *uid, const char *source, const char *title,
+                   const char *url)
+{
+    if (reserve((void **)&tl->docs, &tl->capdocs, tl->ndocs, sizeof *tl->docs)) return -1;
     if (sm_put(&tl->ids, uid, strlen(uid), tl->ndocs)) return -1;
     tl_document *d = &tl->docs[tl->ndocs];
     memset(d, 0, sizeof *d);
@@ -109,6 +113,58 @@ long tl_add_document(annals_timeline *tl, const char *id, const char *source,
     if ((source && !d->source) || (title && !d->title) || (url && !d->url))
         return -1;
     return (long)tl->ndocs++;
+}
+
+long tl_add_document(annals_timeline *tl, const char *id, const char *source,
+                     const char *title, const char *url)
+{
+    /* Unique within a run: the second "abc" becomes "abc-2", and so on. */
+    char *uid = unique_id(tl, id);
+    return uid ? add_as(tl, uid, source, title, url) : -1;
+}
+
+const char *annals_timeline_claim_id(annals_timeline *tl, const char *id)
+{
+    char *uid = unique_id(tl, id);
+    if (!uid || sm_put(&tl->ids, uid, strlen(uid), TL_CLAIMED)) return NULL;
+    return uid;
+}
+
+int annals_timeline_append(annals_timeline *dst, annals_timeline *src, annals_error *err)
+{
+    size_t base = dst->ndocs;
+    for (size_t i = 0; i < src->ndocs; i++) {
+        const tl_document *s = &src->docs[i];
+        size_t *v = sm_get(&dst->ids, s->id, strlen(s->id));
+        long k;
+        if (v && *v == TL_CLAIMED) { /* claimed for this document: it keeps its id */
+            char *uid = tl_strdup(dst, s->id, strlen(s->id));
+            k = uid ? add_as(dst, uid, s->source, s->title, s->url) : -1;
+        } else {
+            k = tl_add_document(dst, s->id, s->source, s->title, s->url);
+        }
+        if (k < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+        memcpy(dst->docs[k].dct, s->dct, sizeof s->dct);
+        dst->docs[k].dct_from = s->dct_from;
+    }
+    for (size_t i = 0; i < src->ntx; i++) {
+        const tl_timex *t = &src->tx[i];
+        if (reserve((void **)&dst->tx, &dst->captx, dst->ntx, sizeof *dst->tx))
+            return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+        tl_timex *c = &dst->tx[dst->ntx];
+        *c = *t;
+        c->doc = base + t->doc;
+        c->text = tl_strdup(dst, t->text, strlen(t->text));
+        c->value = tl_strdup(dst, t->value, strlen(t->value));
+        if (!c->text || !c->value) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+        dst->ntx++;
+    }
+    for (size_t i = 0; i < src->nev; i++) {
+        tl_event *e = &src->ev[i];
+        for (size_t m = 0; m < e->nmentions; m++) e->mentions[m].doc += base; /* src is spent */
+        if (tl_add_event(dst, e)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    }
+    return 0;
 }
 
 int tl_add_timex(annals_timeline *tl, size_t doc, const char *text,

@@ -95,6 +95,10 @@ struct annals_timeline {
     sm_map ids; /* document ids in use */
 };
 
+/* The value of an id claimed in ids but not yet holding a document
+ * (annals_timeline_claim_id). */
+#define TL_CLAIMED SIZE_MAX
+
 /* Adds a document; its id is made unique ("abc", "abc-2", ...). NULL
  * fields stay NULL. Returns its index, or -1 when memory runs out. */
 long tl_add_document(annals_timeline *tl, const char *id, const char *source,

@@ -118,6 +118,19 @@ else
     echo "skip corpus documents ($CORPUS not found)"
 fi
 
+# --- threads: the output of --jobs N is the output of --jobs 1 --------------
+if run "jobs 1" 0 "$ANNALS" extract -j 1 -f json tests/merge-corpus/corpus.jsonl samples; then
+    cp "$T/out" "$T/j1"
+    for n in 2 5; do
+        run "jobs $n" 0 "$ANNALS" extract -j $n -f json tests/merge-corpus/corpus.jsonl samples &&
+            { cmp -s "$T/out" "$T/j1" && ok "jobs $n same output" || bad "jobs $n same output"; }
+    done
+    run "jobs jsonl" 0 "$ANNALS" extract -j 3 -f jsonl tests/merge-corpus/corpus.jsonl samples &&
+        { valid_json -l "$T/out" && [ "$(wc -l < "$T/out")" -eq "$(jget "$T/j1" 'len(d["events"])')" ] &&
+          ok "jobs jsonl streams every event" || bad "jobs jsonl streams every event"; }
+fi
+run "bad --jobs" 2 "$ANNALS" extract -j 0 samples && { grep -q "jobs takes a number" "$T/err" && ok "bad --jobs" || bad "bad --jobs"; }
+
 # --- options ------------------------------------------------------------------
 if run "--dct option" 0 "$ANNALS" extract --dct 2020-01-02 samples/border-crossing.txt; then
     got=$(jget "$T/out" 'd["documents"][0]["dct"] + " " + d["documents"][0]["dct_from"]')

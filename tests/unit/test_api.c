@@ -164,6 +164,52 @@ static void test_many_ids(void **s)
     annals_timeline_free(tl);
 }
 
+/* Claimed ids and appending: what the threads of --jobs rely on. */
+static void test_claim_and_append(void **s)
+{
+    (void)s;
+    annals_timeline *dst = annals_timeline_new();
+    annals_error err;
+    assert_int_equal(tl_add_document(dst, "a", NULL, NULL, NULL), 0);
+    const char *c1 = annals_timeline_claim_id(dst, "a");   /* taken: a-2 */
+    const char *c2 = annals_timeline_claim_id(dst, "b");
+    const char *c3 = annals_timeline_claim_id(dst, "a");   /* a-2 is claimed: a-3 */
+    assert_string_equal(c1, "a-2");
+    assert_string_equal(c2, "b");
+    assert_string_equal(c3, "a-3");
+    annals_options o;
+    annals_options_init(&o);
+    o.want_timexes = 1;
+    const char *ids[] = {c2, c1};
+    for (int i = 0; i < 2; i++) {
+        annals_timeline *one = annals_timeline_new();
+        const char *t = "On June 16, 2021, Vladimir Putin met Joe Biden in Geneva.";
+        annals_article a = {.id = ids[i], .text = t, .text_len = strlen(t), .published = "2021-07-18"};
+        assert_int_equal(annals_extract(G, &a, &o, one, &err), 0);
+        assert_int_equal(annals_timeline_append(dst, one, &err), 0);
+        annals_timeline_free(one);
+    }
+    assert_int_equal(annals_timeline_documents(dst), 3);
+    assert_string_equal(annals_timeline_document_id(dst, 1), "b");   /* kept their claims */
+    assert_string_equal(annals_timeline_document_id(dst, 2), "a-2");
+    const char *from;
+    assert_string_equal(annals_timeline_document_dct(dst, 2, &from), "2021-07-18");
+    assert_string_equal(from, "metadata");
+    assert_true(annals_timeline_events(dst) >= 2);
+    assert_true(annals_timeline_timexes(dst) >= 2);
+    /* every event's mentions point at the documents they came from */
+    for (size_t i = 0; i < dst->nev; i++)
+        assert_true(dst->ev[i].mentions[0].doc == 1 || dst->ev[i].mentions[0].doc == 2);
+    /* an unclaimed id that collides is made unique as usual */
+    annals_timeline *one = annals_timeline_new();
+    annals_article a = {.id = "b", .text = "x", .text_len = 1};
+    assert_int_equal(annals_extract(G, &a, &o, one, &err), 0);
+    assert_int_equal(annals_timeline_append(dst, one, &err), 0);
+    assert_string_equal(annals_timeline_document_id(dst, 3), "b-2");
+    annals_timeline_free(one);
+    annals_timeline_free(dst);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -177,6 +223,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version_and_options), cmocka_unit_test(test_dct_precedence),
-        cmocka_unit_test(test_write_json), cmocka_unit_test(test_many_ids)};
+        cmocka_unit_test(test_write_json), cmocka_unit_test(test_many_ids),
+        cmocka_unit_test(test_claim_and_append)};
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }
