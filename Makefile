@@ -118,6 +118,7 @@ check-unit: $(UNIT_BIN)
 
 check-e2e: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/run.sh
+	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/merge.sh
 	@if [ "$(BUILD)" = build ]; then sh tests/e2e/install.sh; fi
 
 check-sanitize:

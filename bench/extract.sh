@@ -31,7 +31,17 @@ echo "  start-up alone (grammars compiled, gazetteers loaded): median $(echo "$1
 MB=$("$PY" -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$CORPUS")
 DOCS=$(wc -l < "$CORPUS")
 for cmd in extract dates; do
-    set -- $("$PY" "$HERE/measure.py" "$ANNALS" $cmd --format json -q "$CORPUS")
-    printf '  %-7s corpus %.1f MB, %d docs, 1 thread: %.2f s, %.1f MB/s, %.0f docs/s, peak RSS %.0f MB\n' \
-        "$cmd" "$MB" "$DOCS" "$1" "$(echo "$MB/$1" | bc -l)" "$(echo "$DOCS/$1" | bc -l)" "$3"
+    for j in 1 2; do
+        set -- $("$PY" "$HERE/measure.py" "$ANNALS" $cmd -j $j --format jsonl -q "$CORPUS")
+        printf '  %-7s corpus %.1f MB, %d docs, %d thread(s): %.2f s, %.1f MB/s, %.0f docs/s, peak RSS %.0f MB\n' \
+            "$cmd" "$MB" "$DOCS" "$j" "$1" "$(echo "$MB/$1" | bc -l)" "$(echo "$DOCS/$1" | bc -l)" "$3"
+    done
 done
+
+# Memory on a stream ten times the corpus (about 400 MB), JSON Lines in and out.
+mkfifo "$T/stream"
+( for i in 1 2 3 4 5 6 7 8 9 10; do cat "$CORPUS"; done > "$T/stream" ) &
+set -- $("$PY" "$HERE/measure.py" sh -c "'$ANNALS' extract -f jsonl -i jsonl -q - < '$T/stream'")
+wait
+printf '  extract a %.0f MB stream (JSON Lines in and out, all threads): %.1f s, %.1f MB/s, peak RSS %.0f MB\n' \
+    "$(echo "$MB*10" | bc -l)" "$1" "$(echo "$MB*10/$1" | bc -l)" "$3"

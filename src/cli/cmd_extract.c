@@ -286,23 +286,7 @@ static int run_cmd(int argc, char **argv, int dates)
         goto done;
     }
     annals_timeline_sort(r.tl);
-    if (cl_out_open(&out, outpath)) goto done;
-    if (format >= ANNALS_FORMAT_ICS) { /* the exports say what they left out */
-        annals_export x;
-        annals_export_init(&x);
-        if (cl_export_stamp(&x) || cl_export_write(r.tl, (annals_format)format, &x, &out, r.quiet)) {
-            cl_out_abort(&out);
-            goto done;
-        }
-    } else if (annals_write(r.tl, (annals_format)format,
-                     dates ? ANNALS_WRITE_TIMEXES_ONLY
-                           : r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0,
-                     out.f, &err)) {
-        cl_error("%s: %s", outpath ? outpath : "standard output", err.message);
-        cl_out_abort(&out);
-        goto done;
-    }
-    if (cl_out_commit(&out)) goto done;
+    if (cl_write_timeline(r.tl, format, r.write_flags, outpath, r.quiet)) goto done;
     status = rd.skipped ? CL_SKIPPED : CL_OK;
 done:
     cl_pool_free(r.pool);

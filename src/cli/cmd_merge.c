@@ -20,6 +20,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -f, --format FMT   json (default): one annals/1 document;\n"
+    "                     ics, html, csv, timelinejs: as 'annals export'\n"
+    "                     writes them; text: one line an event;\n"
     "                     jsonl: one event a line, for streaming\n"
     "  -o, --output FILE  write to FILE atomically (a failed run leaves no\n"
     "                     half-written file) instead of stdout\n"
@@ -54,8 +56,9 @@ int cl_merge(int argc, char **argv)
         switch (c) {
         case 'f':
             format = annals_format_parse(optarg);
-            if (format != ANNALS_FORMAT_JSON && format != ANNALS_FORMAT_JSONL) {
-                cl_error("merge: unknown format '%s' (json or jsonl)", optarg);
+            if (format < 0) {
+                cl_error("merge: unknown format '%s' (json, jsonl, text, ics, html, csv or timelinejs)",
+                         optarg);
                 return CL_FATAL;
             }
             break;
@@ -102,14 +105,8 @@ int cl_merge(int argc, char **argv)
         cl_error("merge: %s", err.message);
         goto done;
     }
-    cl_out out;
-    if (cl_out_open(&out, outpath)) goto done;
-    if (annals_write(tl, (annals_format)format, 0, out.f, &err)) {
-        cl_error("%s: %s", outpath ? outpath : "standard output", err.message);
-        cl_out_abort(&out);
-        goto done;
-    }
-    if (cl_out_commit(&out)) goto done;
+    annals_timeline_sort(tl);
+    if (cl_write_timeline(tl, format, 0, outpath, quiet)) goto done;
     status = skipped ? CL_SKIPPED : CL_OK;
 done:
     annals_timeline_free(tl);

@@ -68,3 +68,26 @@ void cl_out_abort(cl_out *o)
     o->tmp = NULL;
     o->f = NULL;
 }
+
+int cl_write_timeline(const annals_timeline *tl, int format, int flags, const char *outpath,
+                      int quiet)
+{
+    cl_out out;
+    if (cl_out_open(&out, outpath)) return -1;
+    int bad;
+    if (format >= ANNALS_FORMAT_ICS) { /* the exports say what they left out */
+        annals_export x;
+        annals_export_init(&x);
+        x.flags |= flags & ANNALS_WRITE_ALL;
+        bad = cl_export_stamp(&x) || cl_export_write(tl, (annals_format)format, &x, &out, quiet);
+    } else {
+        annals_error err;
+        bad = annals_write(tl, (annals_format)format, flags, out.f, &err) != 0;
+        if (bad) cl_error("%s: %s", outpath ? outpath : "standard output", err.message);
+    }
+    if (bad) {
+        cl_out_abort(&out);
+        return -1;
+    }
+    return cl_out_commit(&out);
+}

@@ -95,6 +95,7 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
     if (rc == 0) an_anchor(&d, tx, ntx, tl, first);
     if (rc == 0 && tl_coref(tl, first))
         rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
+    if (rc == 0) tl_dedup_mentions(tl, first);
     ar_free(&mem);
     return rc;
 }

@@ -29,11 +29,12 @@ void mg_join(size_t *up, size_t i, size_t j)
     else if (j < i) up[i] = j;
 }
 
-static const mg_atom *g_atoms; /* qsort has no context argument in C11 */
-
-static int by_type_date(const void *x, const void *y)
+/* qsort_r (glibc, _GNU_SOURCE): no global state, so two timelines may
+ * be merged at once in two threads. */
+static int by_type_date(const void *x, const void *y, void *ctx)
 {
-    const mg_atom *a = &g_atoms[*(const size_t *)x], *b = &g_atoms[*(const size_t *)y];
+    const mg_atom *atoms = ctx;
+    const mg_atom *a = &atoms[*(const size_t *)x], *b = &atoms[*(const size_t *)y];
     if (a->type != b->type) return a->type < b->type ? -1 : 1;
     if (a->start != b->start) return a->start < b->start ? -1 : 1;
     if (a->end != b->end) return a->end < b->end ? -1 : 1;
@@ -94,8 +95,7 @@ int mg_cluster(mg_atom *a, size_t n, size_t *up)
     size_t nd = 0, np = 0;
     for (size_t i = 0; i < n; i++)
         if (a[i].dated) idx[nd++] = i;
-    g_atoms = a;
-    qsort(idx, nd, sizeof *idx, by_type_date);
+    qsort_r(idx, nd, sizeof *idx, by_type_date, a);
 
     /* 1: precise reports, within a day of each other */
     for (size_t k = 0; k < nd; k++) {

@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const annals_timeline *g_tl; /* qsort has no context argument in C11 */
-
-static int by_doc_id(const void *x, const void *y)
+/* Sorts take their context through qsort_r (glibc, _GNU_SOURCE): no
+ * global state, so two timelines may be merged at once in two threads. */
+static int by_doc_id(const void *x, const void *y, void *ctx)
 {
-    return strcmp(g_tl->docs[*(const size_t *)x].id, g_tl->docs[*(const size_t *)y].id);
+    const annals_timeline *tl = ctx;
+    return strcmp(tl->docs[*(const size_t *)x].id, tl->docs[*(const size_t *)y].id);
 }
 
 static void remap_mentions(tl_mention *m, size_t n, const size_t *to)
@@ -27,8 +28,7 @@ static int sort_documents(annals_timeline *tl)
     tl_document *docs = malloc((n ? n : 1) * sizeof *docs);
     if (!order || !to || !docs) { free(order); free(to); free(docs); return -1; }
     for (size_t i = 0; i < n; i++) order[i] = i;
-    g_tl = tl;
-    qsort(order, n, sizeof *order, by_doc_id);
+    qsort_r(order, n, sizeof *order, by_doc_id, tl);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         to[order[i]] = i;
@@ -47,9 +47,9 @@ static int sort_documents(annals_timeline *tl)
     return rc;
 }
 
-static int by_report(const void *x, const void *y)
+static int by_report(const void *x, const void *y, void *ctx)
 {
-    return mg_report_cmp(g_tl, *(const tl_event *const *)x, *(const tl_event *const *)y);
+    return mg_report_cmp(ctx, *(const tl_event *const *)x, *(const tl_event *const *)y);
 }
 
 static int32_t days(const char *ymd)
@@ -193,8 +193,7 @@ int annals_timeline_merge(annals_timeline *tl, annals_error *err)
     size_t n = 0;
     const tl_event **r = collect_reports(tl, &n);
     if (!r) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
-    g_tl = tl;
-    qsort(r, n, sizeof *r, by_report);
+    qsort_r(r, n, sizeof *r, by_report, tl);
     size_t u = 0; /* the same report read twice is one report */
     for (size_t i = 0; i < n; i++)
         if (!u || mg_report_cmp(tl, r[u - 1], r[i])) r[u++] = r[i];
@@ -235,6 +234,7 @@ static long doc_in(annals_timeline *dst, const tl_document *d)
 int annals_merge(annals_timeline *dst, const annals_timeline *src, annals_error *err)
 {
     if (!dst || !src) return er_set(err, ANNALS_ERR_USAGE, "annals_merge: NULL timeline");
+    if (dst == src) return annals_timeline_merge(dst, err); /* merge(A, A) = merge(A) */
     size_t *to = malloc((src->ndocs ? src->ndocs : 1) * sizeof *to);
     if (!to) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < src->ndocs; i++) {

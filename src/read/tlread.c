@@ -42,18 +42,23 @@ static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
     return k;
 }
 
-static int parties(json_t *a, tl_party *out, size_t cap, size_t *n, const char *where,
+/* A list of participants, however long (nothing read is dropped), into
+ * storage from mem. */
+static int parties(json_t *a, ar_arena *mem, tl_party **outp, size_t *n, const char *where,
                    const char *field, annals_error *err)
 {
     *n = 0;
+    *outp = NULL;
     if (!a || json_is_null(a)) return 0;
     if (!json_is_array(a)) return er_set(err, ANNALS_ERR_INPUT, "%s: \"%s\" is not a list", where, field);
+    tl_party *out = json_array_size(a) ? ar_alloc(mem, json_array_size(a) * sizeof *out) : NULL;
+    if (json_array_size(a) && !out) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    *outp = out;
     size_t i;
     json_t *p;
     json_array_foreach(a, i, p) {
         const char *name = str(p, "name");
         if (!name) return er_set(err, ANNALS_ERR_INPUT, "%s: %s[%zu] has no \"name\"", where, field, i);
-        if (*n == cap) break;
         tl_party *t = &out[(*n)++];
         t->name = (char *)name;
         const char *c = str(p, "country");
@@ -87,9 +92,9 @@ static int read_date(json_t *date, tl_date *d, const char *where, annals_error *
 }
 
 /* What an event and each of a merged event's reports have: id, modality,
- * date, participants (into act/tgt, 64 each), location, summary,
- * confidence. Strings point into o. */
-static int read_fields(json_t *o, tl_event *e, tl_party *act, tl_party *tgt, const char *where,
+ * date, participants (stored in mem), location, summary, confidence.
+ * Strings point into o. */
+static int read_fields(json_t *o, tl_event *e, ar_arena *mem, const char *where,
                        annals_error *err)
 {
     const char *id = str(o, "id");
@@ -106,11 +111,9 @@ static int read_fields(json_t *o, tl_event *e, tl_party *act, tl_party *tgt, con
         if (read_date(date, &e->date, where, err)) return -1;
         e->has_date = 1;
     }
-    if (parties(json_object_get(o, "actors"), act, 64, &e->nactors, where, "actors", err) ||
-        parties(json_object_get(o, "targets"), tgt, 64, &e->ntargets, where, "targets", err))
+    if (parties(json_object_get(o, "actors"), mem, &e->actors, &e->nactors, where, "actors", err) ||
+        parties(json_object_get(o, "targets"), mem, &e->targets, &e->ntargets, where, "targets", err))
         return -1;
-    e->actors = act;
-    e->targets = tgt;
     json_t *loc = json_object_get(o, "location");
     if (loc && !json_is_null(loc)) {
         if (!str(loc, "name")) return er_set(err, ANNALS_ERR_INPUT, "%s: \"location\" has no \"name\"", where);
@@ -129,7 +132,7 @@ static int read_fields(json_t *o, tl_event *e, tl_party *act, tl_party *tgt, con
  * and "date_reports"; see docs/merging.md. Storage is malloc'd into
  * *keep for the caller to free once tl_add_event has copied it all. */
 static int read_merged(annals_timeline *tl, json_t *o, tl_event *e, tl_mention *men, size_t nm,
-                       void **keep, const char *where, annals_error *err)
+                       void **keep, ar_arena *pmem, const char *where, annals_error *err)
 {
     json_t *src = json_object_get(o, "sources");
     json_t *reps = json_object_get(o, "reports"), *drs = json_object_get(o, "date_reports");
@@ -140,13 +143,12 @@ static int read_merged(annals_timeline *tl, json_t *o, tl_event *e, tl_mention *
     size_t nd = json_is_array(drs) ? json_array_size(drs) : 0;
     if ((reps && !json_is_array(reps)) || (drs && !json_is_array(drs)))
         return er_set(err, ANNALS_ERR_INPUT, "%s: \"reports\" and \"date_reports\" must be lists", where);
-    size_t per = sizeof(tl_event) + 128 * sizeof(tl_party) + nm * sizeof(tl_mention);
+    size_t per = sizeof(tl_event) + nm * sizeof(tl_mention);
     char *mem = calloc(1, nr * per + nd * (sizeof(tl_date_report) + nm * sizeof(size_t) + 1) + 1);
     if (!mem) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     *keep = mem;
     tl_event *r = (tl_event *)(void *)mem;
-    tl_party *pp = (tl_party *)(void *)(r + nr);
-    tl_mention *mm = (tl_mention *)(void *)(pp + 128 * nr);
+    tl_mention *mm = (tl_mention *)(void *)(r + nr);
     tl_date_report *dr = (tl_date_report *)(void *)(mm + nm * nr);
     size_t *dd = (size_t *)(void *)(dr + nd);
     for (size_t i = 0; i < nr; i++) {
@@ -157,7 +159,7 @@ static int read_merged(annals_timeline *tl, json_t *o, tl_event *e, tl_mention *
         r[i].type = e->type;
         r[i].cameo = e->cameo;
         r[i].plover = e->plover;
-        if (read_fields(ro, &r[i], pp + 128 * i, pp + 128 * i + 64, w, err)) return -1;
+        if (read_fields(ro, &r[i], pmem, w, err)) return -1;
         json_t *ix = json_object_get(ro, "mentions");
         if (!json_is_array(ix) || !json_array_size(ix) || json_array_size(ix) > nm)
             return er_set(err, ANNALS_ERR_INPUT, "%s: \"mentions\" must list indices of the event's mentions", w);
@@ -204,14 +206,23 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
     e.type = ty->name;
     e.cameo = ty->cameo;
     e.plover = ty->plover;
-    tl_party act[64], tgt[64];
-    if (read_fields(o, &e, act, tgt, where, err)) return -1;
+    ar_arena pmem; /* participants, until tl_add_event has copied them */
+    ar_init(&pmem, 4096);
+    if (read_fields(o, &e, &pmem, where, err)) {
+        ar_free(&pmem);
+        return -1;
+    }
     json_t *ms = json_object_get(o, "mentions");
-    if (!json_is_array(ms) || json_array_size(ms) == 0)
+    if (!json_is_array(ms) || json_array_size(ms) == 0) {
+        ar_free(&pmem);
         return er_set(err, ANNALS_ERR_INPUT, "%s: an event needs a non-empty \"mentions\" list", where);
+    }
     size_t nm = json_array_size(ms);
     tl_mention *men = calloc(nm, sizeof *men);
-    if (!men) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    if (!men) {
+        ar_free(&pmem);
+        return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    }
     int rc = 0;
     for (size_t i = 0; i < nm && rc == 0; i++) {
         json_t *m = json_array_get(ms, i);
@@ -234,9 +245,10 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
     e.mentions = men;
     e.nmentions = nm;
     void *keep = NULL;
-    if (rc == 0) rc = read_merged(tl, o, &e, men, nm, &keep, where, err);
+    if (rc == 0) rc = read_merged(tl, o, &e, men, nm, &keep, &pmem, where, err);
     if (rc == 0 && tl_add_event(tl, &e)) rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     free(keep);
+    ar_free(&pmem);
     free(men);
     return rc;
 }

@@ -287,3 +287,26 @@ void tl_sort_events(annals_timeline *tl)
 {
     if (tl->nev > 1) qsort(tl->ev, tl->nev, sizeof *tl->ev, by_date_then_mention);
 }
+
+/* Two triggers of one event in one sentence give two mentions that say
+ * the same (same document, span and trigger word): one is kept, so that
+ * every mention a timeline holds is a distinct one. */
+void tl_dedup_mentions(annals_timeline *tl, size_t first)
+{
+    for (size_t i = first; i < tl->nev; i++) {
+        tl_event *e = &tl->ev[i];
+        size_t u = 0;
+        for (size_t k = 0; k < e->nmentions; k++) {
+            const tl_mention *m = &e->mentions[k];
+            int dup = 0;
+            for (size_t j = 0; j < u && !dup; j++) {
+                const tl_mention *o = &e->mentions[j];
+                dup = o->doc == m->doc && o->start == m->start && o->end == m->end &&
+                      ((!o->trigger && !m->trigger) ||
+                       (o->trigger && m->trigger && strcmp(o->trigger, m->trigger) == 0));
+            }
+            if (!dup) e->mentions[u++] = *m;
+        }
+        e->nmentions = u;
+    }
+}

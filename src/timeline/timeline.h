@@ -116,6 +116,10 @@ int tl_add_event(annals_timeline *tl, const tl_event *e);
  * [first, nev) of one document (see coref.c). -1 on out of memory. */
 int tl_coref(annals_timeline *tl, size_t first);
 
+/* Keeps one of the mentions of an event that say the same (same document,
+ * span and trigger), among the events [first, nev). */
+void tl_dedup_mentions(annals_timeline *tl, size_t first);
+
 /* Sorts events by date start (undated last), then first mention. */
 void tl_sort_events(annals_timeline *tl);
 

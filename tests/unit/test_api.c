@@ -210,6 +210,28 @@ static void test_claim_and_append(void **s)
     annals_timeline_free(dst);
 }
 
+/* Two triggers of one event in one sentence are one mention. */
+static void test_dedup_mentions(void **s)
+{
+    (void)s;
+    annals_timeline *tl = annals_timeline_new();
+    tl_mention m[3] = {{0, 0, 10, "S", "strike", NULL}, {0, 0, 10, "S", "strike", NULL},
+                       {0, 0, 10, "S", "raid", NULL}};
+    tl_event e;
+    memset(&e, 0, sizeof e);
+    strcpy(e.id, "ev-1");
+    e.type = "attack";
+    e.modality = "asserted";
+    e.mentions = m;
+    e.nmentions = 3;
+    assert_int_equal(tl_add_document(tl, "d", NULL, NULL, NULL), 0);
+    assert_int_equal(tl_add_event(tl, &e), 0);
+    tl_dedup_mentions(tl, 0);
+    assert_int_equal(tl->ev[0].nmentions, 2);
+    assert_string_equal(tl->ev[0].mentions[1].trigger, "raid");
+    annals_timeline_free(tl);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -224,6 +246,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version_and_options), cmocka_unit_test(test_dct_precedence),
         cmocka_unit_test(test_write_json), cmocka_unit_test(test_many_ids),
-        cmocka_unit_test(test_claim_and_append)};
+        cmocka_unit_test(test_claim_and_append), cmocka_unit_test(test_dedup_mentions)};
     return cmocka_run_group_tests_name("api", tests, setup, teardown);
 }

@@ -103,6 +103,26 @@ static void test_jsonl_documents_by_id(void **s)
     annals_timeline_free(tl);
 }
 
+/* However many participants an event has, all are read (a merged event
+ * gathers many). */
+static void test_many_parties(void **s)
+{
+    (void)s;
+    char *in = malloc(20000);
+    strcpy(in, "{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"actors\":[");
+    for (int i = 0; i < 100; i++)
+        sprintf(in + strlen(in), "%s{\"name\":\"P%d\",\"country\":null,\"kind\":\"person\"}", i ? "," : "", i);
+    strcat(in, "],\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n");
+    annals_error err;
+    int rc;
+    annals_timeline *tl = read_str(in, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(tl->ev[0].nactors, 100);
+    assert_string_equal(tl->ev[0].actors[99].name, "P99");
+    annals_timeline_free(tl);
+    free(in);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -115,6 +135,7 @@ static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_round_trip), cmocka_unit_test(test_errors),
-                                       cmocka_unit_test(test_jsonl_documents_by_id)};
+                                       cmocka_unit_test(test_jsonl_documents_by_id),
+                                       cmocka_unit_test(test_many_parties)};
     return cmocka_run_group_tests_name("tlread", tests, setup, teardown);
 }
