@@ -1,3 +1,7 @@
+/* an_anchor: the date of each event from the temporal expressions around
+ * its trigger (anchor.h): its own clause, its sentence, the day the
+ * sentence before named; a report's date and a date that does not fit the
+ * tense go last. */
 #include "anchor.h"
 #include "../util/cal.h"
 #include <ctype.h>
@@ -5,93 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static int digits(const char *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i])) return 0;
-    return 1;
-}
-
-static void set(tl_date *o, const char *prec, int y0, int m0, int d0, int y1, int m1, int d1)
-{
-    o->precision = prec;
-    ca_format_ymd(o->start, y0, m0, d0);
-    ca_format_ymd(o->end, y1, m1, d1);
-}
-
-int an_span(const char *v, tl_date *o)
-{
-    size_t n = strlen(v);
-    if (n >= sizeof o->value) return -1;
-    snprintf(o->value, sizeof o->value, "%s", v);
-    if (n >= 4 && v[0] == 'F' && v[1] == 'Y' && digits(v + 2, 4)) { /* FY2020: its calendar year */
-        int y = atoi(v + 2);
-        set(o, "year", y, 1, 1, y, 12, 31);
-        return 0;
-    }
-    if (n == 3 && digits(v, 3)) { /* a decade */
-        int y = atoi(v) * 10;
-        if (y < 1) return -1;
-        set(o, "decade", y, 1, 1, y + 9, 12, 31);
-        return 0;
-    }
-    if (n < 4 || !digits(v, 4)) return -1;
-    int y = atoi(v);
-    if (y < 1) return -1;
-    if (n == 4) { set(o, "year", y, 1, 1, y, 12, 31); return 0; }
-    if (v[4] != '-') return -1;
-    const char *r = v + 5;
-    if (digits(r, 2) && (r[2] == '\0' || r[2] == '-')) {
-        int m = atoi(r);
-        if (m < 1 || m > 12) return -1;
-        if (r[2] == '\0') {
-            set(o, "month", y, m, 1, y, m, ca_days_in_month(y, m));
-            return 0;
-        }
-        if (!digits(r + 3, 2)) return -1;
-        int d = atoi(r + 3);
-        if (!ca_valid(y, m, d)) return -1;
-        if (r[5] != '\0' && r[5] != 'T') return -1;
-        set(o, "day", y, m, d, y, m, d);
-        o->value[10] = '\0'; /* a date-time ("Tuesday morning") dates an event by its day */
-        return 0;
-    }
-    if (r[0] == 'W' && digits(r + 1, 2)) { /* ISO week, Monday to Sunday */
-        int w = atoi(r + 1);
-        long jan4 = ca_to_days(y, 1, 4);
-        int wd = ca_weekday(y, 1, 4);
-        long mon = jan4 - wd + (long)(w - 1) * 7;
-        long from = mon, to = mon + 6;
-        if (strcmp(r + 3, "-WE") == 0) from = mon + 5;
-        else if (r[3] != '\0') return -1;
-        int a, b, c, d2, e2, f2;
-        ca_from_days(from, &a, &b, &c);
-        ca_from_days(to, &d2, &e2, &f2);
-        set(o, "week", a, b, c, d2, e2, f2);
-        return 0;
-    }
-    if (r[0] == 'Q' && r[1] >= '1' && r[1] <= '4' && r[2] == '\0') {
-        int q = r[1] - '0';
-        set(o, "quarter", y, 3 * q - 2, 1, y, 3 * q, ca_days_in_month(y, 3 * q));
-        return 0;
-    }
-    if (r[0] == 'H' && (r[1] == '1' || r[1] == '2') && r[2] == '\0') {
-        int h = r[1] - '0';
-        set(o, "quarter", y, h == 1 ? 1 : 7, 1, y, h == 1 ? 6 : 12, h == 1 ? 30 : 31);
-        return 0;
-    }
-    /* seasons, meteorological: spring is March to May */
-    if (strcmp(r, "SP") == 0) { set(o, "season", y, 3, 1, y, 5, 31); return 0; }
-    if (strcmp(r, "SU") == 0) { set(o, "season", y, 6, 1, y, 8, 31); return 0; }
-    if (strcmp(r, "FA") == 0) { set(o, "season", y, 9, 1, y, 11, 30); return 0; }
-    if (strcmp(r, "WI") == 0) {
-        if (y >= 9999) return -1;
-        set(o, "season", y, 12, 1, y + 1, 2, ca_days_in_month(y + 1, 2));
-        return 0;
-    }
-    return -1;
-}
 
 static int tok_is(const dc_doc *d, uint32_t t, const char *w)
 {
@@ -111,6 +28,56 @@ static int crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_
             return 1;
     }
     return 0;
+}
+
+/* A quotation mark: what is said inside and the saying outside are two
+ * clauses ("\u201cWhen our presidents spoke ...,\u201d he told reporters on
+ * Monday"). */
+static int is_quote(const dc_doc *d, uint32_t t)
+{
+    return tok_is(d, t, "\"") || tok_is(d, t, "\xE2\x80\x9C") || tok_is(d, t, "\xE2\x80\x9D");
+}
+
+/* Verbs of saying: a date right after one ("said on Monday", "told
+ * reporters Monday") is the day of the report, not of what it reports. */
+static int is_report_verb(const dc_doc *d, uint32_t t)
+{
+    static const char *const words[] = {"said", "says", "told", "announced", "reported",
+                                        "added", "stated", "tweeted", "wrote", "confirmed",
+                                        "revealed", "acknowledged", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (tok_is(d, t, words[i])) return 1;
+    return 0;
+}
+
+/* Is the timex at byte at the date of a report: a verb of saying among
+ * the three words before it? */
+static int report_date(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    uint32_t t = s->tok0;
+    while (t < s->tok0 + s->ntok && d->tok[t].start < at) t++;
+    for (uint32_t k = 0; k < 3 && t > s->tok0; k++)
+        if (is_report_verb(d, --t)) return 1;
+    return 0;
+}
+
+/* Is there a quotation mark between byte offsets a < b? */
+static int crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < b; t++)
+        if (d->tok[t].start >= a && is_quote(d, t)) return 1;
+    return 0;
+}
+
+/* Does a date span fit an event of this modality, told on the DCT? A plan
+ * is for the DCT or later ("said on Monday that the summit is set for
+ * June 12"). Only a preference, and only for plans: what the grammar
+ * calls asserted is too often a plan it missed ("the state's primary next
+ * week"). dct "" knows no time of writing: every span fits. */
+static int tense_fits(const char *modality, const tl_date *t, const char *dct)
+{
+    if (!dct[0] || strcmp(modality, "planned") != 0) return 1;
+    return strcmp(t->end, dct) >= 0;
 }
 
 /* "May's promise": a name read as a month is no date of the event. */
@@ -144,6 +111,25 @@ static int para_between(const dc_doc *d, long a, long b)
     return 0;
 }
 
+/* The narrative's current date before sentence si: the last day the
+ * sentence before it named (not the day of a report), as "Later that
+ * day" or a bare "Insurgents fired on the aircraft" continue it. -1 if
+ * it named none. */
+static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si)
+{
+    if (si < 1 || para_between(d, si - 1, si)) return -1; /* a new paragraph, a new scene */
+    const dc_sent *p = &d->sent[si - 1];
+    long found = -1;
+    for (size_t k = 0; k < ntx; k++) {
+        if (tx[k].start < p->start || tx[k].end > p->end) continue;
+        tl_date t;
+        if (an_span(tx[k].value, &t) || strcmp(t.precision, "day") != 0) continue;
+        if (report_date(d, p, tx[k].start)) continue;
+        found = (long)k;
+    }
+    return found;
+}
+
 void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline *tl, size_t first)
 {
     const tl_event *prev = NULL; /* the last event dated from its own words */
@@ -160,12 +146,13 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             prev_si = dc_sentence_at(d, prev->mentions[0].start);
         }
         const dc_sent *s = &d->sent[si];
+        const char *dct = m->doc < tl->ndocs ? tl->docs[m->doc].dct : "";
         /* the trigger's offset: the mention spans its sentence */
         const char *tr = m->trigger ? strstr(m->sentence, m->trigger) : NULL;
         uint32_t at = tr ? s->start + (uint32_t)(tr - m->sentence) : s->start;
         long best = -1;
         uint32_t best_dist = UINT32_MAX;
-        int best_clause = 0;
+        int best_rank = 0, best_fits = 0;
         for (size_t k = 0; k < ntx; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
@@ -173,15 +160,35 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k])) continue;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
-            int same_clause = !crosses_clause(d, s, a, b);
-            /* the own clause first, then the nearest in the sentence */
-            if (best < 0 || same_clause > best_clause ||
-                (same_clause == best_clause && dist < best_dist)) {
+            int report = report_date(d, s, tx[k].start);
+            /* the day a quotation was given is not the day of what it tells */
+            if (report && crosses_quote(d, s, a, b)) continue;
+            /* a report's date dates what is reported only when nothing
+             * nearer does */
+            int same_clause = !report && !crosses_clause(d, s, a, b);
+            int fits = tense_fits(e->modality, &tmp, dct);
+            /* a date after the DCT far from an asserted trigger most often
+             * belongs to another verb ("the election early next year will
+             * be the first test since the mass demonstrations seen after
+             * ..."): any other date of the sentence goes first. Right by
+             * the trigger, the modality is what is wrong ("the primary
+             * next week"). */
+            int far_future = dct[0] && strcmp(e->modality, "asserted") == 0 &&
+                             strcmp(tmp.start, dct) > 0 && dist > 40;
+            int rank = !far_future * 2 + same_clause;
+            /* the own clause first, then a date that fits the tense, then
+             * the nearest */
+            if (best < 0 || rank > best_rank || (rank == best_rank && fits > best_fits) ||
+                (rank == best_rank && fits == best_fits && dist < best_dist)) {
+                best_rank = rank;
+                best_fits = fits;
                 best = (long)k;
                 best_dist = dist;
-                best_clause = same_clause;
             }
         }
+        /* what only might happen has no day but one its own clause gives
+         * ("the town could still fall", said on Friday) */
+        if (best >= 0 && strcmp(e->modality, "hypothetical") == 0 && !(best_rank & 1)) continue;
         if (best < 0) {
             /* an undated event told right after a dated one, in the same
              * paragraph, most often belongs to it ("Insurgents fired on
@@ -190,6 +197,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 !para_between(d, prev_si, si) && !background(d, s, at)) {
                 e->date = prev->date;
                 e->has_date = 1;
+            } else if (strcmp(e->modality, "asserted") == 0 && !background(d, s, at)) {
+                long k = narrative_day(d, tx, ntx, si);
+                if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
             }
             continue;
         }

@@ -2,6 +2,7 @@
  * participants from its own clause (never from elsewhere in the story), a
  * location, a modality, a summary and a confidence. */
 #include "event.h"
+#include "ev_group.h"
 #include "ev_party.h"
 #include "../util/utf8.h"
 #include <ctype.h>
@@ -173,7 +174,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         const dc_sent *s = &d->sent[si];
         uint32_t end = s->tok0 + s->ntok;
         if (si != cur) {
-            np = ev_parties_of(d, s, gm, ng, ps, 64);
+            np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
             cur = si;
         }
@@ -199,11 +200,22 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             tspec = "subj";
         }
         const party *act[MAXP], *tgt[MAXP];
-        party lit[2];
+        party lit[4];
         size_t na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
         size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
-        if (!na && strncmp(aspec, "subj", 4) == 0 &&
-            ev_pronoun_subject(d, gm, ng, si, t0, &lit[0])) {
+        if (!na && (strstr(aspec, "subj") || strstr(aspec, "poss")) &&
+            ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &lit[0])) {
+            act[0] = &lit[0];
+            na = 1;
+        }
+        if (strcmp(ty->name, "protest") == 0) {
+            int k = ev_anti(gz, d, s->tok0, t0, &lit[2], &lit[3]);
+            if (k && !nt) tgt[nt++] = &lit[2];
+            if (k == 2 && !na) act[na++] = &lit[3];
+        }
+        const gz_mention *loc = location(d, gm, ng, s->tok0, end, t1);
+        if (!na && strcmp(ty->name, "protest") == 0 && loc && loc->e->cls == GZ_COUNTRY &&
+            ev_crowd(gz, loc->e->country, "protesters", &lit[0])) {
             act[0] = &lit[0];
             na = 1;
         }
@@ -212,14 +224,19 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         for (size_t k = 0; k < na; k++) actors[nat++] = act[k]->p;
         for (size_t k = 0; k < nt; k++) {
             int dup = 0;
-            for (size_t j = 0; j < nat; j++) dup |= strcmp(actors[j].name, tgt[k]->p.name) == 0;
+            /* nor does a state act on itself ("Iraqi soldiers ... from
+             * Baghdad"); its people may ("Indian protesters" against India) */
+            for (size_t j = 0; j < nat; j++)
+                dup |= strcmp(actors[j].name, tgt[k]->p.name) == 0 ||
+                       (tgt[k]->p.kind && strcmp(tgt[k]->p.kind, "state") == 0 &&
+                        tgt[k]->p.country[0] && strcmp(actors[j].country, tgt[k]->p.country) == 0 &&
+                        actors[j].kind && strcmp(actors[j].kind, "state") == 0);
             if (!dup) targets[ntt++] = tgt[k]->p;
         }
         /* "talks with Putin": leaders who talk in person meet (CONSULT) */
         if (strcmp(ty->name, "talks") == 0 && ntt && all_persons(targets, ntt) &&
             (!nat || all_persons(actors, nat)))
             ty = ev_type_find("meeting");
-        const gz_mention *loc = location(d, gm, ng, s->tok0, end, t1);
         if (!loc && strcmp(ty->name, "seizure") == 0)
             loc = place_taken(gm, ng, s->tok0, t0, t1, end);
         tl_event e;

@@ -78,3 +78,15 @@ size_t ev_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s, const g
     }
     return n;
 }
+
+/* "Deadly protests across India" names no one, yet someone protests: the
+ * country's people, named as reports name them ("Indian protesters"). */
+int ev_crowd(const gz_gazetteer *gz, const char *iso3, const char *head, party *lit)
+{
+    const gz_entry *c = gz_country(gz, iso3);
+    if (!c || !c->adj) return 0;
+    char name[128];
+    snprintf(name, sizeof name, "%s %s", c->adj, head);
+    ev_set_party(lit, 0, 0, name, iso3, "group");
+    return 1;
+}

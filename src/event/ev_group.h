@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "../doc/doc.h"
 #include "../grammar/gram.h"
+#include "ev_party.h"
 #include "gazetteer.h"
 
 typedef struct ev_group {
@@ -19,4 +20,8 @@ typedef struct ev_group {
 /* The groups of sentence s, in token order; m are its gazetteer names. */
 size_t ev_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s, const gz_mention *m,
                  size_t nm, ev_group *out, size_t cap);
+
+/* The people of a country as one group, "<demonym> <head>" ("Indian
+ * protesters"), into lit: 1 if the country has a demonym. */
+int ev_crowd(const gz_gazetteer *gz, const char *iso3, const char *head, party *lit);
 #endif

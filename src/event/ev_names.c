@@ -12,11 +12,15 @@ static int is_cap_word(const dc_doc *d, uint32_t t)
     return d->tok[t].kind == DC_WORD && (d->tok[t].flags & DC_CAP);
 }
 
+/* Compares without a possessive 's: "Thursday's" is still a weekday. */
 static int word_is(const dc_doc *d, uint32_t t, const char *const *ws)
 {
+    const char *w = d->text + d->tok[t].start;
     size_t n = d->tok[t].end - d->tok[t].start;
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') n -= 2;
+    else if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0) n -= 4;
     for (size_t i = 0; ws[i]; i++)
-        if (strlen(ws[i]) == n && strncasecmp(d->text + d->tok[t].start, ws[i], n) == 0) return 1;
+        if (strlen(ws[i]) == n && strncasecmp(w, ws[i], n) == 0) return 1;
     return 0;
 }
 

@@ -26,7 +26,8 @@ int ev_clause_break(const dc_doc *d, uint32_t t)
 {
     static const char *const b[] = {";", ":", "\xE2\x80\x94", "\xE2\x80\x93", "(", ")", "\"",
                                     "\xE2\x80\x9C", "\xE2\x80\x9D", "but", "while", "whereas",
-                                    "although", "because", "after", "before", "when", NULL};
+                                    "although", "because", "after", "before", "when", "if", "unless",
+                                    NULL};
     return ev_tok_in(d, t, b);
 }
 
@@ -54,14 +55,55 @@ static uint32_t unknown_name(const dc_doc *d, uint32_t t, uint32_t end)
     return k;
 }
 
+/* "the Syrian leader", "the Russian president": the last person named
+ * before mention i who holds that office for that state, or NULL. A
+ * "leader" holds any office. */
+static const gz_entry *office_holder(const gz_mention *m, size_t i, const char *country,
+                                     const gz_entry *title)
+{
+    size_t tl = strlen(title->name);
+    int any = strcasecmp(title->name, "leader") == 0;
+    while (i-- > 0) {
+        const gz_entry *p = m[i].e;
+        if (p->cls != GZ_PERSON || strcmp(p->country, country) != 0 || !p->role) continue;
+        size_t rl = strlen(p->role);
+        if (any || (rl >= tl && strcasecmp(p->role + rl - tl, title->name) == 0)) return p;
+    }
+    return NULL;
+}
+
+/* "the Syrian leader", "the Russian foreign minister": an office written in
+ * lower case after a demonym ending at t, the longest of one or two words;
+ * its entry and token count into *len, or NULL. */
+static const gz_entry *lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t,
+                                    uint32_t end, uint32_t *len)
+{
+    for (uint32_t k = 2; k >= 1; k--) {
+        if (t + k > end) continue;
+        char name[64];
+        size_t a = d->tok[t].start, b = d->tok[t + k - 1].end;
+        int ok = b - a < sizeof name;
+        for (uint32_t x = t; ok && x < t + k; x++)
+            ok = d->tok[x].kind == DC_WORD && !(d->tok[x].flags & DC_CAP);
+        if (!ok) continue;
+        snprintf(name, sizeof name, "%.*s", (int)(b - a), d->text + a);
+        const gz_entry *e = gz_lookup(gz, name);
+        if (e && e->cls == GZ_TITLE && e->kind && strcmp(e->kind, "office") == 0) {
+            *len = k;
+            return e;
+        }
+    }
+    return NULL;
+}
+
 static const char *const loc_preps[] = {"in", "at", "near", "outside", "inside", "across", "into",
                                          "around", "throughout", NULL};
 
 /* Turns the names of one sentence into participants: a demonym or state
  * and a title before a person make one person ("Russian President
  * Vladimir Putin"); a title before an unknown name makes a person. */
-size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
-                     party *out, size_t cap)
+size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                     const gz_mention *m, size_t nm, party *out, size_t cap)
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
@@ -108,13 +150,27 @@ size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, siz
                 i = j - 1;
                 continue;
             }
-            /* "the Russian president": the state acts */
+            /* "the Syrian leader" after Bashar al-Assad was named is he */
+            const gz_entry *who = country && country[0] && e->cls != GZ_TITLE
+                                      ? office_holder(m, i, country, m[j - 1].e) : NULL;
+            if (who) {
+                ev_set_party(&out[n], t0, after, who->name, who->country, "person");
+                out[n++].cls = GZ_PERSON;
+                i = j - 1;
+                continue;
+            }
+            /* "the Russian president", no one named yet: the state acts */
             if (country && country[0] && e->cls != GZ_TITLE) {
                 ev_set_party(&out[n++], t0, after, e->name, country, "state");
                 i = j - 1;
                 continue;
             }
         }
+        /* "Egypt's Morsi", "Russia's Putin": the state only says whose
+         * leader; the person acts */
+        if ((e->cls == GZ_COUNTRY || e->cls == GZ_CAPITAL || e->cls == GZ_DEMONYM) && m[i].poss &&
+            i + 1 < nm && m[i + 1].tok0 == t1 && m[i + 1].e->cls == GZ_PERSON)
+            continue;
         switch (e->cls) {
         case GZ_PERSON: ev_set_party(&out[n], t0, t1, e->name, e->country, "person"); break;
         case GZ_ORG:
@@ -134,6 +190,15 @@ size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, siz
             ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
             break;
         case GZ_DEMONYM: {
+            /* "the Syrian leader", named before: that person */
+            uint32_t ol = 0;
+            const gz_entry *office = m[i].poss ? NULL : lower_office(gz, d, t1, end, &ol);
+            const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
+            if (who) {
+                ev_set_party(&out[n], t0, t1 + ol, who->name, who->country, "person");
+                out[n++].cls = GZ_PERSON;
+                continue;
+            }
             /* "Afghans", "Americans": people of a country, not its state */
             const dc_token *lt = &d->tok[t1 - 1];
             size_t ln = lt->end - lt->start;

@@ -29,8 +29,8 @@ void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const ch
                   const char *kind);
 
 /* The gazetteer names of sentence s as participants (at most cap). */
-size_t ev_parties_of(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
-                     party *out, size_t cap);
+size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                     const gz_mention *m, size_t nm, party *out, size_t cap);
 
 /* ps[0, n) plus the sentence's groups and unlisted names; the new count. */
 size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
@@ -43,8 +43,15 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
                size_t np, uint32_t s0, uint32_t end, uint32_t t0, uint32_t t1, party *lit,
                const party **out, size_t cap);
 
-/* The person "he" or "she" before the trigger stands for, into lit: 1 if
- * one is found (sentence si, trigger token t0). */
+/* The person "he" or "she" (with owner, also "his" or "her") before the
+ * trigger stands for, into lit: 1 if one is found (sentence si, trigger
+ * token t0). */
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
-                       party *lit);
+                       int owner, party *lit);
+
+/* "anti-Morsi protests": the party after "anti-" in the token before the
+ * trigger at t0 (sentence from s0) into target, and for a person "Morsi
+ * opponents" into actor. Returns 0 (none), 1 (target) or 2 (both). */
+int ev_anti(const gz_gazetteer *gz, const dc_doc *d, uint32_t s0, uint32_t t0, party *target,
+            party *actor);
 #endif

@@ -52,6 +52,18 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         best = (long)i;
     }
     if (best < 0 || ps[best].cls == GZ_PLACE) return 0;
+    /* "Ankara blamed forces backed by Moscow, and it announced": "it" and
+     * "they" stand for the clause's first subject, not the nearest name */
+    static const char *const pro[] = {"it", "they", NULL};
+    for (uint32_t k = ps[best].t1; k < t; k++)
+        if (ev_tok_in(d, k, pro)) {
+            for (size_t i = 0; i < (size_t)best; i++)
+                if (ps[i].t0 >= s0 && ps[i].cls != GZ_PLACE && !object_like(d, s0, ps[i].t0)) {
+                    best = (long)i;
+                    break;
+                }
+            break;
+        }
     /* "the president, who has threatened": the subject is what "who"
      * follows; when that is no participant, there is none */
     for (uint32_t k = ps[best].t1; k < t; k++)
@@ -146,9 +158,12 @@ static size_t slot_poss(const dc_doc *d, const party *ps, size_t np, uint32_t t,
             /* only modifiers stand between: "Russia's surprise offer", not
              * "troops to quash protests" */
             static const char *const gap_stop[] = {"to", "the", "a", "an", "and", "or", ",",
-                                                   "of", "for", "in", "on", "with", NULL};
+                                                   "of", "for", "in", "on", "with", "they",
+                                                   "he", "she", "we", "it", "who", "which",
+                                                   "that", NULL};
+            /* nor a clause: "toward Israel if they topple" */
             for (uint32_t k = ps[i].t1; k < t; k++)
-                if (ev_tok_in(d, k, gap_stop)) return 0;
+                if (ev_tok_in(d, k, gap_stop) || ev_clause_break(d, k)) return 0;
             size_t n = 0;
             out[n++] = &ps[i];
             /* "Cameron's final EU summit": the owner before a modifier */
@@ -183,19 +198,22 @@ static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, c
     return 1;
 }
 
-/* "he met", "she resigned": the person a pronoun just before the trigger
- * stands for, the last person named in this or the two sentences before
- * (a gazetteer person; the story's protagonist most of the time). */
+/* "he met", "she resigned", "his red line": the person a pronoun just
+ * before the trigger stands for, the last person named in this or the two
+ * sentences before (a gazetteer person; the story's protagonist most of
+ * the time). "his" and "her" count only for an owner slot: the owner of
+ * "his capture" or "her release" suffers it. */
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
-                       party *lit)
+                       int owner, party *lit)
 {
     static const char *const pro[] = {"he", "she", NULL};
+    static const char *const own[] = {"his", "her", NULL};
     const dc_sent *s = &d->sent[si];
     uint32_t k = t0, p = UINT32_MAX;
     while (k > s->tok0 && t0 - k < 5) {
         k--;
         if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
-        if (ev_tok_in(d, k, pro)) { p = k; break; }
+        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own))) { p = k; break; }
     }
     if (p == UINT32_MAX) return 0;
     uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
@@ -205,6 +223,39 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
     if (!who) return 0;
     ev_set_party(lit, p, p + 1, who->name, who->country, "person");
     return 1;
+}
+
+static const char *const dash[] = {"\xE2\x80\x94", "\xE2\x80\x93", "--", NULL};
+
+/* "Officials -- including the prime minister -- submitted resignations":
+ * the subject stands before an aside between dashes. The closing dash of
+ * an aside a few words before token t (into *close) and its opening dash;
+ * t itself when there is none. */
+static uint32_t before_aside(const dc_doc *d, uint32_t s0, uint32_t t, uint32_t *close)
+{
+    uint32_t c = t;
+    for (uint32_t k = t; k > s0 && t - k < 4;) {
+        k--;
+        if (ev_tok_in(d, k, dash)) { c = k; break; }
+        if (ev_clause_break(d, k) || d->tok[k].kind != DC_WORD) return t;
+    }
+    if (c == t) return t;
+    for (uint32_t k = c; k-- > s0;)
+        if (ev_tok_in(d, k, dash)) { *close = c; return k; }
+    return t;
+}
+
+/* The subject before an aside, and those the aside includes ("--
+ * including Prime Minister Dmitry Medvedev --"). */
+static size_t subj_aside(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
+                         const party **out, size_t cap)
+{
+    uint32_t close = t, open = before_aside(d, s0, t, &close);
+    if (open == t) return 0;
+    size_t n = slot_subj(d, ps, np, s0, open, out, cap);
+    if (n < cap && open + 1 < close && ev_tok_eq(d, open + 1, "including"))
+        n += slot_subj(d, ps, np, open + 1, close, out + n, cap - n);
+    return n;
 }
 
 /* Fills out from the first slot of spec ("subj|poss") that yields. */
@@ -217,7 +268,10 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
     char *save = NULL;
     for (char *w = strtok_r(buf, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
         size_t n = 0;
-        if (strcmp(w, "subj") == 0) n = slot_subj(d, ps, np, s0, t0, out, cap);
+        if (strcmp(w, "subj") == 0) {
+            n = slot_subj(d, ps, np, s0, t0, out, cap);
+            if (!n) n = subj_aside(d, ps, np, s0, t0, out, cap);
+        }
         else if (strcmp(w, "obj") == 0) n = slot_obj(d, ps, np, t1, end, out, cap, 5);
         else if (strcmp(w, "poss") == 0) n = slot_poss(d, ps, np, t0, out, cap);
         else if (strcmp(w, "none") == 0) return 0;

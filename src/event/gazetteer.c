@@ -103,6 +103,7 @@ static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz
     e->cls = (uint8_t)cls;
     e->kind = kind ? ar_strndup(&g->mem, kind, strlen(kind)) : NULL;
     e->role = role && *role ? ar_strndup(&g->mem, role, strlen(role)) : NULL;
+    e->adj = NULL;
     if (!e->name) return -1;
     return (long)g->n++;
 }
@@ -160,6 +161,9 @@ int gz_load(gz_gazetteer *g, const char *path, const char *base, const char *dat
             bad = idx < 0 || sm_put(&g->countries, f[0], 3, (size_t)idx) || add_name(g, f[1], (size_t)idx) ||
                   add_list(g, f[2], (size_t)idx);
             if (!bad && *f[3]) {
+                /* the first demonym names the country's people: "Indian protesters" */
+                size_t al = strcspn(f[3], "|");
+                g->e[idx].adj = ar_strndup(&g->mem, f[3], al);
                 long d = new_entry(g, f[1], f[0], GZ_DEMONYM, "state", NULL);
                 bad = d < 0 || add_list(g, f[3], (size_t)d);
             }
@@ -202,6 +206,15 @@ const gz_entry *gz_lookup(const gz_gazetteer *g, const char *name)
     size_t k = name_key(name, key, sizeof key, &ntok, &first);
     size_t *v = k ? sm_get(&g->names, key, k) : NULL;
     return v ? &g->e[GZ_IDX(*v)] : NULL;
+}
+
+const gz_entry *gz_lookup_surname(const gz_gazetteer *g, const char *word, size_t len)
+{
+    char key[64];
+    if (!len || len >= sizeof key) return NULL;
+    for (size_t i = 0; i < len; i++) key[i] = (char)tolower((unsigned char)word[i]);
+    size_t *v = sm_get(&g->surnames, key, len);
+    return v && *v != GZ_SHARED ? &g->e[*v] : NULL;
 }
 
 /* Length of a token without a possessive 's (0 if it has none). */
@@ -272,7 +285,8 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                     v = sm_get(&g->names, key, k - (last->end - last->start - lp));
                     poss = v != NULL;
                 }
-                if (!v || !case_ok(d, t, *v, tl)) continue;
+                /* "NATO's": the possessive 's is no part of the capitals */
+                if (!v || !case_ok(d, t, *v, tp ? tp : tl)) continue;
                 const gz_entry *e = &g->e[GZ_IDX(*v)];
                 gz_mention *m = &res[(*n)++];
                 m->tok0 = i;
@@ -290,6 +304,23 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 goto next;
             }
         surname:
+            /* "Saudi-led forces": the one who leads is named inside the word */
+            if (t->kind == DC_WORD && tl > 5 && memcmp(key + tl - 4, "-led", 4) == 0) {
+                size_t *v = sm_get(&g->names, key, tl - 4);
+                const gz_entry *e = v && case_ok(d, t, *v, tl - 4) ? &g->e[GZ_IDX(*v)] : NULL;
+                if (e && (e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_ORG ||
+                          e->cls == GZ_CAPITAL)) {
+                    gz_mention *m = &res[(*n)++];
+                    m->tok0 = i;
+                    m->ntok = 1;
+                    m->start = t->start;
+                    m->end = t->end - 4;
+                    m->e = e;
+                    m->poss = 0;
+                    m->by_surname = 0;
+                    goto next;
+                }
+            }
             if (t->kind == DC_WORD && (t->flags & DC_CAP)) {
                 size_t sl = tp ? tp : tl;
                 size_t *v = sm_get(&g->surnames, key, sl);

@@ -30,6 +30,7 @@ typedef struct gz_entry {
                              for places their kind (city, region...);
                              for titles office or honorific */
     const char *role;     /* people: "President"; else NULL */
+    const char *adj;      /* countries: the first demonym ("Indian"); else NULL */
 } gz_entry;
 
 typedef struct gz_gazetteer {
@@ -56,6 +57,10 @@ const gz_entry *gz_country(const gz_gazetteer *g, const char *iso3);
 
 /* The entry a name or alias stands for ("Britain": United Kingdom), or NULL. */
 const gz_entry *gz_lookup(const gz_gazetteer *g, const char *name);
+
+/* The one known person with this last name ("Morsi"), or NULL when none
+ * or several have it. */
+const gz_entry *gz_lookup_surname(const gz_gazetteer *g, const char *word, size_t len);
 
 /* A name found in a document. */
 typedef struct gz_mention {

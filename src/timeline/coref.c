@@ -6,6 +6,7 @@
  * cannot describe one occurrence. */
 #include "timeline.h"
 #include <string.h>
+#include <strings.h>
 
 static int same_party(const tl_party *a, const tl_party *b)
 {
@@ -38,19 +39,107 @@ static int modality_ok(const char *a, const char *b)
            (strcmp(a, "asserted") == 0 && strcmp(b, "planned") == 0);
 }
 
+/* Does word w (n bytes) occur in s as a whole word? */
+static int has_word(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = s; (p = strstr(p, w)) != NULL; p++) {
+        int before = p == s || p[-1] == ' ' || p[-1] == '-';
+        int after = p[n] == '\0' || p[n] == ' ' || p[n] == 's';
+        if (before && after) return 1;
+    }
+    return 0;
+}
+
+/* A meeting by telephone: a call is never the summit it prepares, nor
+ * the talks held in person a month before ("spoke by phone", "a phone
+ * call", "the call"). */
+static int by_phone(const tl_event *e)
+{
+    if (strcmp(e->type, "meeting") != 0) return 0;
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const char *t = e->mentions[i].trigger;
+        if (t && (has_word(t, "phone") || has_word(t, "call") || has_word(t, "telephone") ||
+                  has_word(t, "videoconference")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the trigger t, as its sentence s uses it, a plural noun? It ends in
+ * -s and what follows is no object of a verb ("attacks on", "strikes
+ * this year", "attacks." -- but "meets Biden", "attacks the town"). */
+static int plural_use(const char *sent, const char *t)
+{
+    static const char *const after[] = {"on", "in", "against", "across", "by", "that", "which",
+                                        "were", "have", "had", "already", "this", "last",
+                                        "over", "at", "since", "during", NULL};
+    size_t n = strlen(t);
+    if (n < 4 || t[n - 1] != 's' || strchr("sui", t[n - 2])) return 0; /* "press", "bus", "crisis" */
+    const char *p = sent ? strstr(sent, t) : NULL;
+    if (!p) return 0;
+    p += n;
+    if (*p != ' ') return 1; /* punctuation or the end: no object follows */
+    p++;
+    for (size_t i = 0; after[i]; i++) {
+        size_t k = strlen(after[i]);
+        if (strncmp(p, after[i], k) == 0 && (p[k] == ' ' || p[k] == ',' || p[k] == '.' || !p[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A plural noun of a countable occurrence ("attacks", "strikes",
+ * "meetings"): several occurrences, not the one a singular tells of. The
+ * types whose triggers are plural by nature (talks, sanctions, protests)
+ * are left alone. */
+static int plural_count(const tl_event *e)
+{
+    if (strcmp(e->type, "attack") != 0 && strcmp(e->type, "meeting") != 0) return 0;
+    for (size_t i = 0; i < e->nmentions; i++)
+        if (!e->mentions[i].trigger || !plural_use(e->mentions[i].sentence, e->mentions[i].trigger))
+            return 0;
+    return e->nmentions > 0;
+}
+
+/* Was e dated by words of its own mentions? A date carried over from the
+ * sentence before (anchor.c) is a guess that another mention's own date
+ * overrides: "took part in Modi's rally" after a sentence on Dec. 11 is
+ * still the rally of Sunday. */
+static int own_date(const tl_event *e)
+{
+    if (!e->has_date) return 0;
+    for (size_t i = 0; i < e->nmentions; i++)
+        if (e->mentions[i].date_text) return 1;
+    return 0;
+}
+
 static int compatible(const tl_event *a, const tl_event *b)
 {
     if (strcmp(a->type, b->type) != 0 || !modality_ok(a->modality, b->modality)) return 0;
+    if (by_phone(a) != by_phone(b)) return 0;
+    if (plural_count(a) != plural_count(b)) return 0;
     if (a->nactors && b->nactors && !share(a->actors, a->nactors, b->actors, b->nactors)) return 0;
     if (a->ntargets && b->ntargets && !share(a->targets, a->ntargets, b->targets, b->ntargets) &&
         !share(a->actors, a->nactors, b->targets, b->ntargets))
         return 0;
-    if (a->has_date && b->has_date && !contains(&a->date, &b->date) && !contains(&b->date, &a->date))
+    if (own_date(a) && own_date(b) && !contains(&a->date, &b->date) && !contains(&b->date, &a->date))
         return 0;
     if (a->has_location && b->has_location && strcmp(a->loc_name, b->loc_name) != 0 &&
         strcmp(a->loc_country, b->loc_country) != 0)
         return 0;
     return 1;
+}
+
+/* Do a and b share a trigger word (case aside)? */
+static int same_word(const tl_event *a, const tl_event *b)
+{
+    for (size_t i = 0; i < a->nmentions; i++)
+        for (size_t j = 0; j < b->nmentions; j++) {
+            const char *x = a->mentions[i].trigger, *y = b->mentions[j].trigger;
+            if (x && y && strcasecmp(x, y) == 0) return 1;
+        }
+    return 0;
 }
 
 /* dst gets the parties of src it lacks. */
@@ -79,13 +168,15 @@ static int add_parties(annals_timeline *tl, tl_party **dst, size_t *nd, const tl
 
 static int merge_into(annals_timeline *tl, tl_event *a, const tl_event *b, int votes[4])
 {
+    int a_own = own_date(a), b_own = own_date(b); /* before the mentions join */
     tl_mention *m = ar_alloc(&tl->mem, (a->nmentions + b->nmentions) * sizeof *m);
     if (!m) return -1;
     memcpy(m, a->mentions, a->nmentions * sizeof *m);
     memcpy(m + a->nmentions, b->mentions, b->nmentions * sizeof *m);
     a->mentions = m;
     a->nmentions += b->nmentions;
-    if (b->has_date && (!a->has_date || contains(&a->date, &b->date))) {
+    if (b->has_date && (!a->has_date || (b_own && !a_own) ||
+                        (b_own == a_own && contains(&a->date, &b->date)))) {
         a->date = b->date; /* the most precise date */
         a->has_date = 1;
     }
@@ -112,9 +203,14 @@ int tl_coref(annals_timeline *tl, size_t first)
     int votes[256][4];
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *b = &tl->ev[i];
+        /* the nearest event told with one of the same words ("the
+         * rally" takes up the rally, not the nearer protests), else the
+         * nearest that fits */
         long into = -1;
-        for (size_t k = out; k-- > first;)
-            if (compatible(&tl->ev[k], b)) { into = (long)k; break; }
+        for (size_t k = out; k-- > first && into < 0;)
+            if (same_word(&tl->ev[k], b) && compatible(&tl->ev[k], b)) into = (long)k;
+        for (size_t k = out; k-- > first && into < 0;)
+            if (compatible(&tl->ev[k], b)) into = (long)k;
         if (into >= 0 && into - (long)first < 256) {
             if (merge_into(tl, &tl->ev[into], b, votes[into - first])) return -1;
             continue;

@@ -83,8 +83,18 @@ static int tok_is(const dc_doc *d, uint32_t t, const char *w)
     return k->end - k->start == strlen(w) && strncasecmp(d->text + k->start, w, strlen(w)) == 0;
 }
 
+/* Is the word just before start "on" or "in" ("signed it on May 3")? */
+static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
+{
+    uint32_t t = s->tok0;
+    while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
+    return t > s->tok0 && (tok_is(d, t - 1, "on") || tok_is(d, t - 1, "in"));
+}
+
 /* The direction the words around start point to: 1 forward, -1 back
- * ("since"), -2 a verb in the past tense, 0 neither. The nearest cue wins; "said" ends the search (what
+ * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
+ * just before start, 2 a plan told in the past ("was scheduled for"), 0
+ * neither. The nearest cue wins; "said" ends the search (what
  * comes before it is the report, not the event). */
 static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
 {
@@ -104,7 +114,14 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
         if (word_in(w, n, near_past_words)) return -1;
         if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
         if (had_perfect) continue;
-        if (word_in(w, n, near_future_words)) return 1;
+        if (word_in(w, n, near_future_words)) {
+            /* "were planned for Sunday", "was expected on Monday": the
+             * writer may stand before or after the day */
+            if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
+                !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
+                return 2;
+            return 1;
+        }
         if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
         /* "as early as Tuesday"; "is to resume", "are to meet" */
         if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
@@ -112,7 +129,9 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
             (tok_is(d, t - 1, "is") || tok_is(d, t - 1, "are") || tok_is(d, t - 1, "set") ||
              tok_is(d, t - 1, "due")))
             return 1;
-        if (!had_perfect && is_past_form(w, n)) return -2;
+        /* "to be published in November" is no past */
+        if (!had_perfect && is_past_form(w, n))
+            return prep_before(d, s, start) && !(t > first && tok_is(d, t - 1, "be")) ? -3 : -2;
     }
     /* no cue before it: the verb after it ("In March the talks collapsed") */
     uint32_t u = t;
@@ -162,9 +181,11 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.future = cached_future;
         c.in_period = si == period_sent;
         int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start) : 0;
-        c.near_future = dir > 0;
+        c.near_future = dir == 1;
+        c.near_either = dir == 2;
         c.near_past = dir == -1;
-        c.past_verb = dir == -2;
+        c.past_verb = dir <= -2;
+        c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
         t->start = m->start;

@@ -30,6 +30,13 @@ typedef struct tx_ctx {
     int near_future;              /* a future word just before the expression */
     int near_past;                /* a past word just before it: "since", "ended" */
     int past_verb;                /* a verb in the past tense close by */
+    int past_on;                  /* ... and "on" or "in" just before the
+                                   * expression: "announced sanctions on
+                                   * December 29" is a past day, not a
+                                   * deadline ahead */
+    int near_either;              /* a plan told in the past tense ("were
+                                   * planned for Sunday"): it may have
+                                   * happened or not yet; the nearest day */
     annals_date_order order;
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;

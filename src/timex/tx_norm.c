@@ -222,6 +222,9 @@ static long tense_dist(const tx_ctx *c, long a, long b)
      * March; but a date within two months ahead in a past sentence is
      * usually a deadline ("extended to Nov. 20", "payable Jan. 2") */
     if (c->past_verb && a > ref + 60) dist += 400;
+    /* ... but not when the story is told in an earlier year: "announced
+     * sanctions on December 29" after "in December 2016" */
+    if (c->past_on && a > ref && c->last_year && c->last_year < c->dy) dist += 400;
     return dist;
 }
 
@@ -351,7 +354,10 @@ static int f_weekday(const args *a, char out[40])
         cur = ca_weekday(a->c->ly, a->c->lm, a->c->ld);
     }
     long day;
-    if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
+    if (!has_rel && a->c->near_either) { /* "were planned for Sunday": the nearest */
+        long ahead = (wd - cur + 7) % 7, back = (cur - wd + 7) % 7;
+        day = ahead < back ? ref + ahead : ref - back;
+    } else if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
         day = ref + ahead;
@@ -475,7 +481,16 @@ static int f_offset(const args *a, char out[40])
     else if (anaphoric && has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else { strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return 0; }
-    return unit_value(unit, shift_days(base, unit, sign * n), out);
+    long day = shift_days(base, unit, sign * n);
+    /* "an election a year later, which cut her majority": a later day
+     * past the DCT in a sentence that does not speak of the future
+     * counts from a date the text never named; better no value than a
+     * wrong one */
+    if (anaphoric && sign > 0 && a->c->has_dct && !futurish(a->c) && day > dct_days(a->c)) {
+        strcpy(out, "XXXX");
+        return 0;
+    }
+    return unit_value(unit, day, out);
 }
 
 /* anaphor(shift, unit, part): the following day, that week, the next

@@ -449,6 +449,125 @@ static void test_date_inheritance(void **s)
     annals_timeline_free(tl);
 }
 
+/* A run of sentences, each of which must hold an event of a type whose
+ * first actor (NULL: none) and first target (NULL: any) are as given. */
+struct expect { const char *text, *type, *actor, *target, *modality; };
+
+static void check(const struct expect *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        annals_timeline *tl = run(c[i].text);
+        const tl_event *e = first(tl, c[i].type);
+        if (!e) fail_msg("no %s in: %s", c[i].type, c[i].text);
+        if (c[i].actor && !has_party(e->actors, e->nactors, c[i].actor, e->nactors ? e->actors[0].country : ""))
+            fail_msg("actor %s not in: %s", c[i].actor, c[i].text);
+        if (!c[i].actor && e->nactors) fail_msg("actor %s in: %s", e->actors[0].name, c[i].text);
+        if (c[i].target && !has_party(e->targets, e->ntargets, c[i].target, e->ntargets ? e->targets[0].country : ""))
+            fail_msg("target %s not in: %s", c[i].target, c[i].text);
+        if (c[i].modality && strcmp(e->modality, c[i].modality) != 0)
+            fail_msg("%s, not %s, in: %s", e->modality, c[i].modality, c[i].text);
+        annals_timeline_free(tl);
+    }
+}
+
+/* Participants named as reports name them: the country's people for a
+ * protest that names no one, a person's opponents for an "anti-" protest,
+ * the person behind a possessive state, the subject before an aside, the
+ * full name behind an acronym. */
+static void test_participant_names(void **s)
+{
+    (void)s;
+    static const struct expect c[] = {
+        {"Deadly protests spread across India against a new law.", "protest",
+         "Indian protesters", NULL, NULL},
+        {"More anti-Morsi protests are expected in Cairo today.", "protest", "Morsi opponents",
+         "Mohamed Morsi", NULL},
+        {"Pressure builds on Egypt's Morsi to step down.", "leadership_change", "Mohamed Morsi",
+         NULL, NULL},
+        {"Several top Russian officials \xE2\x80\x94 including Prime Minister Dmitry Medvedev "
+         "\xE2\x80\x94 submitted resignations on Monday.", "leadership_change", "Russia", NULL, NULL},
+        {"Leaders gathered for the G20 summit last July.", "meeting", "Group of 20", NULL, NULL},
+        /* "if" opens a clause of its own: Israel is not the one toppling */
+        {"Rebels may turn toward Israel if they topple Assad.", "leadership_change", NULL, NULL,
+         NULL},
+        /* "Saudi-led": the leader is named inside the word */
+        {"Saudi-led forces bombed a port on Monday.", "attack", "Saudi-led forces", NULL, NULL},
+        {"The NATO-led mission withdrew from Kabul.", "withdrawal", "NATO", NULL, NULL},
+        /* an acronym keeps its capitals before a possessive */
+        {"Russia attacked ISIL's bases near Raqqa.", "attack", "Russia", "Islamic State", NULL},
+        /* "it" is the clause's first subject, not the nearest name */
+        {"Ankara blamed forces backed by Moscow, and on Sunday it announced a military "
+         "operation against them.", "attack", "Turkey", NULL, NULL},
+        /* an office after a demonym is the person named before who holds it */
+        {"Sergei Lavrov arrived on Monday. The Russian foreign minister met Antony Blinken.",
+         "meeting", "Sergei Lavrov", "Antony Blinken", NULL},
+        {"Bashar al-Assad spoke. Officials said the Syrian leader was about to be overthrown.",
+         "leadership_change", NULL, "Bashar al-Assad", NULL},
+        /* "his" stands for the last person named when he owns the act */
+        {"Barack Obama spoke on Tuesday. His red line on Syria was crossed.", "threat",
+         "Barack Obama", NULL, NULL},
+    };
+    check(c, sizeof c / sizeof c[0]);
+    annals_timeline *tl = run("Several top Russian officials \xE2\x80\x94 including Prime Minister "
+                              "Dmitry Medvedev \xE2\x80\x94 submitted resignations on Monday.");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_true(has_party(e->actors, e->nactors, "Dmitry Medvedev", "RUS"));
+    annals_timeline_free(tl);
+    /* "Thursday's" is a day, not a name; the owner of "his capture" suffers it */
+    tl = run("Voters head to Thursday\xE2\x80\x99s European elections.");
+    e = first(tl, "election");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    /* a state does not act on itself; with no one named, the state acts */
+    tl = run("Iraqi soldiers on Friday attacked north from Baghdad to Beiji.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->ntargets, 0);
+    annals_timeline_free(tl);
+    tl = run("The Russian president met Joe Biden.");
+    e = first(tl, "meeting");
+    assert_true(has_party(e->actors, e->nactors, "Russia", "RUS"));
+    annals_timeline_free(tl);
+    tl = run("Vladimir Putin spoke. A reward led to his capture.");
+    e = first(tl, "seizure");
+    if (e) assert_false(has_party(e->actors, e->nactors, "Vladimir Putin", "RUS"));
+    annals_timeline_free(tl);
+}
+
+/* Talks, agreements and threats in the idioms news uses for them, and the
+ * senses that are none. */
+static void test_idioms(void **s)
+{
+    (void)s;
+    static const struct expect c[] = {
+        {"Bashar al-Assad must come to the negotiating table.", "talks", "Bashar al-Assad", NULL,
+         NULL},
+        {"Britain is negotiating its divorce from the European Union.", "talks", "United Kingdom",
+         "European Union", NULL},
+        {"The opposition is refusing to talk to the Egyptian army.", "talks", "opposition", NULL,
+         "negated"},
+        {"Argentina did not come to an agreement with Britain.", "agreement", "Argentina",
+         "United Kingdom", "negated"},
+        {"Schools closed after a bomb threat on Tuesday.", "threat", NULL, NULL, NULL},
+        {"Donald Trump said he would totally destroy the economy of Turkey.", "threat",
+         "Donald Trump", NULL, "asserted"},
+        {"Fierce fighting raged in Kobani on Friday.", "attack", NULL, NULL, NULL},
+        {"Turkey began military operations against the Kurdish militia.", "attack", "Turkey",
+         NULL, NULL},
+    };
+    check(c, sizeof c / sizeof c[0]);
+    const char *none[] = {"He faces what they see as a threatened takeover.",
+                          "Russia offered election help to Serbia."};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        annals_timeline *tl = run(none[i]);
+        for (size_t k = 0; k < tl->nev; k++)
+            if (!strcmp(tl->ev[k].type, "threat") || !strcmp(tl->ev[k].type, "election"))
+                fail_msg("%s found in: %s", tl->ev[k].type, none[i]);
+        annals_timeline_free(tl);
+    }
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -468,6 +587,7 @@ int main(void)
         cmocka_unit_test(test_places_are_not_parties), cmocka_unit_test(test_more_triggers),
         cmocka_unit_test(test_subjects), cmocka_unit_test(test_unlisted_names),
         cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),
-        cmocka_unit_test(test_date_inheritance)};
+        cmocka_unit_test(test_date_inheritance), cmocka_unit_test(test_participant_names),
+        cmocka_unit_test(test_idioms)};
     return cmocka_run_group_tests_name("event", tests, setup, teardown);
 }

@@ -70,9 +70,16 @@ static void test_lookup(void **s)
     e = gz_lookup(&G->gaz, "european union");
     assert_non_null(e);
     assert_string_equal(e->name, "European Union");
-    e = gz_lookup(&G->gaz, "Group of 7");
+    /* acronyms resolve to the full canonical name, as reports spell it out */
+    e = gz_lookup(&G->gaz, "G7");
     assert_non_null(e);
-    assert_string_equal(e->name, "G7");
+    assert_string_equal(e->name, "Group of 7");
+    e = gz_lookup(&G->gaz, "G-20");
+    assert_non_null(e);
+    assert_string_equal(e->name, "Group of 20");
+    e = gz_lookup(&G->gaz, "AQAP");
+    assert_non_null(e);
+    assert_string_equal(e->name, "al-Qaeda in the Arabian Peninsula");
     assert_null(gz_lookup(&G->gaz, "Atlantis"));
     assert_null(gz_lookup(&G->gaz, ""));
 }

@@ -492,6 +492,10 @@ static void test_idempotent(void **st)
         assert_int_equal(annals_merge(again, a, &err), 0); /* merge(A, A) = A */
         char *self = write_str(again);
         assert_string_equal(once, self);
+        assert_int_equal(annals_merge(again, again, &err), 0);
+        free(self);
+        self = write_str(again);
+        assert_string_equal(once, self);
         free(once); free(twice); free(self);
         annals_timeline_free(a);
         annals_timeline_free(again);

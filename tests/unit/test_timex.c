@@ -272,6 +272,46 @@ static void test_adversarial(void **s)
     free(t);
 }
 
+/* The resolution fixes of issue 5, each with a sentence of our own. */
+static void test_narrative_resolution(void **s)
+{
+    (void)s;
+    /* a past verb and "on": the day the story is told in, not a deadline
+     * ahead -- once an earlier year set the scene */
+    V("2017-12-05", "In December 2016 things moved fast. The outgoing cabinet imposed "
+      "tariffs on December 29.", "December 29", "2016-12-29");
+    /* with no earlier year named, a date just ahead stays a deadline */
+    V("2019-05-24", "Nominations closed on 10 June.", "10 June", "2019-06-10");
+    V("1989-10-20", "The bank will redeem preferred shares on Oct. 31.", "Oct. 31", "1989-10-31");
+    V("1989-10-20", "Guidelines to be published in early November matter.", "early November",
+      "1989-11");
+    /* a plan told in the past: the nearest such day, either side */
+    V("2019-12-23", "Marches were planned for Sunday in the capital.", "Sunday", "2019-12-22");
+    V("2019-12-23", "A vote was scheduled for Tuesday in the senate.", "Tuesday", "2019-12-24");
+    /* "later" from a date the text never named lands past the DCT in a
+     * past sentence: no value rather than a wrong one */
+    V("2019-05-24", "Calling a snap poll a year later cost her the majority.", "a year later",
+      "XXXX");
+    V("2019-05-24", "The treaty was signed in 2010. A year later it collapsed.", "A year later",
+      "2011");
+    V("2019-05-24", "The ballot will be held on June 1 and a runoff two weeks later.",
+      "two weeks later", "2019-W24");
+}
+
+/* Words that only look like dates. */
+static void test_names_not_dates(void **s)
+{
+    (void)s;
+    V("2019-05-24", "May said she would stay.", "May", "-");
+    V("2019-05-24", "Critics rejected May's plan.", "May", "-");
+    V("2019-05-24", "The prime minister and May met.", "May", "-");
+    V("2019-05-24", "Talks began in May.", "May", "2019-05");
+    V("2019-05-24", "Talks stalled by mid-May.", "mid-May", "2019-05");
+    V("2019-05-24", "They will meet next May.", "May", "2020-05");
+    V("2019-05-24", "The 1922 Committee met again.", "1922", "-");
+    V("2019-05-24", "The party was founded in 1922.", "1922", "1922");
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -291,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_near_cues), cmocka_unit_test(test_anaphora_and_periods),
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
-        cmocka_unit_test(test_adversarial)};
+        cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
+        cmocka_unit_test(test_names_not_dates)};
     return cmocka_run_group_tests_name("timex", tests, setup, teardown);
 }
