@@ -64,6 +64,16 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                 }
             break;
         }
+    /* "Kenneth Bae, a Korean-American missionary, has been held": the
+     * name an appositive describes is the subject */
+    static const char *const det[] = {"a", "an", "the", NULL};
+    if (best > 0 && ps[best].t1 < t && ev_tok_eq(d, ps[best].t1, ",") &&
+        ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
+        ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
+        uint32_t k = ps[best - 1].t1 + 2;
+        while (k < ps[best].t0 && d->tok[k].kind == DC_WORD && !ev_clause_break(d, k)) k++;
+        if (k == ps[best].t0) best--;
+    }
     /* "the president, who has threatened": the subject is what "who"
      * follows; when that is no participant, there is none */
     for (uint32_t k = ps[best].t1; k < t; k++)

@@ -552,17 +552,26 @@ static void test_idioms(void **s)
         {"Schools closed after a bomb threat on Tuesday.", "threat", NULL, NULL, NULL},
         {"Donald Trump said he would totally destroy the economy of Turkey.", "threat",
          "Donald Trump", NULL, "asserted"},
+        {"Donald Trump said he would \"totally destroy\" the economy of Turkey.", "threat",
+         "Donald Trump", NULL, "asserted"},
+        {"Kenneth Bae has been held since November 2012.", "arrest", NULL, "Kenneth Bae", NULL},
+        /* the name an appositive describes, not the appositive */
+        {"Kenneth Bae, a Korean-American missionary, has been held since 2012.", "arrest", NULL,
+         "Kenneth Bae", NULL},
+        {"Russia and China urged Iran to open talks on a new deal.", "talks", "Iran", NULL, NULL},
         {"Fierce fighting raged in Kobani on Friday.", "attack", NULL, NULL, NULL},
         {"Turkey began military operations against the Kurdish militia.", "attack", "Turkey",
          NULL, NULL},
     };
     check(c, sizeof c / sizeof c[0]);
     const char *none[] = {"He faces what they see as a threatened takeover.",
+                          "The meeting was held in Geneva since it was neutral.",
                           "Russia offered election help to Serbia."};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         annals_timeline *tl = run(none[i]);
         for (size_t k = 0; k < tl->nev; k++)
-            if (!strcmp(tl->ev[k].type, "threat") || !strcmp(tl->ev[k].type, "election"))
+            if (!strcmp(tl->ev[k].type, "threat") || !strcmp(tl->ev[k].type, "election") ||
+                !strcmp(tl->ev[k].type, "arrest"))
                 fail_msg("%s found in: %s", tl->ev[k].type, none[i]);
         annals_timeline_free(tl);
     }
