@@ -106,7 +106,9 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo '$$ ./annals extract samples/border-crossing.txt'
-	@./annals extract samples/border-crossing.txt
+	@./annals extract -f text samples/border-crossing.txt
+	@echo '$$ ./annals extract -f json samples/border-crossing.txt'
+	@./annals extract -f json samples/border-crossing.txt
 
 # ---- tests ------------------------------------------------------------------
 

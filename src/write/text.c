@@ -1,4 +1,5 @@
-/* The human-readable timeline: one line an event -- its date at its
+/* The human-readable timeline: a comment line a document (its publication
+ * date and where it came from), then one line an event -- its date at its
  * precision, type, summary, modality where not asserted, documents. The
  * default of `annals extract` on a terminal. */
 #include "write.h"
@@ -6,6 +7,13 @@
 
 int wr_text(const annals_timeline *tl, FILE *out)
 {
+    /* first the documents, as comment lines: where each publication date
+     * came from is what a reader checks first */
+    for (size_t i = 0; i < tl->ndocs; i++) {
+        const tl_document *d = &tl->docs[i];
+        fprintf(out, "# %s  published %s (%s)%s%s\n", d->id, d->dct[0] ? d->dct : "unknown",
+                tl_dct_from_name(d->dct_from), d->title ? "  " : "", d->title ? d->title : "");
+    }
     for (size_t i = 0; i < tl->nev; i++) {
         const tl_event *e = &tl->ev[i];
         fprintf(out, "%-10s  %-17s  %s", e->has_date ? e->date.value : "undated", e->type,

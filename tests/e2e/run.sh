@@ -88,7 +88,9 @@ PYEOF
     # the readable timeline: one line an event, date at its precision
     if run "seed text" 0 "$ANNALS" extract -f text "$SEED"; then
         grep -q '^2021-06-16  meeting .*Vladimir Putin.*\[000_9cf351623de6f674\]$' "$T/out" &&
-            grep -q '^undated .*(planned)' "$T/out" && ok "seed text" || bad "seed text" "$(head -5 "$T/out")"
+            grep -q '^undated .*(planned)' "$T/out" &&
+            grep -q '^# 000_9cf351623de6f674  published 2021-07-18 (text)' "$T/out" &&
+            ok "seed text" || bad "seed text" "$(head -5 "$T/out")"
     fi
 else
     echo "skip seed dct ($SEED not found)"
