@@ -187,10 +187,9 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
             break;
         case GZ_COUNTRY:
-            ev_set_party(&out[n], t0, t1, e->name, e->country, "state");
-            break;
         case GZ_DEMONYM: {
-            /* "the Syrian leader", named before: that person */
+            /* "the Syrian leader", "the U.S. president", named before:
+             * that person */
             uint32_t ol = 0;
             const gz_entry *office = m[i].poss ? NULL : lower_office(gz, d, t1, end, &ol);
             const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
@@ -198,6 +197,13 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
                 ev_set_party(&out[n], t0, t1 + ol, who->name, who->country, "person");
                 out[n++].cls = GZ_PERSON;
                 continue;
+            }
+            /* no one named: the state acts, the office words with it (so
+             * that "the U.S. president and the North Korean leader" is a
+             * list of two) */
+            if (office || e->cls == GZ_COUNTRY) {
+                ev_set_party(&out[n], t0, t1 + ol, e->name, e->country, "state");
+                break;
             }
             /* "Afghans", "Americans": people of a country, not its state */
             const dc_token *lt = &d->tok[t1 - 1];

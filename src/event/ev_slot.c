@@ -38,6 +38,20 @@ static int object_like(const dc_doc *d, uint32_t s0, uint32_t t0)
 
 /* The party ending nearest before token t (within the clause), with
  * coordinated ones before it ("Russia and China agreed"). */
+/* Do the tokens [gap0, gap1) join two participants into one list? ",",
+ * "and", "&", and an article: "Kazakhstan, Tajikistan, and Uzbekistan",
+ * "the U.S. president and the North Korean leader". */
+static int coordinated(const dc_doc *d, uint32_t gap0, uint32_t gap1)
+{
+    if (gap1 <= gap0 || gap1 - gap0 > 3) return 0;
+    int link = 0;
+    for (uint32_t k = gap0; k < gap1; k++) {
+        if (ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&")) link = 1;
+        else if (!ev_tok_eq(d, k, "the")) return 0;
+    }
+    return link;
+}
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -48,7 +62,12 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         for (uint32_t k = ps[i].t1; k < t; k++)
             if (ev_clause_break(d, k)) { broken = 1; break; }
         if (broken || t - ps[i].t1 > 14) continue;
-        if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss) continue; /* "Paris rally" */
+        /* "the Paris rally": a capital after an article, right before a
+         * noun trigger, names the place; "Washington walked out" acts */
+        if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss && ps[i].t0 > s0 &&
+            (ev_tok_eq(d, ps[i].t0 - 1, "the") || ev_tok_eq(d, ps[i].t0 - 1, "a") ||
+             ev_tok_eq(d, ps[i].t0 - 1, "an") || ev_tok_eq(d, ps[i].t0 - 1, "this")))
+            continue;
         best = (long)i;
     }
     if (best < 0 || ps[best].cls == GZ_PLACE) return 0;
@@ -101,11 +120,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     size_t n = 0;
     out[n++] = &ps[best];
     for (long i = best - 1; i >= 0 && n < cap && ps[i].cls != GZ_PLACE; i--) { /* X, Y and Z */
-        uint32_t gap0 = ps[i].t1, gap1 = out[n - 1]->t0;
-        int joined = gap1 > gap0 && gap1 - gap0 <= 2;
-        for (uint32_t k = gap0; joined && k < gap1; k++)
-            joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&");
-        if (!joined) break;
+        if (!coordinated(d, ps[i].t1, out[n - 1]->t0)) break;
         out[n++] = &ps[i];
     }
     (void)s0;
@@ -130,11 +145,7 @@ static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, 
         size_t n = 0;
         out[n++] = &ps[i];
         for (size_t j = i + 1; j < np && n < cap && ps[j].cls != GZ_PLACE; j++) {
-            uint32_t gap0 = out[n - 1]->t1, gap1 = ps[j].t0;
-            int joined = gap1 > gap0 && gap1 - gap0 <= 2;
-            for (uint32_t k = gap0; joined && k < gap1; k++)
-                joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&");
-            if (!joined) break;
+            if (!coordinated(d, out[n - 1]->t1, ps[j].t0)) break;
             out[n++] = &ps[j];
         }
         (void)end;
@@ -183,11 +194,7 @@ static size_t slot_poss(const dc_doc *d, const party *ps, size_t np, uint32_t t,
                 return n;
             }
             for (size_t j = i; j-- > 0 && n < cap && ps[j].cls != GZ_PLACE;) {
-                uint32_t gap0 = ps[j].t1, gap1 = out[n - 1]->t0;
-                int joined = gap1 > gap0 && gap1 - gap0 <= 2;
-                for (uint32_t k = gap0; joined && k < gap1; k++)
-                    joined = ev_tok_eq(d, k, ",") || ev_tok_eq(d, k, "and");
-                if (!joined) break;
+                if (!coordinated(d, ps[j].t1, out[n - 1]->t0)) break;
                 out[n++] = &ps[j];
             }
             return n;

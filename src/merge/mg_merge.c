@@ -93,7 +93,14 @@ static int make_atom(mg_names *nm, ar_arena *mem, const tl_event *e, mg_atom *a)
     return a->type ? 0 : -1;
 }
 
-typedef struct mkey { size_t doc; uint32_t start, end; size_t atom; } mkey;
+/* A mention is its span (a sentence), its trigger word and its event's
+ * type: one sentence can report several events. */
+typedef struct mkey {
+    size_t doc;
+    uint32_t start, end;
+    const char *type, *trigger;
+    size_t atom;
+} mkey;
 
 static int by_mkey(const void *x, const void *y)
 {
@@ -101,11 +108,15 @@ static int by_mkey(const void *x, const void *y)
     if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
     if (a->start != b->start) return a->start < b->start ? -1 : 1;
     if (a->end != b->end) return a->end < b->end ? -1 : 1;
-    return 0;
+    int c = strcmp(a->type, b->type);
+    if (c) return c;
+    if (!a->trigger || !b->trigger) return (a->trigger != NULL) - (b->trigger != NULL);
+    return strcmp(a->trigger, b->trigger);
 }
 
-/* Reports that share a mention are one report of one event, however
- * their readings differ: joined before any matching. */
+/* Reports that share a mention (the same sentence, trigger and type) are
+ * one report of one event, however their readings differ: joined before
+ * any matching. Events of different types are never joined. */
 static int join_shared_mentions(const tl_event *const *r, size_t n, size_t *up)
 {
     size_t total = 0;
@@ -115,7 +126,8 @@ static int join_shared_mentions(const tl_event *const *r, size_t n, size_t *up)
     size_t t = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < r[i]->nmentions; j++)
-            k[t++] = (mkey){r[i]->mentions[j].doc, r[i]->mentions[j].start, r[i]->mentions[j].end, i};
+            k[t++] = (mkey){r[i]->mentions[j].doc, r[i]->mentions[j].start, r[i]->mentions[j].end,
+                            r[i]->type, r[i]->mentions[j].trigger, i};
     qsort(k, total, sizeof *k, by_mkey);
     for (size_t i = 1; i < total; i++)
         if (!by_mkey(&k[i - 1], &k[i])) mg_join(up, k[i - 1].atom, k[i].atom);

@@ -577,6 +577,37 @@ static void test_idioms(void **s)
     }
 }
 
+/* "the U.S. president and the North Korean leader": a list of two, the
+ * states acting when no one holding the office was named. */
+static void test_coordinated_offices(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The U.S. president and the North Korean leader shook hands on Tuesday.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_party(e->actors, e->nactors, "United States", "USA"));
+    assert_true(has_party(e->actors, e->nactors, "North Korea", "PRK"));
+    annals_timeline_free(tl);
+}
+
+/* A state leaving a treaty is a withdrawal (event-types.md). */
+static void test_leaving_a_treaty(void **s)
+{
+    (void)s;
+    const char *texts[] = {"Washington walked out of the nuclear accord on May 8.",
+                           "Trump pulled the United States out of the 2015 nuclear deal on Tuesday.",
+                           "Washington's departure from the accord came in May."};
+    for (int i = 0; i < 3; i++) {
+        annals_timeline *tl = run(texts[i]);
+        const tl_event *e = first(tl, "withdrawal");
+        if (!e) fprintf(stderr, "no withdrawal in: %s\n", texts[i]);
+        assert_non_null(e);
+        assert_true(e->nactors >= 1);
+        assert_string_equal(e->actors[0].country, "USA");
+        annals_timeline_free(tl);
+    }
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -592,7 +623,8 @@ int main(void)
         cmocka_unit_test(test_types_table), cmocka_unit_test(test_active_and_participants),
         cmocka_unit_test(test_passive_and_lists), cmocka_unit_test(test_modality),
         cmocka_unit_test(test_suppressions), cmocka_unit_test(test_stable_ids_and_sort),
-        cmocka_unit_test(test_no_events_option), cmocka_unit_test(test_group_participants),
+        cmocka_unit_test(test_no_events_option), cmocka_unit_test(test_coordinated_offices),
+        cmocka_unit_test(test_leaving_a_treaty), cmocka_unit_test(test_group_participants),
         cmocka_unit_test(test_places_are_not_parties), cmocka_unit_test(test_more_triggers),
         cmocka_unit_test(test_subjects), cmocka_unit_test(test_unlisted_names),
         cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),

@@ -189,6 +189,15 @@ static void test_types_never_merge(void **st)
     assert_int_equal(tl->nev, 3);
     for (size_t i = 0; i < 3; i++) assert_int_equal(tl->ev[i].sources, 1);
     annals_timeline_free(tl);
+    /* one sentence that reports two events: the same span, two types */
+    const spec one[] = {
+        {0, 10, "withdrawal", "asserted", "2018-05-08", "United States", "USA", "state", NULL, NULL, NULL, NULL, NULL},
+        {0, 10, "agreement", "asserted", "2018-05-08", "Iran", "IRN", "state", NULL, NULL, NULL, NULL, NULL},
+    };
+    tl = merged(one, 2, 1);
+    assert_int_equal(tl->nev, 2);
+    assert_string_not_equal(tl->ev[0].type, tl->ev[1].type);
+    annals_timeline_free(tl);
 }
 
 static void test_date_reports_on_conflict(void **st)
