@@ -178,13 +178,17 @@ install: all $(BUILD)/annals.pc
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/annals.1 $(DESTDIR)$(MANDIR)/man1/annals.1
 	install -m 644 man/annals-grammar.5 $(DESTDIR)$(MANDIR)/man5/annals-grammar.5
+	install -m 644 man/annals-format.5 $(DESTDIR)$(MANDIR)/man5/annals-format.5
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 completions/annals.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/annals
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annals $(DESTDIR)$(LIBDIR)/libannals.a \
 	  $(DESTDIR)$(LIBDIR)/libannals.so $(DESTDIR)$(LIBDIR)/libannals.so.$(SOVERSION) \
 	  $(DESTDIR)$(LIBDIR)/libannals.so.$(VERSION) $(DESTDIR)$(INCDIR)/annals/annals.h \
 	  $(DESTDIR)$(LIBDIR)/pkgconfig/annals.pc $(DESTDIR)$(MANDIR)/man5/annals-grammar.5 \
-	  $(DESTDIR)$(MANDIR)/man1/annals.1
+	  $(DESTDIR)$(MANDIR)/man1/annals.1 $(DESTDIR)$(MANDIR)/man5/annals-format.5 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/annals
 	-rmdir $(DESTDIR)$(INCDIR)/annals 2>/dev/null
 
 clean:

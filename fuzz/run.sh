@@ -18,14 +18,14 @@ if [ ! -f "$B/libannals-fuzz.a" ] || [ -n "$(find src grammars include -newer "$
     cp "$B/lib/libannals.a" "$B/libannals-fuzz.a"
 fi
 fail=0
-for h in extract grammar timeline; do
+for h in extract grammar timeline ics; do
     $CLANG $CFLAGS -o "$B/fuzz_$h" "fuzz/fuzz_$h.c" "$B/libannals-fuzz.a" $LIBS || exit 2
     corpus="$B/corpus_$h"
     mkdir -p "$corpus"
     case $h in
         extract) cp samples/*.txt "$corpus"/ 2>/dev/null ;;
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
-        timeline) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
+        timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
     esac
     echo "== fuzz_$h for ${SECONDS_EACH}s"
     ANNALS_NO_JIT= "$B/fuzz_$h" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 \

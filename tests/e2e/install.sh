@@ -25,9 +25,16 @@ if cc -std=c11 -Wall -Wextra -Werror examples/timeline.c $(pkg-config --cflags -
 else
     bad "example builds with pkg-config" "$(head -5 "$T/cc.log")"
 fi
-[ -f "$T/stage/usr/local/share/man/man5/annals-grammar.5" ] && ok "man page installed" || bad "man page installed"
+for f in man/man1/annals.1 man/man5/annals-grammar.5 man/man5/annals-format.5 bash-completion/completions/annals; do
+    [ -f "$T/stage/usr/local/share/$f" ] && ok "installed $f" || bad "installed $f"
+done
 make --no-print-directory uninstall DESTDIR="$T/stage" PREFIX=/usr/local >/dev/null 2>&1
 left=$(find "$T/stage" -type f | wc -l)
 [ "$left" -eq 0 ] && ok "make uninstall" || bad "make uninstall" "$left files left"
+# bash completion: commands, and formats per command
+got=$(bash -c '. completions/annals.bash; COMP_WORDS=(annals ext); COMP_CWORD=1; _annals; echo "${COMPREPLY[*]}"
+               COMP_WORDS=(annals export -f ""); COMP_CWORD=3; _annals; echo "${COMPREPLY[*]}"')
+[ "$got" = "extract
+ics html csv timelinejs" ] && ok "bash completion" || bad "bash completion" "$got"
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
