@@ -26,10 +26,11 @@ int cl_out_commit(cl_out *o);
 /* Removes the temporary file: nothing half-written is left behind. */
 void cl_out_abort(cl_out *o);
 
-/* Writes tl in any format (annals/1, JSON Lines, text or an export) to
- * outpath or stdout, atomically, reporting problems; 0 or -1. */
-int cl_write_timeline(const annals_timeline *tl, int format, int flags, const char *outpath,
-                      int quiet);
+/* Writes tl in any format (annals/1, JSON Lines, text or an export, with
+ * title naming a calendar or page) to outpath or stdout, atomically,
+ * reporting problems; 0 or -1. */
+int cl_write_timeline(const annals_timeline *tl, int format, int flags, const char *title,
+                      const char *outpath, int quiet);
 
 int cl_extract(int argc, char **argv);
 int cl_dates(int argc, char **argv);

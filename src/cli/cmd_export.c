@@ -170,14 +170,8 @@ int cl_export(int argc, char **argv)
     int skipped = 0;
     for (int i = optind; i < argc; i++) skipped |= read_one(tl, argv[i]);
     annals_timeline_sort(tl);
-    cl_out out;
     int status = CL_FATAL;
-    if (cl_out_open(&out, outpath)) goto done;
-    if (cl_export_write(tl, (annals_format)format, &x, &out, quiet)) {
-        cl_out_abort(&out);
-        goto done;
-    }
-    if (cl_out_commit(&out)) goto done;
+    if (cl_write_timeline(tl, format, x.flags, x.title, outpath, quiet)) goto done;
     status = skipped ? CL_SKIPPED : CL_OK;
 done:
     annals_timeline_free(tl);

@@ -287,7 +287,7 @@ static int run_cmd(int argc, char **argv, int dates)
         goto done;
     }
     annals_timeline_sort(r.tl);
-    if (cl_write_timeline(r.tl, format, r.write_flags, outpath, r.quiet)) goto done;
+    if (cl_write_timeline(r.tl, format, r.write_flags, NULL, outpath, r.quiet)) goto done;
     status = rd.skipped ? CL_SKIPPED : CL_OK;
 done:
     cl_pool_free(r.pool);

@@ -106,7 +106,7 @@ int cl_merge(int argc, char **argv)
         goto done;
     }
     annals_timeline_sort(tl);
-    if (cl_write_timeline(tl, format, 0, outpath, quiet)) goto done;
+    if (cl_write_timeline(tl, format, 0, NULL, outpath, quiet)) goto done;
     status = skipped ? CL_SKIPPED : CL_OK;
 done:
     annals_timeline_free(tl);

@@ -69,8 +69,8 @@ void cl_out_abort(cl_out *o)
     o->f = NULL;
 }
 
-int cl_write_timeline(const annals_timeline *tl, int format, int flags, const char *outpath,
-                      int quiet)
+int cl_write_timeline(const annals_timeline *tl, int format, int flags, const char *title,
+                      const char *outpath, int quiet)
 {
     cl_out out;
     if (cl_out_open(&out, outpath)) return -1;
@@ -79,6 +79,7 @@ int cl_write_timeline(const annals_timeline *tl, int format, int flags, const ch
         annals_export x;
         annals_export_init(&x);
         x.flags |= flags & ANNALS_WRITE_ALL;
+        x.title = title;
         bad = cl_export_stamp(&x) || cl_export_write(tl, (annals_format)format, &x, &out, quiet);
     } else {
         annals_error err;
