@@ -48,7 +48,7 @@ BIN := $(BUILD)/annals
 endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
-        clean eval eval-dates eval-events eval-plover bench check-clients fuzz
+        clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -122,6 +122,10 @@ check-e2e: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/run.sh
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/merge.sh
 	@if [ "$(BUILD)" = build ]; then sh tests/e2e/install.sh; fi
+
+# The binary under valgrind (memcheck, leaks), JIT off: slow, so not in check.
+check-valgrind: $(BIN)
+	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/valgrind.sh
 
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 check
