@@ -3,6 +3,8 @@
  * One engine serves the date grammar and the event grammar. */
 #ifndef GM_GRAM_H
 #define GM_GRAM_H
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "annals/annals.h"
@@ -43,6 +45,7 @@ typedef struct gm_rule {
     int priority;
     int has_value;
     const char *anchor;    /* the `anchor` attribute as written, or NULL */
+    atomic_int jitted;     /* JIT-compiled yet (see gm_ready) */
     int anchor_line;
 } gm_rule;
 
@@ -64,6 +67,7 @@ typedef struct gm_grammar {
     const char **macro_where; /* "file:line" */
     size_t nmacros, capmacros;
     pcre2_match_context *mctx;
+    pthread_mutex_t jit_lock; /* one JIT compilation at a time */
     /* The first pass: rules keyed to anchor words run only on chunks that
      * hold one of them (see gram_anchor.c). */
     size_t setwords;       /* uint64_t words in one rule set */
@@ -88,6 +92,9 @@ int gm_compile(gm_grammar *g, annals_error *err);
 
 /* Builds the anchor index of the compiled rules (called by gm_compile). */
 int gm_anchor_build(gm_grammar *g, annals_error *err);
+
+/* JIT-compiles rule r on its first use (thread-safe). */
+void gm_ready(const gm_grammar *g, const gm_rule *r);
 
 /* The rules worth running on text[0..n): a bit set of setwords words. */
 void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t *out);

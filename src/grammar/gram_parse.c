@@ -12,6 +12,7 @@ void gm_init(gm_grammar *g)
     ar_init(&g->mem, 64 * 1024);
     sm_init(&g->macros);
     sm_init(&g->anchors);
+    pthread_mutex_init(&g->jit_lock, NULL);
 }
 
 void gm_free(gm_grammar *g)
@@ -31,6 +32,7 @@ void gm_free(gm_grammar *g)
     free(g->digit);
     free(g->sets);
     pcre2_match_context_free(g->mctx);
+    pthread_mutex_destroy(&g->jit_lock);
     ar_free(&g->mem);
     memset(g, 0, sizeof *g);
 }

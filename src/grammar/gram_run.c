@@ -94,7 +94,7 @@ int gm_compile(gm_grammar *g, annals_error *err)
         if (sb_add(&b, ")(?![\\p{L}\\p{N}])", 17)) { free(b.s); return er_set(err, ANNALS_ERR_NOMEM, "out of memory"); }
         char msg[256];
         size_t off = 0;
-        r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES, msg, sizeof msg, &off);
+        r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES, 1, msg, sizeof msg, &off);
         if (!r->re) {
             int rc = er_set(err, ANNALS_ERR_GRAMMAR,
                             "%s:%d:%d: rule %s: bad pattern: %s (near \"%.30s\")", r->file,
@@ -131,6 +131,24 @@ int gm_arg_text(const gm_match *m, const char *text, int arg, const char **s, si
         return 1;
     }
     return 0;
+}
+
+/* JIT-compiles a rule the first time any thread needs it: most runs use
+ * a fraction of the rules, and compiling all at start-up cost most of the
+ * start-up time. The flag is read without the lock; it is set, with
+ * release order, only after the compilation, so no thread matches with
+ * a rule while it is being compiled. */
+void gm_ready(const gm_grammar *g, const gm_rule *r)
+{
+    if (atomic_load_explicit(&r->jitted, memory_order_acquire)) return;
+    gm_grammar *mg = (gm_grammar *)g; /* the lock and the flag change, the rules do not */
+    gm_rule *mr = (gm_rule *)r;
+    pthread_mutex_lock(&mg->jit_lock);
+    if (!atomic_load_explicit(&mr->jitted, memory_order_relaxed)) {
+        rx_jit(mr->re);
+        atomic_store_explicit(&mr->jitted, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&mg->jit_lock);
 }
 
 typedef struct vec { gm_match *m; size_t n, cap; } vec;
@@ -210,6 +228,7 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
         for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
             if (!(active[i / 64] >> (i % 64) & 1)) continue; /* no anchor here */
             const gm_rule *r = &g->rules[i];
+            gm_ready(g, r);
             size_t at = 0, clen = ce - cs;
             while (at < clen) {
                 int got = pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, g->mctx);

@@ -52,7 +52,7 @@ rd_dct_rules *rd_dct_rules_new(void)
     if (!r) return NULL;
     for (int i = 0; i < P_N; i++) {
         uint32_t opts = (i == P_KEYWORD || i == P_BYLINE) ? PCRE2_CASELESS : 0;
-        r->re[i] = rx_compile(patterns[i], opts, NULL, 0, NULL);
+        r->re[i] = rx_compile(patterns[i], opts, 0, NULL, 0, NULL);
         if (!r->re[i]) { rd_dct_rules_free(r); return NULL; }
     }
     r->mctx = rx_match_context();

@@ -1,7 +1,7 @@
 #include "rx.h"
 #include <stdlib.h>
 
-pcre2_code *rx_compile(const char *pattern, uint32_t extra_opts, char *msg,
+pcre2_code *rx_compile(const char *pattern, uint32_t extra_opts, int lazy, char *msg,
                        size_t msgsize, size_t *erroff)
 {
     int ec;
@@ -14,9 +14,14 @@ pcre2_code *rx_compile(const char *pattern, uint32_t extra_opts, char *msg,
         if (erroff) *erroff = eo;
         return NULL;
     }
+    if (!lazy) rx_jit(re);
+    return re;
+}
+
+void rx_jit(pcre2_code *re)
+{
     const char *nojit = getenv("ANNALS_NO_JIT");
     if (!nojit || !*nojit) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* else interpreted */
-    return re;
 }
 
 pcre2_match_context *rx_match_context(void)
