@@ -2,6 +2,7 @@
 # Dates alone, side by side on the same texts (make bench): annals dates,
 # chrono-node (npm; chrono.parse(text, published)) and Python's dateparser
 # (Debian python3-dateparser; search_dates, on a sample: it is slow).
+# annals runs on one thread (-j 1), as the other two do.
 # Prints MB/s for each and annals' speed ratio. Figures, not tests.
 set -e
 ANNALS=${ANNALS:-./annals}
@@ -20,12 +21,12 @@ mb() { "$PY" -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) 
 MB=$(mb "$T/docs.jsonl")
 DPMB=$(mb "$T/dp.jsonl")
 
-set -- $("$PY" "$HERE/measure.py" --repeat 3 "$ANNALS" dates --format jsonl -q "$T/docs.jsonl")
+set -- $("$PY" "$HERE/measure.py" --repeat 3 "$ANNALS" dates -j 1 --format jsonl -q "$T/docs.jsonl")
 A=$1
-set -- $("$PY" "$HERE/measure.py" --repeat 3 "$ANNALS" dates --format jsonl -q "$T/dp.jsonl")
+set -- $("$PY" "$HERE/measure.py" --repeat 3 "$ANNALS" dates -j 1 --format jsonl -q "$T/dp.jsonl")
 ADP=$1
 printf 'bench dates: %d articles, %.1f MB of text\n' "$DOCS" "$MB"
-printf '  annals dates     %7.3f s  %8.2f MB/s\n' "$A" "$(echo "$MB/$A" | bc -l)"
+printf '  annals dates -j 1 %6.3f s  %8.2f MB/s\n' "$A" "$(echo "$MB/$A" | bc -l)"
 
 if [ ! -d "$HERE/node_modules/chrono-node" ]; then
     (cd "$HERE" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || true
