@@ -7,7 +7,7 @@
 #include "timeline/timeline.h"
 #include "anchor/anchor.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 static annals_timeline *TL;
 
 /* Extracts text as published on dct into TL (a fresh timeline). */
@@ -148,19 +148,10 @@ static void test_span(void **s)
     assert_int_equal(an_span("P3Y", &t), -1);
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    return G ? 0 : -1;
-}
 static int teardown(void **s)
 {
-    (void)s;
     if (TL) annals_timeline_free(TL);
-    annals_grammars_free(G);
-    return 0;
+    return tu_teardown(s);
 }
 
 int main(void)
@@ -170,5 +161,5 @@ int main(void)
         cmocka_unit_test(test_planned_future),   cmocka_unit_test(test_carry_forward),
         cmocka_unit_test(test_coref_merge),      cmocka_unit_test(test_coref_no_merge),
         cmocka_unit_test(test_span)};
-    return cmocka_run_group_tests_name("anchor", tests, setup, teardown);
+    return cmocka_run_group_tests_name("anchor", tests, tu_setup, teardown);
 }

@@ -5,7 +5,7 @@
 #include "timeline/timeline.h"
 #include "write/write.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 
 static void test_version_and_options(void **s)
 {
@@ -232,14 +232,6 @@ static void test_dedup_mentions(void **s)
     annals_timeline_free(tl);
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    return G ? 0 : -1;
-}
-static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 
 int main(void)
 {
@@ -247,5 +239,5 @@ int main(void)
         cmocka_unit_test(test_version_and_options), cmocka_unit_test(test_dct_precedence),
         cmocka_unit_test(test_write_json), cmocka_unit_test(test_many_ids),
         cmocka_unit_test(test_claim_and_append), cmocka_unit_test(test_dedup_mentions)};
-    return cmocka_run_group_tests_name("api", tests, setup, teardown);
+    return cmocka_run_group_tests_name("api", tests, tu_setup, tu_teardown);
 }

@@ -5,7 +5,7 @@
 #include "event/event.h"
 #include "timeline/timeline.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 
 static annals_timeline *run(const char *text)
 {
@@ -608,14 +608,6 @@ static void test_leaving_a_treaty(void **s)
     }
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    return G ? 0 : -1;
-}
-static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 
 int main(void)
 {
@@ -630,5 +622,5 @@ int main(void)
         cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),
         cmocka_unit_test(test_date_inheritance), cmocka_unit_test(test_participant_names),
         cmocka_unit_test(test_idioms)};
-    return cmocka_run_group_tests_name("event", tests, setup, teardown);
+    return cmocka_run_group_tests_name("event", tests, tu_setup, tu_teardown);
 }

@@ -2,7 +2,7 @@
 #include "testutil.h"
 #include "lib/grammars.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 
 /* The names found in text, as "name/CTRY/class" joined by '|'. */
 static const char *names(const char *text)
@@ -112,15 +112,6 @@ static void test_load_errors(void **s)
     gz_free(&g);
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    if (!G) fprintf(stderr, "%s\n", err.message);
-    return G ? 0 : -1;
-}
-static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 
 int main(void)
 {
@@ -128,5 +119,5 @@ int main(void)
         cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup)};
-    return cmocka_run_group_tests_name("gazetteer", tests, setup, teardown);
+    return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }

@@ -3,7 +3,7 @@
 #include "annals/annals.h"
 #include "timeline/timeline.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 
 /* The value of the timex whose text contains needle, found in text with
  * publication date dct (NULL: none); "-" when there is none. */
@@ -312,14 +312,6 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "The party was founded in 1922.", "1922", "1922");
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    return G ? 0 : -1;
-}
-static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 
 int main(void)
 {
@@ -333,5 +325,5 @@ int main(void)
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
         cmocka_unit_test(test_names_not_dates)};
-    return cmocka_run_group_tests_name("timex", tests, setup, teardown);
+    return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }

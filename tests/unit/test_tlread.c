@@ -3,7 +3,7 @@
 #include "annals/annals.h"
 #include "timeline/timeline.h"
 
-static annals_grammars *G;
+TU_GRAMMARS
 
 static char *write_str(annals_timeline *tl, annals_format f)
 {
@@ -123,19 +123,11 @@ static void test_many_parties(void **s)
     free(in);
 }
 
-static int setup(void **s)
-{
-    (void)s;
-    annals_error err;
-    G = annals_grammars_builtin(&err);
-    return G ? 0 : -1;
-}
-static int teardown(void **s) { (void)s; annals_grammars_free(G); return 0; }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_round_trip), cmocka_unit_test(test_errors),
                                        cmocka_unit_test(test_jsonl_documents_by_id),
                                        cmocka_unit_test(test_many_parties)};
-    return cmocka_run_group_tests_name("tlread", tests, setup, teardown);
+    return cmocka_run_group_tests_name("tlread", tests, tu_setup, tu_teardown);
 }

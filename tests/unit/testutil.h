@@ -25,4 +25,23 @@ static inline char *tu_tmpfile(const char *suffix, const char *data, size_t n)
     close(fd);
     return path;
 }
+/* The built-in grammars as G, loaded once for a test file: put
+ * TU_GRAMMARS near the top, then pass tu_setup / tu_teardown to
+ * cmocka_run_group_tests_name. */
+#define TU_GRAMMARS                                                        \
+    static annals_grammars *G;                                             \
+    static int tu_setup(void **s)                                          \
+    {                                                                      \
+        (void)s;                                                           \
+        annals_error err;                                                  \
+        G = annals_grammars_builtin(&err);                                 \
+        if (!G) fprintf(stderr, "grammars: %s\n", err.message);            \
+        return G ? 0 : -1;                                                 \
+    }                                                                      \
+    static int tu_teardown(void **s)                                       \
+    {                                                                      \
+        (void)s;                                                           \
+        annals_grammars_free(G);                                           \
+        return 0;                                                          \
+    }
 #endif
