@@ -36,18 +36,16 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+import evalkit
+from evalkit import Fatal, prf
 import xml.etree.ElementTree as ET
 
 PARTS = ("TimeBank", "AQUAINT")
 ALL = "all"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-
-
-class Fatal(Exception):
-    """An error that stops the scorer (exit status 2)."""
 
 
 # --------------------------------------------------------------------------
@@ -340,13 +338,6 @@ def match_relaxed(gold, system):
 COUNT_KEYS = ("docs", "gold", "sys", "strict", "relaxed", "type", "value")
 
 
-def prf(correct, sys_n, gold_n):
-    p = correct / sys_n if sys_n else 0.0
-    r = correct / gold_n if gold_n else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def figures(counts):
     """Figures from counts (a dict with COUNT_KEYS)."""
     out = collections.OrderedDict((k, counts[k]) for k in COUNT_KEYS)
@@ -406,38 +397,7 @@ def score_part(docs, by_doc):
 
 def run_annals(annals, corpus, timeout, warn):
     """Run `annals dates --format jsonl corpus`; returns its stdout."""
-    if annals.endswith(".py"):
-        cmd = [sys.executable, annals]
-    else:
-        cmd = [annals]
-    cmd += ["dates", "--format", "jsonl", corpus]
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=timeout)
-    except FileNotFoundError:
-        raise Fatal("cannot run %s: no such file" % annals)
-    except PermissionError:
-        raise Fatal("cannot run %s: not executable" % annals)
-    except OSError as e:
-        raise Fatal("cannot run %s: %s" % (annals, e))
-    except subprocess.TimeoutExpired:
-        raise Fatal("%s took more than %s s on %s" % (annals, timeout, corpus))
-    err = proc.stderr.decode("utf-8", "replace")
-    shown = "\n".join("    | " + l for l in err.splitlines()[-20:])
-    if proc.returncode == 1:
-        warn("%s exited 1 (some input skipped) on %s%s"
-             % (annals, corpus, ":\n" + shown if shown else ""))
-    elif proc.returncode != 0:
-        how = ("killed by signal %d" % -proc.returncode
-               if proc.returncode < 0 else "exit status %d" % proc.returncode)
-        raise Fatal("%s failed (%s) on\n    %s%s"
-                    % (" ".join(cmd), how, corpus,
-                       "\n  its stderr (last lines):\n" + shown
-                       if shown else ""))
-    try:
-        return proc.stdout.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise Fatal("output of %s is not UTF-8: %s" % (annals, e))
+    return evalkit.run_annals(annals, ["dates", "--format", "jsonl"], corpus, timeout, warn)
 
 
 # --------------------------------------------------------------------------
@@ -708,18 +668,11 @@ def _main(args, out, warn):
             with open(args.json, "w", encoding="utf-8") as f:
                 f.write(text)
 
-    status = 0
+    ok = True
     for name, key in (("value F1", "value_f1"), ("relaxed F1", "relaxed_f1")):
-        limit = getattr(args, "min_" + key)
-        if limit is None:
-            continue
-        if limit > 1:
-            limit /= 100.0
-        if combined[key] < limit:
-            print("eval_dates: FAIL: combined %s %.4f is below %.4f"
-                  % (name, combined[key], limit), file=sys.stderr)
-            status = 1
-    return status
+        ok &= evalkit.gate("eval_dates", "combined " + name, combined[key],
+                           getattr(args, "min_" + key))
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

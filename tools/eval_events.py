@@ -95,9 +95,11 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+import evalkit
+from evalkit import Fatal, prf
 import unicodedata
 
 TYPES = ("meeting", "talks", "agreement", "ceasefire", "offer", "withdrawal",
@@ -122,10 +124,6 @@ PARTICLES = frozenset(("al", "el"))
 SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 CONTEXT = 30          # bytes of context either side in --verbose listings
-
-
-class Fatal(Exception):
-    """An error that stops the scorer (exit status 2)."""
 
 
 # --------------------------------------------------------------------------
@@ -707,13 +705,6 @@ COUNT_KEYS = ("gold", "sys", "matched", "dated", "date_gold", "date_right",
               "modality_right", "span_matched")
 
 
-def prf(correct, sys_n, gold_n):
-    p = correct / sys_n if sys_n else 0.0
-    r = correct / gold_n if gold_n else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def count(results, unattributed=()):
     """{type: counts} and the overall counts (under ALL)."""
     per = collections.OrderedDict((t, dict.fromkeys(COUNT_KEYS, 0))
@@ -887,34 +878,7 @@ def print_verbose(results, unattributed, out):
 
 def run_annals(annals, corpus, timeout, warn):
     """Run `annals extract --format json corpus`; returns the parsed JSON."""
-    cmd = [sys.executable, annals] if annals.endswith(".py") else [annals]
-    cmd += ["extract", "--format", "json", corpus]
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=timeout)
-    except FileNotFoundError:
-        raise Fatal("cannot run %s: no such file" % annals)
-    except PermissionError:
-        raise Fatal("cannot run %s: not executable" % annals)
-    except OSError as e:
-        raise Fatal("cannot run %s: %s" % (annals, e))
-    except subprocess.TimeoutExpired:
-        raise Fatal("%s took more than %s s on %s" % (annals, timeout, corpus))
-    err = proc.stderr.decode("utf-8", "replace")
-    shown = "\n".join("    | " + l for l in err.splitlines()[-20:])
-    if proc.returncode == 1:
-        warn("%s exited 1 (some input skipped)%s"
-             % (annals, ":\n" + shown if shown else ""))
-    elif proc.returncode != 0:
-        how = ("killed by signal %d" % -proc.returncode
-               if proc.returncode < 0 else "exit status %d" % proc.returncode)
-        raise Fatal("%s failed (%s)%s" % (" ".join(cmd), how,
-                                          "\n  its stderr (last lines):\n"
-                                          + shown if shown else ""))
-    try:
-        text = proc.stdout.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise Fatal("output of %s is not UTF-8: %s" % (annals, e))
+    text = evalkit.run_annals(annals, ["extract", "--format", "json"], corpus, timeout, warn)
     try:
         return json.loads(text), text
     except ValueError as e:
@@ -1069,20 +1033,13 @@ def _main(args, out, warn):
             with open(args.json, "w", encoding="utf-8") as f:
                 f.write(text)
 
-    status = 0
+    ok = True
     for name, key, limit in (("event F1", "f1", args.min_f1),
                              ("dated F1", "dated_f1", args.min_dated_f1),
                              ("date accuracy", "date_accuracy",
                               args.min_date_acc)):
-        if limit is None:
-            continue
-        if limit > 1:
-            limit /= 100.0
-        if overall[key] < limit:
-            print("eval_events: FAIL: %s %.4f is below %.4f"
-                  % (name, overall[key], limit), file=sys.stderr)
-            status = 1
-    return status
+        ok &= evalkit.gate("eval_events", name, overall[key], limit)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

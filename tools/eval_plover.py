@@ -37,9 +37,11 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+
+import evalkit
+from evalkit import Fatal
 
 TYPES = ("meeting", "talks", "agreement", "ceasefire", "offer", "withdrawal",
          "seizure", "attack", "sanctions", "evacuation", "deployment",
@@ -47,10 +49,6 @@ TYPES = ("meeting", "talks", "agreement", "ceasefire", "offer", "withdrawal",
          "leadership_change", "aid")
 NONE = "none"
 ID_PREFIX = "PLOVER-GSR01-"
-
-
-class Fatal(Exception):
-    """An error that stops the checker (exit status 2)."""
 
 
 # --------------------------------------------------------------------------
@@ -236,34 +234,10 @@ def write_corpus(records, path):
 # Running the binary
 
 def run_annals(annals, corpus, timeout, warn):
-    cmd = [sys.executable, annals] if annals.endswith(".py") else [annals]
-    cmd += ["extract", "--format", "json", corpus]
+    text = evalkit.run_annals(annals, ["extract", "--format", "json"], corpus, timeout, warn)
     try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=timeout)
-    except FileNotFoundError:
-        raise Fatal("cannot run %s: no such file" % annals)
-    except PermissionError:
-        raise Fatal("cannot run %s: not executable" % annals)
-    except OSError as e:
-        raise Fatal("cannot run %s: %s" % (annals, e))
-    except subprocess.TimeoutExpired:
-        raise Fatal("%s took more than %s s" % (annals, timeout))
-    err = proc.stderr.decode("utf-8", "replace")
-    shown = "\n".join("    | " + l for l in err.splitlines()[-20:])
-    if proc.returncode == 1:
-        warn("%s exited 1 (some input skipped)%s"
-             % (annals, ":\n" + shown if shown else ""))
-    elif proc.returncode != 0:
-        how = ("killed by signal %d" % -proc.returncode
-               if proc.returncode < 0 else "exit status %d" % proc.returncode)
-        raise Fatal("%s failed (%s)%s" % (" ".join(cmd), how,
-                                          "\n  its stderr (last lines):\n"
-                                          + shown if shown else ""))
-    try:
-        text = proc.stdout.decode("utf-8")
         doc = json.loads(text)
-    except (UnicodeDecodeError, ValueError) as e:
+    except ValueError as e:
         raise Fatal("output of %s is not one JSON document: %s" % (annals, e))
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise Fatal("output of %s is not an annals/1 document" % annals)
@@ -559,16 +533,9 @@ def _main(args, out, warn):
             with open(args.json, "w", encoding="utf-8") as f:
                 f.write(text)
 
-    status = 0
-    if args.min_accuracy is not None:
-        limit = args.min_accuracy
-        if limit > 1:
-            limit /= 100.0
-        if summary["overall"]["accuracy"] < limit:
-            print("eval_plover: FAIL: type accuracy %.4f is below %.4f"
-                  % (summary["overall"]["accuracy"], limit), file=sys.stderr)
-            status = 1
-    return status
+    ok = evalkit.gate("eval_plover", "type accuracy", summary["overall"]["accuracy"],
+                      args.min_accuracy)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
