@@ -4,6 +4,7 @@
 #   make demo       install missing build dependencies (as root), build, run on a sample
 #   make check      unit tests (cmocka) and end-to-end tests of the binary
 #   make check-sanitize   the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check-anchors    the grammars' anchors lose no match on the news corpus
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make eval-dates score the date tagger on TimeBank (VERBOSE=1 lists misses)
 
@@ -48,7 +49,8 @@ BIN := $(BUILD)/annals
 endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
-        clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind
+        clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind \
+        check-anchors
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -129,6 +131,10 @@ check-valgrind: $(BIN)
 
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 check
+
+# The first pass loses no match: the corpus with and without anchors.
+check-anchors: $(BIN)
+	@ANNALS=$(CURDIR)/$(BIN) sh tools/check_anchors.sh $(SHARED)/corpus/news/allsides-geo.jsonl
 
 # Real calendar software and a browser read our exports (tests/clients/).
 check-clients: $(BIN)

@@ -15,6 +15,10 @@
 #define GM_MAX_ARGS 8
 #define GM_MAX_GROUPS 4 /* groups that share one name (alternatives) */
 #define GM_CHUNK 4096   /* the most text one pattern match call sees */
+#define GM_PAIRS 1024   /* buckets of the two-letter prefix filter */
+/* The bucket of a word's first two bytes (lower-cased); a collision only
+ * costs a lookup. */
+#define GM_PAIR(a, b) ((((unsigned)(a) & 31u) << 5) | ((unsigned)(b) & 31u))
 
 typedef enum gm_arg_kind { GM_ARG_CAPTURE, GM_ARG_STRING, GM_ARG_NUMBER } gm_arg_kind;
 
@@ -47,6 +51,7 @@ typedef struct gm_rule {
     const char *anchor;    /* the `anchor` attribute as written, or NULL */
     atomic_int jitted;     /* JIT-compiled yet (see gm_ready) */
     int anchor_line;
+    int reach;             /* `reach`: bytes a match may begin before its anchor; 0 = GM_REACH */
 } gm_rule;
 
 typedef struct gm_table {
@@ -76,7 +81,10 @@ typedef struct gm_grammar {
     sm_map anchors;        /* word or prefix -> index of its rule set */
     uint64_t *sets;        /* the rule sets, setwords each */
     size_t nsets;
-    uint64_t prefix_lens;  /* bit L: some anchor is a prefix of length L (L <= 32) */
+    /* bit L of plens[pair(first two letters)]: some prefix anchor of
+     * length L (L <= 32) starts with those letters. Most words start with
+     * a pair no prefix has, and cost no prefix lookup at all. */
+    uint64_t plens[GM_PAIRS];
 } gm_grammar;
 
 void gm_init(gm_grammar *g);
@@ -96,8 +104,30 @@ int gm_anchor_build(gm_grammar *g, annals_error *err);
 /* JIT-compiles rule r on its first use (thread-safe). */
 void gm_ready(const gm_grammar *g, const gm_rule *r);
 
-/* The rules worth running on text[0..n): a bit set of setwords words. */
-void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t *out);
+/* Where an anchor word stands in a chunk, and whose anchor it is: set is
+ * an index into sets, or GM_HIT_DIGIT for a number. */
+typedef struct gm_hit { uint32_t start; uint32_t set; } gm_hit;
+#define GM_HIT_DIGIT UINT32_MAX
+/* A match begins at most GM_REACH bytes before the first anchor word it
+ * holds, unless its rule says `reach N`: a rule keyed to anchors is tried
+ * only from there (docs/grammar.md). */
+#define GM_REACH 64
+/* The most hits one chunk of GM_CHUNK bytes can give: a word of w bytes
+ * gives at most w prefix hits, one whole-word hit and one number hit. */
+#define GM_MAXHITS (3 * GM_CHUNK + 3)
+
+/* The first pass over text[0..n): the rules worth running (a bit set of
+ * setwords words), and the anchor words in text order (at most
+ * GM_MAXHITS; hits may be NULL). Returns the number of hits. */
+size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
+                      gm_hit *hits);
+
+/* Is rule i in the rule set of hit h? */
+static inline int gm_hit_has(const gm_grammar *g, const gm_hit *h, size_t i)
+{
+    const uint64_t *s = h->set == GM_HIT_DIGIT ? g->digit : g->sets + (size_t)h->set * g->setwords;
+    return (int)(s[i / 64] >> (i % 64) & 1);
+}
 
 /* A table's value for key (case-insensitive), or NULL. */
 const char *gm_lookup(const gm_grammar *g, const char *table, const char *key, size_t n);

@@ -42,7 +42,7 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
         memmove(key + 1, key, n);
         key[0] = '*';
         k = n + 1;
-        g->prefix_lens |= (uint64_t)1 << n;
+        g->plens[GM_PAIR(key[1], key[2])] |= (uint64_t)1 << n;
     }
     uint64_t *s = set_of(g, key, k);
     if (!s) return -1;
@@ -53,6 +53,7 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
 int gm_anchor_build(gm_grammar *g, annals_error *err)
 {
     g->setwords = g->nrules / 64 + 1;
+    memset(g->plens, 0, sizeof g->plens);
     free(g->always);
     free(g->digit);
     g->always = calloc(g->setwords, sizeof *g->always);
@@ -108,26 +109,50 @@ static void or_into(uint64_t *out, const uint64_t *s, size_t n)
     for (size_t i = 0; i < n; i++) out[i] |= s[i];
 }
 
+/* ASCII bytes: 1 for letters and digits (part of a word), and their
+ * lower case. A table, not ctype: no locale call per byte. */
+static unsigned char ascii_word[128], ascii_lower[128];
+
+static void ascii_init(void)
+{
+    for (int c = 0; c < 128; c++) {
+        ascii_word[c] = (unsigned char)((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                        (c >= 'A' && c <= 'Z'));
+        ascii_lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
 /* Is the character at text[*i] part of a word? Advances *i past it.
  * Dashes, quotes and other punctuation above ASCII separate words
  * ("Saturday\u2014shutting" is two). */
-static int word_char(const char *text, size_t n, size_t *i)
+static inline int word_char(const char *text, size_t n, size_t *i)
 {
     unsigned char c = (unsigned char)text[*i];
     if (c < 0x80) {
         (*i)++;
-        return isalnum(c);
+        return ascii_word[c];
     }
     int32_t cp = u8_next(text, n, i);
     return cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
            cp != 0xFEFF && cp != 0xFFFD;
 }
 
-void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t *out)
+static inline unsigned char lower(unsigned char c)
 {
+    return c < 0x80 ? ascii_lower[c] : c;
+}
+
+size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
+                      gm_hit *hits)
+{
+    size_t nh = 0;
+    pthread_once(&ascii_once, ascii_init);
     memcpy(out, g->always, g->setwords * sizeof *out);
     int digits = 0;
     char key[MAXW + 2];
+    key[0] = '*'; /* prefixes are keyed "*" + prefix (see add_key) */
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
@@ -137,22 +162,42 @@ void gm_anchor_active(const gm_grammar *g, const char *text, size_t n, uint64_t 
             size_t at = j;
             if (!word_char(text, n, &j)) { j = at; break; }
         }
-        if (isdigit(c)) {
+        if (c >= '0' && c <= '9') {
             digits = 1;
-        } else {
-            size_t w = j - i < MAXW ? j - i : MAXW;
-            for (size_t k = 0; k < w; k++) key[k + 1] = (char)tolower((unsigned char)text[i + k]);
-            size_t *v = sm_get(&g->anchors, key + 1, w);
-            if (v) or_into(out, g->sets + *v * g->setwords, g->setwords);
-            if (g->prefix_lens) {
-                key[0] = '*';
-                for (size_t L = 2; L <= w; L++) {
-                    if (!(g->prefix_lens & ((uint64_t)1 << L))) continue;
-                    if ((v = sm_get(&g->anchors, key, L + 1))) or_into(out, g->sets + *v * g->setwords, g->setwords);
-                }
+            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_DIGIT};
+            i = j;
+            continue;
+        }
+        /* One pass over the word: the hash of the whole word, and the
+         * hashes of the prefixes the filter says some anchor may have. */
+        size_t w = j - i < MAXW ? j - i : MAXW;
+        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(lower((unsigned char)text[i]),
+                                                  lower((unsigned char)text[i + 1]))] : 0;
+        uint64_t hw = SM_HASH_SEED, hp = sm_hash_step(SM_HASH_SEED, '*');
+        size_t *v;
+        int digit_in = 0; /* "FY2015": a number inside a word is a number */
+        for (size_t k = 0; k < w; k++) {
+            unsigned char l = lower((unsigned char)text[i + k]);
+            digit_in |= l >= '0' && l <= '9';
+            key[k + 1] = (char)l;
+            hw = sm_hash_step(hw, l);
+            if (!lens) continue;
+            hp = sm_hash_step(hp, l);
+            if ((lens >> (k + 1) & 1) && (v = sm_get_h(&g->anchors, key, k + 2, hp))) {
+                or_into(out, g->sets + *v * g->setwords, g->setwords);
+                if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, (uint32_t)*v};
             }
+        }
+        if ((v = sm_get_h(&g->anchors, key + 1, w, hw))) {
+            or_into(out, g->sets + *v * g->setwords, g->setwords);
+            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, (uint32_t)*v};
+        }
+        if (digit_in) {
+            digits = 1;
+            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_DIGIT};
         }
         i = j;
     }
     if (digits) or_into(out, g->digit, g->setwords);
+    return nh;
 }

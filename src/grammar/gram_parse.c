@@ -163,6 +163,22 @@ static int parse_value(parser *p, gm_rule *r, const char *s, size_t n, size_t co
     return 0;
 }
 
+/* A whole number from lo to hi, into *out; else "what, not 'val'". */
+static int int_attr(parser *p, const char *val, size_t vn, size_t vcol, long lo, long hi,
+                    const char *what, int *out)
+{
+    char buf[32], fmt[160];
+    char *end;
+    snprintf(fmt, sizeof fmt, "%s, not '%%s'", what);
+    if (vn >= sizeof buf) return fail(p, vcol, fmt, "(too long)");
+    memcpy(buf, val, vn);
+    buf[vn] = '\0';
+    long v = strtol(buf, &end, 10);
+    if (!vn || *end || v < lo || v > hi) return fail(p, vcol, fmt, buf);
+    *out = (int)v;
+    return 0;
+}
+
 static int rule_attr(parser *p, const char *key, size_t kn, const char *val, size_t vn,
                      size_t kcol, size_t vcol)
 {
@@ -206,19 +222,14 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
         r->anchor_line = p->line;
         return 0;
     }
-    if (kn == 8 && memcmp(key, "priority", 8) == 0) {
-        char buf[32];
-        char *end;
-        if (vn == 0 || vn >= sizeof buf) return fail(p, vcol, "priority needs a number%s", "");
-        memcpy(buf, val, vn);
-        buf[vn] = '\0';
-        long v = strtol(buf, &end, 10);
-        if (*end || v < -1000 || v > 1000)
-            return fail(p, vcol, "priority must be a number from -1000 to 1000, not '%s'", buf);
-        r->priority = (int)v;
-        return 0;
-    }
-    return fail(p, kcol, "unknown attribute '%s' (pattern, type, value, priority, anchor)", dup(p, key, kn));
+    if (kn == 8 && memcmp(key, "priority", 8) == 0)
+        return int_attr(p, val, vn, vcol, -1000, 1000, "priority must be a number from -1000 to 1000",
+                        &r->priority);
+    if (kn == 5 && memcmp(key, "reach", 5) == 0)
+        return int_attr(p, val, vn, vcol, 1, GM_CHUNK,
+                        "reach must be a number of bytes from 1 to 4096", &r->reach);
+    return fail(p, kcol, "unknown attribute '%s' (pattern, type, value, priority, anchor, reach)",
+                dup(p, key, kn));
 }
 
 static int table_row(parser *p, const char *s, size_t n, size_t col)

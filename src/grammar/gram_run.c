@@ -94,7 +94,10 @@ int gm_compile(gm_grammar *g, annals_error *err)
         if (sb_add(&b, ")(?![\\p{L}\\p{N}])", 17)) { free(b.s); return er_set(err, ANNALS_ERR_NOMEM, "out of memory"); }
         char msg[256];
         size_t off = 0;
-        r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES, 1, msg, sizeof msg, &off);
+        /* USE_OFFSET_LIMIT: an anchored rule is tried only where a match
+         * could hold its anchor (gm_run) */
+        r->re = rx_compile(b.s, PCRE2_CASELESS | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT, 1, msg,
+                           sizeof msg, &off);
         if (!r->re) {
             int rc = er_set(err, ANNALS_ERR_GRAMMAR,
                             "%s:%d:%d: rule %s: bad pattern: %s (near \"%.30s\")", r->file,
@@ -197,6 +200,35 @@ static void set_span(uint8_t *bm, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++) bm[i >> 3] |= (uint8_t)(1u << (i & 7));
 }
 
+/* Every match of r in the chunk text[cs..ce) that starts at chunk offset
+ * from or later (up to the context's offset limit), into cand or sup.
+ * *done, if given, is set past the last match. 0, or -1 out of memory. */
+static int match_from(const gm_rule *r, const char *text, size_t cs, size_t ce, size_t from,
+                      pcre2_match_data *md, pcre2_match_context *mctx, vec *cand, vec *sup,
+                      size_t *done)
+{
+    size_t at = from, clen = ce - cs;
+    while (at < clen) {
+        int got = pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, mctx);
+        if (got < 0) break; /* no match, or a limit: next rule */
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        gm_match m;
+        m.start = (uint32_t)(cs + ov[0]);
+        m.end = (uint32_t)(cs + ov[1]);
+        m.rule = r;
+        m.novector = (uint32_t)(got > 0 ? got : 24);
+        for (uint32_t k = 0; k < 24; k++) {
+            int set = k < m.novector && ov[2 * k] != PCRE2_UNSET;
+            m.ov[2 * k] = set ? (uint32_t)(cs + ov[2 * k]) : UINT32_MAX;
+            m.ov[2 * k + 1] = set ? (uint32_t)(cs + ov[2 * k + 1]) : UINT32_MAX;
+        }
+        if (m.end > m.start && vpush(r->kind == GM_RULE ? cand : sup, &m)) return -1;
+        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        if (done) *done = at;
+    }
+    return 0;
+}
+
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
            gm_match **out, size_t *nout)
 {
@@ -205,9 +237,14 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     vec cand = {0}, sup = {0};
     pcre2_match_data *md = pcre2_match_data_create(24, NULL);
     uint64_t *active = calloc(g->setwords ? g->setwords : 1, sizeof *active);
-    if (!md || !active) {
+    gm_hit *hits = malloc(GM_MAXHITS * sizeof *hits);
+    /* a copy: the offset limit changes per call, the grammar is shared */
+    pcre2_match_context *mctx = pcre2_match_context_copy(g->mctx);
+    if (!md || !active || !hits || !mctx) {
         pcre2_match_data_free(md);
+        pcre2_match_context_free(mctx);
         free(active);
+        free(hits);
         return -1;
     }
     int rc = 0;
@@ -224,34 +261,35 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
             while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
             if (sp > cs + GM_CHUNK / 2) ce = sp;
         }
-        if (ce > cs) gm_anchor_active(g, text + cs, ce - cs, active);
+        size_t nhits = ce > cs ? gm_anchor_scan(g, text + cs, ce - cs, active, hits) : 0;
         for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
             if (!(active[i / 64] >> (i % 64) & 1)) continue; /* no anchor here */
             const gm_rule *r = &g->rules[i];
             gm_ready(g, r);
-            size_t at = 0, clen = ce - cs;
-            while (at < clen) {
-                int got = pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, g->mctx);
-                if (got < 0) break; /* no match, or a limit: next rule */
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                gm_match m;
-                m.start = (uint32_t)(cs + ov[0]);
-                m.end = (uint32_t)(cs + ov[1]);
-                m.rule = r;
-                m.novector = (uint32_t)(got > 0 ? got : 24);
-                for (uint32_t k = 0; k < 24; k++) {
-                    int set = k < m.novector && ov[2 * k] != PCRE2_UNSET;
-                    m.ov[2 * k] = set ? (uint32_t)(cs + ov[2 * k]) : UINT32_MAX;
-                    m.ov[2 * k + 1] = set ? (uint32_t)(cs + ov[2 * k + 1]) : UINT32_MAX;
-                }
-                if (m.end > m.start && vpush(r->kind == GM_RULE ? &cand : &sup, &m)) { rc = -1; break; }
-                at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            if (!r->anchor) { /* runs over the whole chunk */
+                pcre2_set_offset_limit(mctx, PCRE2_UNSET);
+                rc = match_from(r, text, cs, ce, 0, md, mctx, &cand, &sup, NULL);
+                continue;
+            }
+            /* Tried only from its reach before each of its anchor words
+             * up to the word: every match holds an anchor word. */
+            size_t done = 0, tried = SIZE_MAX; /* chunk offsets */
+            size_t reach = r->reach ? (size_t)r->reach : GM_REACH;
+            for (size_t h = 0; h < nhits && rc == 0; h++) {
+                if (hits[h].start == tried || !gm_hit_has(g, &hits[h], i)) continue;
+                size_t at = tried = hits[h].start, from = at > reach ? at - reach : 0;
+                if (from < done) from = done;
+                if (from > at) continue;
+                pcre2_set_offset_limit(mctx, at);
+                rc = match_from(r, text, cs, ce, from, md, mctx, &cand, &sup, &done);
             }
         }
         cs = ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
     }
     pcre2_match_data_free(md);
+    pcre2_match_context_free(mctx);
     free(active);
+    free(hits);
     if (rc == 0 && cand.n) {
         qsort(cand.m, cand.n, sizeof *cand.m, by_strength);
         uint8_t *supp = calloc(len / 8 + 1, 1), *taken = calloc(len / 8 + 1, 1);

@@ -174,10 +174,11 @@ static void test_anchors(void **s)
     struct { const char *text; size_t want; } cases[] = {
         {"xyz abc def ghi jkl", 1}, /* only the rule without anchors (jkl) */
         {"xyz FOO\nxyz", 1},        /* keyed: on the line that holds foo only */
-        {"Sept abc", 1},            /* a table key */
-        {"abc in 2021, def", 1},    /* a number wakes by_digit; no month for abc */
-        {"They WITHDREW; ghi", 1},  /* a prefix, any case */
-        {"withdr ghi", 1},          /* the prefix itself is a word that starts so */
+        {"abc Sept", 1},            /* a table key (a match starts at or before its anchor) */
+        {"abc def in 2021", 1},     /* a number wakes by_digit; no month for abc */
+        {"ghi: they WITHDREW", 1},  /* a prefix, any case */
+        {"ghi withdr", 1},          /* the prefix itself is a word that starts so */
+        {"Sept abc", 0},            /* after its only anchor word: not looked for */
         {"abc\xE2\x80\x94Sept", 1},  /* a dash above ASCII separates words */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -195,6 +196,50 @@ static void test_anchors(void **s)
                  "t.gram:5: rule x: anchor names table nosuch, which no file defines");
     expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  anchor w*\n",
                  "t.gram:5: rule x: an anchor prefix has 2 to 32 letters");
+}
+
+/* An anchored rule is tried from its reach (GM_REACH bytes, or `reach N`)
+ * before each anchor word up to the word: a match that starts farther
+ * back, or after the last anchor word, is not looked for. */
+static void test_anchor_reach(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "rule near\n  pattern xyz\\s+[a-z ]*foo\n  type DATE\n  value f()\n  anchor foo\n"
+        "rule far\n  pattern abc\\s+[a-z ]*bar\n  type DATE\n  value f()\n  anchor bar\n  reach 200\n"
+        "rule num\n  pattern FY\\d{4}\n  type DATE\n  value f()\n  anchor DIGIT\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    char pad[121];
+    memset(pad, 'q', sizeof pad - 1);
+    for (size_t i = 9; i < sizeof pad - 1; i += 10) pad[i] = ' ';
+    pad[sizeof pad - 1] = '\0';
+    char text[512];
+    struct { const char *fmt; size_t want; } cases[] = {
+        {"xyz then foo", 1},        /* within the default reach */
+        {"xyz %s foo", 0},          /* 120 bytes back: beyond GM_REACH (64) */
+        {"abc %s bar", 1},          /* the same distance, within reach 200 */
+        {"foo xyz", 0},             /* starts after the only anchor word */
+        {"paid in FY2015 alone", 1},/* a number inside a word is a number */
+    };
+    assert_true(GM_REACH < 120);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(text, sizeof text, cases[i].fmt, pad);
+        ar_arena a;
+        ar_init(&a, 4096);
+        gm_match *m;
+        size_t n;
+        assert_int_equal(gm_run(&g, text, strlen(text), &a, &m, &n), 0);
+        if (n != cases[i].want) fprintf(stderr, "reach case %zu: %zu matches\n", i, n);
+        assert_int_equal(n, cases[i].want);
+        ar_free(&a);
+    }
+    gm_free(&g);
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  reach 0\n",
+                 "t.gram:5:9: reach must be a number of bytes from 1 to 4096, not '0'");
+    expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  reach far\n",
+                 "t.gram:5:9: reach must be a number of bytes from 1 to 4096, not 'far'");
 }
 
 static void test_load_dir(void **s)
@@ -248,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_errors), cmocka_unit_test(test_tables_and_args),
         cmocka_unit_test(test_overlap_and_suppress), cmocka_unit_test(test_adversarial),
         cmocka_unit_test(test_anchors),
+        cmocka_unit_test(test_anchor_reach),
         cmocka_unit_test(test_load_dir)};
     return cmocka_run_group_tests_name("gram", tests, NULL, NULL);
 }

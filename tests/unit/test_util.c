@@ -40,6 +40,14 @@ static void test_strmap(void **s)
     assert_int_equal(*sm_get(&m, "k1", 2), 7);
     assert_int_equal(m.count, 5000);
     assert_int_not_equal(sm_hash("a", 1), sm_hash("b", 1));
+    /* the hash one byte at a time is the hash (the anchor pass relies on it) */
+    uint64_t h = SM_HASH_SEED;
+    for (const char *c = "k4321"; *c; c++) h = sm_hash_step(h, (unsigned char)*c);
+    assert_true(h == sm_hash("k4321", 5));
+    assert_int_equal(*sm_get_h(&m, "k4321", 5, h), 8642);
+    assert_null(sm_get_h(&m, "k5001", 5, sm_hash("k5001", 5)));
+    /* never more than half full: misses stay short */
+    assert_true(m.count * 2 <= m.cap);
     sm_free(&m);
 }
 
