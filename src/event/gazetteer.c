@@ -68,7 +68,11 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
     if (len <= 4 && upper == len) v |= GZ_EXACT;
     size_t *old = sm_get(&g->names, key, n);
     if (old && g->e[GZ_IDX(*old)].cls <= g->e[idx].cls) return 0; /* the better class stays */
-    if (sm_put(&g->names, key, n, v) || sm_put(&g->firsts, key, flen, 1)) return -1;
+    /* firsts: a name's first word -> bit ntok set for each length of name
+     * that starts with it, so a text's word is tried only at those */
+    size_t *f = sm_get(&g->firsts, key, flen);
+    size_t lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
+    if (sm_put(&g->names, key, n, v) || sm_put(&g->firsts, key, flen, lens)) return -1;
     if (ntok > g->maxtok) g->maxtok = ntok;
     if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
         const char *sp = strrchr(key, ' ');
@@ -259,11 +263,12 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
             lower_into(key, d->text + t->start, tl);
-            if (!sm_get(&g->firsts, key, tl) && !(tp && sm_get(&g->firsts, key, tp))) {
-                goto surname;
-            }
+            const size_t *fw = sm_get(&g->firsts, key, tl), *fp = tp ? sm_get(&g->firsts, key, tp) : NULL;
+            if (!fw && !fp) goto surname;
+            size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
             for (size_t len = maxl; len >= 1; len--) {
+                if (len < 64 && !(lens >> len & 1)) continue; /* no name this long starts so */
                 size_t k = 0;
                 int fits = 1;
                 for (size_t j = 0; j < len; j++) {
