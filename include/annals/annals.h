@@ -132,6 +132,16 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
  * Returns 0, or -1 with err set; on error, what was read before stays. */
 int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err);
 
+/* As annals_timeline_read, but a bad line of JSON Lines (invalid JSON, or
+ * an event that breaks the format) is reported through warn(ctx, "file:
+ * line: why") and skipped, and the reading goes on: one broken line of a
+ * million costs that line only. A bad JSON document is still one error.
+ * Returns the number of lines skipped (0 or more), or -1 with err set on
+ * an error that stops the read (I/O, memory, a bad document). */
+long annals_timeline_read_lenient(annals_timeline *tl, FILE *f, const char *name,
+                                  void (*warn)(void *ctx, const char *msg), void *ctx,
+                                  annals_error *err);
+
 /* For extraction on several threads, in input order: claims the id the
  * next document called id would get in tl ("abc", else "abc-2"...), so
  * that a worker can extract it into a timeline of its own; the returned

@@ -93,6 +93,12 @@ static int format_of(const char *path)
     return -1;
 }
 
+static void skip_line(void *ctx, const char *msg)
+{
+    (void)ctx;
+    cl_error("%s; skipped", msg);
+}
+
 /* Reads one timeline into tl; 0, or 1 when it was not (all) read. */
 static int read_one(annals_timeline *tl, const char *path)
 {
@@ -103,13 +109,14 @@ static int read_one(annals_timeline *tl, const char *path)
         return 1;
     }
     annals_error err;
-    int rc = annals_timeline_read(tl, f, std ? "standard input" : path, &err);
+    /* a bad line of JSON Lines costs that line only */
+    long rc = annals_timeline_read_lenient(tl, f, std ? "standard input" : path, skip_line, NULL, &err);
     if (!std) fclose(f);
-    if (rc) {
+    if (rc < 0) {
         cl_error("%s", err.message);
         return 1;
     }
-    return 0;
+    return rc > 0;
 }
 
 int cl_export(int argc, char **argv)

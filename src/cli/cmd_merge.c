@@ -25,8 +25,9 @@ static const char help[] =
     "                     jsonl: one event a line, for streaming\n"
     "  -o, --output FILE  write to FILE atomically (a failed run leaves no\n"
     "                     half-written file) instead of stdout\n"
-    "  -k, --keep-going   on an invalid input, report it, keep what was read\n"
-    "                     before the fault, and go on (exit status 1);\n"
+    "  -k, --keep-going   skip what is invalid, report it, merge the rest\n"
+    "                     (exit status 1): a bad line of JSON Lines costs\n"
+    "                     that line, a bad JSON document that document;\n"
     "                     without it nothing is written (exit status 2)\n"
     "  -q, --quiet        do not print what was skipped\n"
     "  -h, --help         show this help\n"
@@ -41,6 +42,18 @@ static const char help[] =
     "\n"
     "Exit status: 0 all read, 1 some input skipped (with --keep-going;\n"
     "reported as file:line: why), 2 usage or fatal error.\n";
+
+static void skip_loudly(void *ctx, const char *msg)
+{
+    (void)ctx;
+    cl_error("%s; skipped", msg);
+}
+
+static void skip_quietly(void *ctx, const char *msg)
+{
+    (void)ctx;
+    (void)msg;
+}
 
 int cl_merge(int argc, char **argv)
 {
@@ -90,9 +103,13 @@ int cl_merge(int argc, char **argv)
             skipped = 1;
             continue;
         }
-        int rc = annals_timeline_read(tl, f, std ? "standard input" : path, &err);
+        /* --keep-going: a bad line of JSON Lines costs that line only */
+        long rc = keep_going ? annals_timeline_read_lenient(tl, f, std ? "standard input" : path,
+                                                            quiet ? skip_quietly : skip_loudly, NULL, &err)
+                             : annals_timeline_read(tl, f, std ? "standard input" : path, &err);
         if (!std) fclose(f);
-        if (rc) {
+        if (rc > 0) skipped = 1;
+        if (rc < 0) {
             if (!keep_going || err.code == ANNALS_ERR_NOMEM) {
                 cl_error("%s%s", err.message, err.code == ANNALS_ERR_NOMEM ? "" : "; nothing written");
                 goto done;

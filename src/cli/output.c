@@ -1,8 +1,38 @@
+/* -o: output goes to a temporary file beside the target and is renamed
+ * over it only when complete, so the target is never partial; a signal
+ * that stops annals removes the temporary file too. */
 #include "cli.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The temporary file being written, for the signal handler. One output
+ * is open at a time. */
+static char *volatile live_tmp;
+
+static void on_signal(int sig)
+{
+    char *t = live_tmp;
+    if (t) unlink(t); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* a signal the caller ignores (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
 
 int cl_out_open(cl_out *o, const char *path)
 {
@@ -22,8 +52,11 @@ int cl_out_open(cl_out *o, const char *path)
         o->tmp = NULL;
         return -1;
     }
+    catch_signals();
+    live_tmp = o->tmp;
     o->f = fdopen(fd, "w");
     if (!o->f) {
+        live_tmp = NULL;
         cl_error("%s: %s", path, strerror(errno));
         close(fd);
         unlink(o->tmp);
@@ -45,6 +78,7 @@ int cl_out_commit(cl_out *o)
         return 0;
     }
     int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+    live_tmp = NULL; /* from here the file is renamed or removed below */
     int e = errno;
     bad |= fclose(o->f) != 0;
     o->f = NULL;
@@ -62,6 +96,7 @@ int cl_out_commit(cl_out *o)
 
 void cl_out_abort(cl_out *o)
 {
+    live_tmp = NULL;
     if (o->path && o->f) fclose(o->f);
     if (o->tmp) unlink(o->tmp);
     free(o->tmp);

@@ -70,6 +70,28 @@ void mg_join(size_t *up, size_t i, size_t j);
  * root of i's group. -1 on out of memory. */
 int mg_cluster(mg_atom *atoms, size_t n, size_t *up);
 
+/* A mention is its span (a sentence), its trigger word and its event's
+ * type: one sentence can report several events. atom: whose it is. */
+typedef struct mg_mkey {
+    size_t doc;
+    uint32_t start, end;
+    const char *type, *trigger;
+    size_t atom;
+} mg_mkey;
+/* Document, start, end, type, trigger (atom is not compared). */
+int mg_mkey_cmp(const void *x, const void *y);
+
+/* ---- mg_check.c ---- */
+/* The distinct mentions of a timeline's events, sorted: taken before a
+ * merge and checked after it, so a merge that lost or invented a mention
+ * fails instead of writing a timeline. */
+typedef struct mg_tally { mg_mkey *k; size_t n; } mg_tally;
+int mg_tally_take(const annals_timeline *tl, mg_tally *t);
+/* 0 if tl's events hold exactly the mentions of t; else an error that
+ * says how many were lost and how many appeared. */
+int mg_tally_check(const annals_timeline *tl, const mg_tally *t, annals_error *err);
+void mg_tally_free(mg_tally *t);
+
 /* ---- mg_event.c ---- */
 /* Mentions in document, start, end order, then by their text: the order
  * of a merged event's mentions, which its reports cite by index. */

@@ -93,27 +93,6 @@ static int make_atom(mg_names *nm, ar_arena *mem, const tl_event *e, mg_atom *a)
     return a->type ? 0 : -1;
 }
 
-/* A mention is its span (a sentence), its trigger word and its event's
- * type: one sentence can report several events. */
-typedef struct mkey {
-    size_t doc;
-    uint32_t start, end;
-    const char *type, *trigger;
-    size_t atom;
-} mkey;
-
-static int by_mkey(const void *x, const void *y)
-{
-    const mkey *a = x, *b = y;
-    if (a->doc != b->doc) return a->doc < b->doc ? -1 : 1;
-    if (a->start != b->start) return a->start < b->start ? -1 : 1;
-    if (a->end != b->end) return a->end < b->end ? -1 : 1;
-    int c = strcmp(a->type, b->type);
-    if (c) return c;
-    if (!a->trigger || !b->trigger) return (a->trigger != NULL) - (b->trigger != NULL);
-    return strcmp(a->trigger, b->trigger);
-}
-
 /* Reports that share a mention (the same sentence, trigger and type) are
  * one report of one event, however their readings differ: joined before
  * any matching. Events of different types are never joined. */
@@ -121,16 +100,16 @@ static int join_shared_mentions(const tl_event *const *r, size_t n, size_t *up)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++) total += r[i]->nmentions;
-    mkey *k = malloc((total ? total : 1) * sizeof *k);
+    mg_mkey *k = malloc((total ? total : 1) * sizeof *k);
     if (!k) return -1;
     size_t t = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < r[i]->nmentions; j++)
-            k[t++] = (mkey){r[i]->mentions[j].doc, r[i]->mentions[j].start, r[i]->mentions[j].end,
+            k[t++] = (mg_mkey){r[i]->mentions[j].doc, r[i]->mentions[j].start, r[i]->mentions[j].end,
                             r[i]->type, r[i]->mentions[j].trigger, i};
-    qsort(k, total, sizeof *k, by_mkey);
+    qsort(k, total, sizeof *k, mg_mkey_cmp);
     for (size_t i = 1; i < total; i++)
-        if (!by_mkey(&k[i - 1], &k[i])) mg_join(up, k[i - 1].atom, k[i].atom);
+        if (!mg_mkey_cmp(&k[i - 1], &k[i])) mg_join(up, k[i - 1].atom, k[i].atom);
     free(k);
     return 0;
 }
@@ -202,6 +181,8 @@ int annals_timeline_merge(annals_timeline *tl, annals_error *err)
 {
     if (!tl) return er_set(err, ANNALS_ERR_USAGE, "annals_timeline_merge: NULL timeline");
     if (sort_documents(tl)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    mg_tally before; /* what comes in must come out: checked on every run */
+    if (mg_tally_take(tl, &before)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     size_t n = 0;
     const tl_event **r = collect_reports(tl, &n);
     if (!r) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
@@ -215,11 +196,22 @@ int annals_timeline_merge(annals_timeline *tl, annals_error *err)
     free(r);
     if (rc) {
         free(out);
+        mg_tally_free(&before);
         return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
-    free(tl->ev);
+    tl_event *in = tl->ev;
+    size_t nin = tl->nev;
     tl->ev = out;
     tl->nev = nout;
+    rc = mg_tally_check(tl, &before, err);
+    mg_tally_free(&before);
+    if (rc) { /* the input stays as it was: nothing is written from a bad merge */
+        tl->ev = in;
+        tl->nev = nin;
+        free(out);
+        return rc;
+    }
+    free(in);
     tl->capev = u ? u : 1;
     tl_sort_events(tl);
     return 0;

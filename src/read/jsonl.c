@@ -35,11 +35,21 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
         lineno++;
         size_t n = (size_t)got;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-        size_t k = 0;
-        while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+        size_t k = rd_skip_bom(line, n); /* a BOM: a file saved by a Windows editor */
+        char *rec = line + k;
+        n -= k;
+        k = 0;
+        while (k < n && (rec[k] == ' ' || rec[k] == '\t')) k++;
         if (k == n) continue; /* blank lines are not records */
+        size_t fixed = rd_fix_surrogates(rec, n);
+        if (fixed && r->on_warn) {
+            char msg[700];
+            snprintf(msg, sizeof msg, "%s:%zu: %zu broken \\u escape%s (half a surrogate pair) read as U+FFFD",
+                     name, lineno, fixed, fixed == 1 ? "" : "s");
+            r->on_warn(r->ctx, msg);
+        }
         json_error_t je;
-        json_t *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        json_t *o = json_loadb(rec, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
         if (!o) {
             char why[300];
             snprintf(why, sizeof why, "invalid JSON at column %d: %s", je.column, je.text);

@@ -42,6 +42,12 @@ int rd_read_paths(rd_reader *r, char *const *paths, size_t n, annals_error *err)
  * NUL after it. Returns 0, or -1 with err. */
 int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *err);
 
+/* jsonfix.c: replaces \uD800-\uDFFF escapes that are not a surrogate pair
+ * in the JSON text s[0..n) by \uFFFD, in place; returns how many. */
+size_t rd_fix_surrogates(char *s, size_t n);
+/* The length of a UTF-8 byte-order mark at s (3), or 0. */
+size_t rd_skip_bom(const char *s, size_t n);
+
 /* Reads JSON Lines from f, one article a line. */
 int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);
 

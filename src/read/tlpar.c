@@ -47,7 +47,8 @@ static size_t read_batch(FILE *f, rd_line *b, size_t *lineno, char **line, size_
     return k;
 }
 
-int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno, annals_error *err)
+int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno, rd_leniency *l,
+                  annals_error *err)
 {
     rd_line *b = calloc(RD_BATCH, sizeof *b);
     if (!b) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
@@ -65,9 +66,10 @@ int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno,
             char where[600];
             snprintf(where, sizeof where, "%s:%zu", name, b[i].lineno);
             if (rc == 0 && !b[i].o)
-                rc = er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where, b[i].je.column, b[i].je.text);
+                rc = rd_bad_line(l, er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where,
+                                           b[i].je.column, b[i].je.text), err);
             else if (rc == 0)
-                rc = rd_event_json(tl, b[i].o, where, err);
+                rc = rd_bad_line(l, rd_event_json(tl, b[i].o, where, err), err);
             json_decref(b[i].o);
             free(b[i].s);
             b[i].o = NULL;

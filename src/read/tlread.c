@@ -62,12 +62,21 @@ static int parties(json_t *a, ar_arena *mem, tl_party **outp, size_t *n, const c
         tl_party *t = &out[(*n)++];
         t->name = (char *)name;
         const char *c = str(p, "country");
-        snprintf(t->country, sizeof t->country, "%s", c && strlen(c) == 3 ? c : "");
+        json_t *cv = json_object_get(p, "country");
+        if (cv && !json_is_null(cv) && !(c && strlen(c) == 3))
+            return er_set(err, ANNALS_ERR_INPUT, "%s: %s[%zu]: \"country\" is not a three-letter code (or null)",
+                          where, field, i);
+        snprintf(t->country, sizeof t->country, "%s", c ? c : "");
         const char *k = str(p, "kind");
         static const char *const kinds[] = {"person", "state", "organisation", "armed_group", "group", "other"};
-        t->kind = "other";
+        t->kind = NULL;
         for (int j = 0; k && j < 6; j++)
             if (strcmp(k, kinds[j]) == 0) t->kind = kinds[j];
+        if (!t->kind && json_object_get(p, "kind"))
+            return er_set(err, ANNALS_ERR_INPUT,
+                          "%s: %s[%zu]: \"kind\" is not person, state, organisation, armed_group, group or other",
+                          where, field, i);
+        if (!t->kind) t->kind = "other";
     }
     return 0;
 }
@@ -268,6 +277,18 @@ static int read_document(annals_timeline *tl, json_t *root, const char *name, an
     json_array_foreach(docs, i, v) {
         const char *id = str(v, "id");
         if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: documents[%zu] has no \"id\"", name, i);
+        /* a date or a source that could not be kept is an error, not a loss */
+        json_t *dct = json_object_get(v, "dct"), *from = json_object_get(v, "dct_from");
+        if (dct && !json_is_null(dct) && !(json_is_string(dct) && annals_date_valid(json_string_value(dct))))
+            return er_set(err, ANNALS_ERR_INPUT,
+                          "%s: documents[%zu]: \"dct\" is not a date YYYY-MM-DD from 1800 to 2200 (or null)",
+                          name, i);
+        const char *f = str(v, "dct_from");
+        if (from && !json_is_null(from) &&
+            !(f && (strcmp(f, "option") == 0 || strcmp(f, "metadata") == 0 || strcmp(f, "text") == 0 ||
+                    strcmp(f, "none") == 0)))
+            return er_set(err, ANNALS_ERR_INPUT,
+                          "%s: documents[%zu]: \"dct_from\" is not option, metadata, text or none", name, i);
         if (doc_index(tl, id, v) < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
     json_array_foreach(evs, i, v) {
@@ -278,7 +299,29 @@ static int read_document(annals_timeline *tl, json_t *root, const char *name, an
     return 0;
 }
 
-int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err)
+int rd_bad_line(rd_leniency *l, int rc, annals_error *err)
+{
+    if (rc == 0 || !l || !l->warn || err->code == ANNALS_ERR_NOMEM || err->code == ANNALS_ERR_IO)
+        return rc;
+    l->warn(l->ctx, err->message);
+    l->skipped++;
+    er_clear(err);
+    return 0;
+}
+
+/* Is this line (a bad one) a record of JSON Lines rather than the start
+ * of a document written over many lines? A record is one object on one
+ * line: it opens and closes there. */
+static int one_line_object(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    return n > k + 1 && s[k] == '{' && s[n - 1] == '}';
+}
+
+static int read_timeline(annals_timeline *tl, FILE *f, const char *name, rd_leniency *l,
+                         annals_error *err)
 {
     /* A document starts with {"format"...; JSON Lines has an event a line.
      * Read the first value to tell them apart. */
@@ -293,6 +336,15 @@ int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_
         if (k == n) continue;
         json_error_t je;
         json_t *o = first ? json_loadb(line, n, 0, &je) : NULL;
+        if (first && !o && l && l->warn && one_line_object(line, n)) {
+            /* a broken first record of JSON Lines: skipped, like any other */
+            char where[600];
+            snprintf(where, sizeof where, "%s:%zu", name, lineno);
+            rc = rd_bad_line(l, er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where,
+                                       je.column, je.text), err);
+            if (rc == 0) rc = rd_jsonl_rest(tl, f, name, lineno, l, err);
+            break;
+        }
         if (first && (!o || json_object_get(o, "format"))) {
             /* a whole document (possibly over many lines): read it all */
             json_decref(o);
@@ -326,16 +378,31 @@ int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_
         char where[600];
         snprintf(where, sizeof where, "%s:%zu", name, lineno);
         if (!o) {
-            rc = er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where, je.column, je.text);
-            break;
+            rc = rd_bad_line(l, er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where,
+                                       je.column, je.text), err);
+        } else {
+            rc = rd_bad_line(l, rd_event_json(tl, o, where, err), err);
+            json_decref(o);
         }
-        rc = rd_event_json(tl, o, where, err);
-        json_decref(o);
         /* JSON Lines, then: the rest in parallel batches (tlpar.c) */
-        if (rc == 0) rc = rd_jsonl_rest(tl, f, name, lineno, err);
+        if (rc == 0) rc = rd_jsonl_rest(tl, f, name, lineno, l, err);
         break;
     }
     if (rc == 0 && ferror(f)) rc = er_set(err, ANNALS_ERR_IO, "%s: read error: %s", name, strerror(errno));
     free(line);
     return rc;
+}
+
+int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_error *err)
+{
+    return read_timeline(tl, f, name, NULL, err);
+}
+
+long annals_timeline_read_lenient(annals_timeline *tl, FILE *f, const char *name,
+                                  void (*warn)(void *ctx, const char *msg), void *ctx,
+                                  annals_error *err)
+{
+    if (!warn) return er_set(err, ANNALS_ERR_USAGE, "annals_timeline_read_lenient: no warn function");
+    rd_leniency l = {warn, ctx, 0};
+    return read_timeline(tl, f, name, &l, err) ? -1 : l.skipped;
 }

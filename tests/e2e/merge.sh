@@ -8,20 +8,8 @@ PY=${PYTHON:-/usr/bin/python3}
 MC=tests/merge-corpus
 T=$(mktemp -d /tmp/annals-merge.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "$2" ] && echo "     $2"; }
-
-# expect NAME WANT_STATUS CMD... : stdout to $T/out, stderr to $T/err
-expect() {
-    name=$1; want=$2; shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    [ "$got" -eq "$want" ] && return 0
-    bad "$name" "exit status $got, wanted $want; stderr: $(head -c 300 "$T/err")"
-    return 1
-}
+. tests/e2e/lib.sh
+expect() { run "$@"; } # this suite's name for run
 
 # --- usage --------------------------------------------------------------------
 expect "help" 0 "$ANNALS" merge --help && grep -q "annals merge monday.json" "$T/out" && ok "help" || bad "help"
@@ -57,6 +45,16 @@ expect "bad line" 2 "$ANNALS" merge -o "$T/never.json" "$T/a.json" "$T/bad.jsonl
     || bad "bad line: named, nothing written" "$(cat "$T/err")"
 expect "keep going" 1 "$ANNALS" merge --keep-going -o "$T/kept.json" "$T/a.json" "$T/bad.jsonl" && \
     grep -q "bad.jsonl:3:" "$T/err" && [ -s "$T/kept.json" ] && ok "keep going" || bad "keep going"
+# the lines after the bad one are merged too: only that line is lost
+expect "keep going past the line" 1 "$ANNALS" merge --keep-going -f jsonl "$T/bad.jsonl" && \
+    [ "$(grep -c . "$T/out")" -gt 0 ] && \
+    "$PY" -c 'import json,sys
+inp = {(m["doc"], m["start"]) for l in open(sys.argv[1]) if "picnic" not in l for m in json.loads(l)["mentions"]}
+out = {(m["doc"], m["start"]) for l in open(sys.argv[2]) for m in json.loads(l)["mentions"]}
+sys.exit(inp != out)' "$T/bad.jsonl" "$T/out" && ok "keep going past the line" || bad "keep going past the line" "$(cat "$T/err")"
+expect "export past the line" 1 "$ANNALS" export -f csv "$T/bad.jsonl" && grep -q "bad.jsonl:3:.*skipped" "$T/err" && \
+    [ "$(tail -n +2 "$T/out" | grep -c .)" -ge "$(( $(grep -c . "$T/bad.jsonl") - 1 ))" ] && ok "export past the line" \
+    || bad "export past the line" "$(cat "$T/err")"
 printf '{"format": "annals/1", "documents": [], "events": [\n' > "$T/trunc.json"
 expect "truncated" 2 "$ANNALS" merge "$T/trunc.json" && grep -q "trunc.json:2:" "$T/err" && ok "truncated document: file:line" \
     || bad "truncated document: file:line" "$(cat "$T/err")"

@@ -584,6 +584,33 @@ static void test_mentions_conserved(void **st)
     }
 }
 
+/* The audit every merge runs: a timeline that lost a mention, or gained
+ * one, against the tally taken before fails with counts in the message. */
+static void test_tally_catches_loss(void **st)
+{
+    (void)st;
+    generate(7919);
+    annals_timeline *tl = build(gen, ngen, NDOCS, NULL, NULL);
+    mg_tally t;
+    assert_int_equal(mg_tally_take(tl, &t), 0);
+    assert_int_equal(t.n, ngen);
+    annals_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(mg_tally_check(tl, &t, &err), 0);
+    size_t keep = tl->ev[0].nmentions;
+    tl->ev[0].nmentions = 0; /* lost */
+    assert_int_not_equal(mg_tally_check(tl, &t, &err), 0);
+    assert_non_null(strstr(err.message, "lost"));
+    char want[64];
+    snprintf(want, sizeof want, "%zu lost and 0 not in the input", keep);
+    assert_non_null(strstr(err.message, want));
+    tl->ev[0].nmentions = keep;
+    tl->ev[0].mentions[0].start += 100000; /* changed: one lost, one new */
+    assert_non_null(strstr(mg_tally_check(tl, &t, &err) ? err.message : "", "1 lost and 1 not in the input"));
+    mg_tally_free(&t);
+    annals_timeline_free(tl);
+}
+
 /* JSON Lines read in parallel batches (over 2,048 lines) give what the
  * JSON document gives, and a bad line deep in the file is named. */
 static void test_jsonl_batches(void **st)
@@ -635,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_bad_reports),           cmocka_unit_test(test_order_independent),
         cmocka_unit_test(test_idempotent),            cmocka_unit_test(test_associative),
         cmocka_unit_test(test_mentions_conserved),    cmocka_unit_test(test_jsonl_batches),
+        cmocka_unit_test(test_tally_catches_loss),
     };
     return cmocka_run_group_tests_name("merge", tests, NULL, NULL);
 }

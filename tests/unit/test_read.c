@@ -183,6 +183,32 @@ static void test_slurp(void **s)
     free(path);
 }
 
+/* Scraped JSON Lines: half a surrogate pair becomes U+FFFD, a proper pair
+ * and escaped backslashes stay; the line keeps its length. */
+static void test_jsonfix(void **s)
+{
+    (void)s;
+    struct { const char *in, *out; size_t fixed; } cases[] = {
+        {"{\"t\":\"a\\ud800b\"}", "{\"t\":\"a\\uFFFDb\"}", 1},
+        {"{\"t\":\"\\udc00\"}", "{\"t\":\"\\uFFFD\"}", 1},
+        {"{\"t\":\"\\ud83d\\ude00\"}", "{\"t\":\"\\ud83d\\ude00\"}", 0},  /* a pair */
+        {"{\"t\":\"\\ud83d\\u0041\"}", "{\"t\":\"\\uFFFD\\u0041\"}", 1},  /* high, then no low */
+        {"{\"t\":\"\\\\ud800\"}", "{\"t\":\"\\\\ud800\"}", 0},          /* an escaped backslash */
+        {"{\"t\":\"\\ud8\"}", "{\"t\":\"\\ud8\"}", 0},                  /* too short: jansson says so */
+        {"{\"t\":\"end\\ud800", "{\"t\":\"end\\uFFFD", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[64];
+        size_t n = strlen(cases[i].in);
+        memcpy(buf, cases[i].in, n + 1);
+        assert_int_equal(rd_fix_surrogates(buf, n), cases[i].fixed);
+        assert_string_equal(buf, cases[i].out);
+    }
+    assert_int_equal(rd_skip_bom("\xEF\xBB\xBF{}", 5), 3);
+    assert_int_equal(rd_skip_bom("{}", 2), 0);
+    assert_int_equal(rd_skip_bom("\xEF\xBB", 2), 0);
+}
+
 static int setup(void **s) { (void)s; R = rd_dct_rules_new(); return R ? 0 : -1; }
 static int teardown(void **s) { (void)s; rd_dct_rules_free(R); return 0; }
 
@@ -191,6 +217,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dct_lines), cmocka_unit_test(test_dct_zone),
         cmocka_unit_test(test_title_and_id), cmocka_unit_test(test_jsonl),
-        cmocka_unit_test(test_text_and_dirs), cmocka_unit_test(test_slurp)};
+        cmocka_unit_test(test_text_and_dirs), cmocka_unit_test(test_slurp),
+        cmocka_unit_test(test_jsonfix)};
     return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }

@@ -74,6 +74,17 @@ static void test_errors(void **s)
          "t.json:1: \"date\" needs value, precision and valid start <= end"},
         {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":5,\"end\":2}]}\n",
          "t.json:1: mentions[0] needs \"doc\" and 0 <= start <= end"},
+        /* what could not be kept is an error, never dropped */
+        {"{\"format\": \"annals/1\", \"documents\": [{\"id\": \"a\", \"dct\": \"99999-01-01\"}], \"events\": []}",
+         "t.json: documents[0]: \"dct\" is not a date YYYY-MM-DD from 1800 to 2200"},
+        {"{\"format\": \"annals/1\", \"documents\": [{\"id\": \"a\", \"dct\": \"2021-02-30\"}], \"events\": []}",
+         "t.json: documents[0]: \"dct\" is not a date"},
+        {"{\"format\": \"annals/1\", \"documents\": [{\"id\": \"a\", \"dct_from\": \"oracle\"}], \"events\": []}",
+         "t.json: documents[0]: \"dct_from\" is not option, metadata, text or none"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"actors\":[{\"name\":\"X\",\"kind\":\"emperor\"}],\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n",
+         "t.json:1: actors[0]: \"kind\" is not person, state"},
+        {"{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"targets\":[{\"name\":\"X\",\"country\":\"Ruritania\"}],\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n",
+         "t.json:1: targets[0]: \"country\" is not a three-letter code"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         annals_timeline *tl = read_str(cases[i].in, &err, &rc);
@@ -124,10 +135,63 @@ static void test_many_parties(void **s)
 }
 
 
+/* Lenient reading: each bad line reported and skipped, the rest read; a
+ * broken first line is a bad record, not a broken document. */
+static char warned[4][300];
+static int nwarned;
+static void collect(void *ctx, const char *msg)
+{
+    (void)ctx;
+    if (nwarned < 4) snprintf(warned[nwarned], sizeof warned[0], "%s", msg);
+    nwarned++;
+}
+
+static void test_lenient(void **s)
+{
+    (void)s;
+    const char *ev = "{\"id\":\"ev-%d\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":%d,\"end\":%d}]}\n";
+    char in[2048];
+    int k = 0;
+    k += snprintf(in + k, sizeof in - k, "{\"id\": broken}\n");
+    k += snprintf(in + k, sizeof in - k, ev, 1, 10, 20);
+    k += snprintf(in + k, sizeof in - k, "{\"id\":\"ev-9\",\"type\":\"picnic\",\"modality\":\"asserted\",\"mentions\":[]}\n");
+    k += snprintf(in + k, sizeof in - k, ev, 2, 30, 40);
+    annals_error err;
+    annals_timeline *tl = annals_timeline_new();
+    FILE *f = fmemopen(in, strlen(in), "r");
+    nwarned = 0;
+    assert_int_equal(annals_timeline_read_lenient(tl, f, "t.jsonl", collect, NULL, &err), 2);
+    fclose(f);
+    assert_int_equal(annals_timeline_events(tl), 2);
+    assert_int_equal(nwarned, 2);
+    assert_non_null(strstr(warned[0], "t.jsonl:1: invalid JSON"));
+    assert_non_null(strstr(warned[1], "t.jsonl:3:"));
+    annals_timeline_free(tl);
+    /* the strict reader stops at the first */
+    int rc;
+    tl = read_str(in, &err, &rc);
+    assert_int_equal(rc, -1);
+    annals_timeline_free(tl);
+    /* a broken document is still one error */
+    tl = annals_timeline_new();
+    const char *doc = "{\"format\": \"annals/1\",\n \"documents\": [}\n";
+    f = fmemopen((void *)doc, strlen(doc), "r");
+    nwarned = 0;
+    assert_int_equal(annals_timeline_read_lenient(tl, f, "t.json", collect, NULL, &err), -1);
+    assert_non_null(strstr(err.message, "t.json:2:"));
+    assert_int_equal(nwarned, 0);
+    fclose(f);
+    /* no warn function: a usage error */
+    assert_int_equal(annals_timeline_read_lenient(tl, stdin, "x", NULL, NULL, &err), -1);
+    assert_int_equal(err.code, ANNALS_ERR_USAGE);
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_round_trip), cmocka_unit_test(test_errors),
                                        cmocka_unit_test(test_jsonl_documents_by_id),
-                                       cmocka_unit_test(test_many_parties)};
+                                       cmocka_unit_test(test_many_parties),
+                                       cmocka_unit_test(test_lenient)};
     return cmocka_run_group_tests_name("tlread", tests, tu_setup, tu_teardown);
 }
