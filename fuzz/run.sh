@@ -18,12 +18,14 @@ if [ ! -f "$B/libannals-fuzz.a" ] || [ -n "$(find src grammars include -newer "$
     cp "$B/lib/libannals.a" "$B/libannals-fuzz.a"
 fi
 fail=0
-for h in extract grammar timeline ics; do
+for h in extract jsonl grammar timeline ics; do
     $CLANG $CFLAGS -o "$B/fuzz_$h" "fuzz/fuzz_$h.c" "$B/libannals-fuzz.a" $LIBS || exit 2
     corpus="$B/corpus_$h"
     mkdir -p "$corpus"
     case $h in
         extract) cp samples/*.txt "$corpus"/ 2>/dev/null ;;
+        jsonl) cp tests/merge-corpus/corpus.jsonl "$corpus"/ 2>/dev/null
+               printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl" ;;
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
         timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
     esac
