@@ -18,6 +18,10 @@ void gz_init(gz_gazetteer *g)
     sm_init(&g->firsts);
     sm_init(&g->surnames);
     sm_init(&g->countries);
+    /* asked about every word of every text, and most are no name; without
+     * a filter (out of memory) lookups are only slower */
+    (void)sm_filter(&g->firsts);
+    (void)sm_filter(&g->surnames);
 }
 
 void gz_free(gz_gazetteer *g)

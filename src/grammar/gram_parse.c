@@ -12,6 +12,7 @@ void gm_init(gm_grammar *g)
     ar_init(&g->mem, 64 * 1024);
     sm_init(&g->macros);
     sm_init(&g->anchors);
+    (void)sm_filter(&g->anchors); /* every word of a text is looked up: most miss */
     pthread_mutex_init(&g->jit_lock, NULL);
 }
 

@@ -2,8 +2,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define SM_FILTER_BITS 65536
+
+static size_t filter_bit(uint64_t h)
+{
+    return (size_t)(h >> 40) & (SM_FILTER_BITS - 1); /* not the bits that pick a slot */
+}
+
 void sm_init(sm_map *m)
 {
+    m->filter = NULL;
     m->slots = NULL;
     m->cap = m->count = 0;
     ar_init(&m->keys, 16 * 1024);
@@ -11,6 +19,8 @@ void sm_init(sm_map *m)
 
 void sm_free(sm_map *m)
 {
+    free(m->filter);
+    m->filter = NULL;
     free(m->slots);
     ar_free(&m->keys);
     m->slots = NULL;
@@ -47,6 +57,7 @@ size_t *sm_get(const sm_map *m, const char *key, size_t n)
 size_t *sm_get_h(const sm_map *m, const char *key, size_t n, uint64_t h)
 {
     if (!m->cap) return NULL;
+    if (m->filter && !(m->filter[filter_bit(h) / 64] >> (filter_bit(h) % 64) & 1)) return NULL;
     sm_slot *s = find(m, key, n, h);
     return s->key ? &s->value : NULL;
 }
@@ -79,7 +90,19 @@ int sm_put(sm_map *m, const char *key, size_t n, size_t value)
         s->len = n;
         s->hash = h;
         m->count++;
+        if (m->filter) m->filter[filter_bit(h) / 64] |= (uint64_t)1 << (filter_bit(h) % 64);
     }
     s->value = value;
+    return 0;
+}
+
+int sm_filter(sm_map *m)
+{
+    if (m->filter) return 0;
+    m->filter = calloc(SM_FILTER_BITS / 64, sizeof *m->filter);
+    if (!m->filter) return -1;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            m->filter[filter_bit(m->slots[i].hash) / 64] |= (uint64_t)1 << (filter_bit(m->slots[i].hash) % 64);
     return 0;
 }

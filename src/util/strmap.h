@@ -17,6 +17,7 @@ typedef struct sm_map {
     sm_slot *slots;
     size_t cap, count;
     ar_arena keys;
+    uint64_t *filter; /* see sm_filter; NULL: none */
 } sm_map;
 
 void sm_init(sm_map *m);
@@ -33,6 +34,11 @@ static inline uint64_t sm_hash_step(uint64_t h, unsigned char c)
 size_t *sm_get(const sm_map *m, const char *key, size_t n);
 /* The same, with h = sm_hash(key, n) already known. */
 size_t *sm_get_h(const sm_map *m, const char *key, size_t n, uint64_t h);
+/* Keeps a filter of the keys (a bit per hash, 8 KB, in cache) that the
+ * lookups check first: a map most lookups miss -- a gazetteer asked about
+ * every word of a text -- then costs no probe of its slots for most
+ * words. Call on an empty or full map; -1 on out of memory. */
+int sm_filter(sm_map *m);
 /* Sets key to value (inserting or replacing). -1 on out of memory. */
 int sm_put(sm_map *m, const char *key, size_t n, size_t value);
 #endif

@@ -140,6 +140,34 @@ static const char *first_url(const annals_timeline *tl, const tl_event *e)
     return NULL;
 }
 
+/* The report a calendar knows the event by: the one from the earliest
+ * published document (then the smallest document id, then report id).
+ * An event's id changes as sources join it; this report does not, as
+ * long as later coverage is what joins -- the common case of a daily
+ * feed -- so a calendar updates the event instead of adding a copy. */
+static const char *calendar_id(const annals_timeline *tl, const tl_event *e)
+{
+    const tl_event *best = NULL;
+    const tl_document *bd = NULL;
+    for (size_t i = 0; i < e->nreports; i++) {
+        const tl_event *r = &e->reports[i];
+        if (!r->nmentions || r->mentions[0].doc >= tl->ndocs) continue;
+        const tl_document *d = &tl->docs[r->mentions[0].doc];
+        int c = 0;
+        if (best) {
+            /* documents without a date come last */
+            c = !d->dct[0] != !bd->dct[0] ? (d->dct[0] ? -1 : 1) : strcmp(d->dct, bd->dct);
+            if (!c) c = strcmp(d->id, bd->id);
+            if (!c) c = strcmp(r->id, best->id);
+        }
+        if (!best || c < 0) {
+            best = r;
+            bd = d;
+        }
+    }
+    return best ? best->id : e->id;
+}
+
 static icalcomponent *vevent(const annals_timeline *tl, const tl_event *e, long start, long end,
                              icaltimetype stamp)
 {
@@ -147,7 +175,7 @@ static icalcomponent *vevent(const annals_timeline *tl, const tl_event *e, long 
     icalcomponent *v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     if (!v) return NULL;
     char buf[64];
-    snprintf(buf, sizeof buf, "%s@annals", e->id);
+    snprintf(buf, sizeof buf, "%s@annals", calendar_id(tl, e));
     add(v, icalproperty_new_uid(buf));
     add(v, icalproperty_new_dtstamp(stamp));
     add(v, icalproperty_new_dtstart(ical_date(start)));

@@ -44,3 +44,20 @@ run "extract --format html" 0 "$ANNALS" extract -f html samples/sanctions-eu.txt
     { grep -q '<!DOCTYPE html>' "$T/out" && ok "extract --format html" || bad "extract --format html"; }
 run "extract --format timelinejs" 0 "$ANNALS" extract -q -f timelinejs samples/sanctions-eu.txt &&
     { valid_json "$T/out" && ok "extract --format timelinejs" || bad "extract --format timelinejs"; }
+
+# a calendar's UID survives later coverage: the event's id changes as
+# sources join it, the UID (its earliest-published report) does not
+printf '{"id":"uid-a","published":"2021-06-16","text":"Russian President Vladimir Putin met U.S. President Joe Biden in Geneva on Wednesday."}\n' > "$T/ua.jsonl"
+printf '{"id":"uid-b","published":"2021-06-17","text":"Vladimir Putin and Joe Biden met in Geneva on Wednesday, June 16."}\n' > "$T/ub.jsonl"
+printf '{"id":"uid-c","published":"2021-06-18","text":"Vladimir Putin met Joe Biden in Geneva on June 16."}\n' > "$T/uc.jsonl"
+for x in a b c; do "$ANNALS" extract -f json "$T/u$x.jsonl" > "$T/u$x.json" 2>/dev/null; done
+"$ANNALS" merge "$T/ua.json" "$T/ub.json" > "$T/uab.json" 2>/dev/null
+"$ANNALS" merge "$T/uab.json" "$T/uc.json" > "$T/uabc.json" 2>/dev/null
+u1=$("$ANNALS" export -f ics "$T/ua.json" 2>/dev/null | grep '^UID:')
+u2=$("$ANNALS" export -f ics "$T/uab.json" 2>/dev/null | grep '^UID:')
+u3=$("$ANNALS" export -f ics "$T/uabc.json" 2>/dev/null | grep '^UID:')
+id1=$(jget "$T/ua.json" 'd["events"][0]["id"]')
+ids=$(jget "$T/uabc.json" '" ".join(str(e["sources"]) + e["id"] for e in d["events"])')
+[ -n "$u1" ] && [ "$u1" = "$u2" ] && [ "$u2" = "$u3" ] && [ "$u1" = "$(printf 'UID:%s@annals\r' "$id1")" ] &&
+    [ "$ids" != "3$id1" ] && [ "${ids#3}" != "$ids" ] &&
+    ok "ics UID survives later coverage" || bad "ics UID survives later coverage" "$u1 / $u2 / $u3; $ids"
