@@ -109,12 +109,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo '$$ ./annals extract samples/border-crossing.txt'
 	@./annals extract -f text samples/border-crossing.txt
-	@echo '$$ ./annals extract -f json samples/border-crossing.txt'
-	@./annals extract -f json samples/border-crossing.txt
+	@echo '$$ ./annals extract -f json samples/border-crossing.txt | head -12'
+	@./annals extract -f json samples/border-crossing.txt | head -12
+	@echo '(the binary is ./annals; "make install" puts it on your PATH; see README.md)'
 
 # ---- tests ------------------------------------------------------------------
 
 check: check-unit check-e2e
+	@echo "make check: every suite passed"
 
 check-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \

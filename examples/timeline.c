@@ -1,5 +1,5 @@
 /* timeline: the smallest program on libannals -- read one article, print
- * its timeline, one line an event.
+ * its timeline, one line per event.
  *
  *   cc timeline.c $(pkg-config --cflags --libs annals) -o timeline
  *   ./timeline article.txt [YYYY-MM-DD]

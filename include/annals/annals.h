@@ -59,6 +59,12 @@ annals_grammars *annals_grammars_load(const char *dir, annals_error *err);
 /* How many rules (and suppressions) a set holds. */
 size_t annals_grammars_rules(const annals_grammars *g);
 
+/* The i-th warning about a set (i from 0), formatted into buf: a rule
+ * whose anchor words its pattern never spells ("file:line: rule NAME:
+ * ..."), most likely a word added to the pattern and not to the anchor.
+ * Returns buf, or NULL when there is no i-th warning. */
+const char *annals_grammars_warning(const annals_grammars *g, size_t i, char *buf, size_t cap);
+
 /* Frees a grammar set; NULL is allowed. */
 void annals_grammars_free(annals_grammars *g);
 

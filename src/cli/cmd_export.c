@@ -10,10 +10,12 @@ static const char help[] =
     "\n"
     "Writes timelines (annals/1 JSON or JSON Lines, as written by 'annals\n"
     "extract' and 'annals merge'; - for standard input) in a form for\n"
-    "people and their tools. Several timelines are written as one.\n"
+    "people and their tools. Several timelines are merged into one first,\n"
+    "as 'annals merge' does: an event that two of them report, or a\n"
+    "timeline given twice, is one calendar event.\n"
     "\n"
     "Formats:\n"
-    "  ics         iCalendar for calendar apps: one all-day event a dated\n"
+    "  ics         iCalendar for calendar apps: one all-day event per dated\n"
     "              event; planned ones TENTATIVE. Undated events, and negated\n"
     "              or hypothetical ones (unless --all), are left out and\n"
     "              counted on stderr. UIDs come from each event's earliest-\n"
@@ -21,7 +23,7 @@ static const char help[] =
     "              merged in updates the events instead of adding copies.\n"
     "  html        one self-contained page: a timeline by month, coloured by\n"
     "              type, with filters by type and actor; every event shown\n"
-    "  csv         one row an event (RFC 4180), GDELT/ACLED-like columns\n"
+    "  csv         one row per event (RFC 4180), GDELT/ACLED-like columns\n"
     "  timelinejs  the JSON of Knight Lab's TimelineJS (dated events, as ics)\n"
     "\n"
     "Options:\n"
@@ -178,6 +180,12 @@ int cl_export(int argc, char **argv)
     }
     int skipped = 0;
     for (int i = optind; i < argc; i++) skipped |= read_one(tl, argv[i]);
+    annals_error err;
+    if (argc - optind > 1 && annals_timeline_merge(tl, &err)) {
+        cl_error("export: %s", err.message);
+        annals_timeline_free(tl);
+        return CL_FATAL;
+    }
     annals_timeline_sort(tl);
     int status = CL_FATAL;
     if (cl_write_timeline(tl, format, x.flags, x.title, outpath, quiet)) goto done;

@@ -22,7 +22,7 @@ static const char dates_help[] =
     "  -f, --format FMT        text (default on a terminal): doc, span, type,\n"
     "                          value, text, tab-separated; json (default\n"
     "                          otherwise): annals/1 with documents and timexes;\n"
-    "                          jsonl: one expression a line\n"
+    "                          jsonl: one expression per line\n"
     "  -o, --output FILE       write to FILE atomically\n"
     "      --dct DATE          publication date (YYYY-MM-DD) for every input\n"
     "  -i, --input-format FMT  auto (default), text or jsonl\n"
@@ -51,7 +51,7 @@ static const char help[] =
     "\n"
     "Inputs:\n"
     "  FILE.txt       one article (its id: the file name without extension)\n"
-    "  CORPUS.jsonl   one article a line: {\"id\", \"published\", \"title\",\n"
+    "  CORPUS.jsonl   one article per line: {\"id\", \"published\", \"title\",\n"
     "                 \"url\", \"source\", \"text\"}; only \"text\" is required\n"
     "  DIR            every *.txt and *.jsonl below it, in name order\n"
     "  -              standard input (text, or JSON Lines with -i jsonl)\n"
@@ -60,8 +60,8 @@ static const char help[] =
     "  -f, --format FMT        json (default when not writing to a terminal):\n"
     "                          one annals/1 document; jsonl: one event a\n"
     "                          line, for streaming; text (default on a\n"
-    "                          terminal): a # line a document (its date),\n"
-    "                          then one line an event -- date, type,\n"
+    "                          terminal): a # line per document (its date),\n"
+    "                          then one line per event -- date, type,\n"
     "                          summary, modality, documents; ics, html, csv,\n"
     "                          timelinejs: as 'annals export' writes them\n"
     "  -o, --output FILE       write to FILE (atomically: a failed run leaves\n"
@@ -85,9 +85,11 @@ static const char help[] =
     "  -h, --help              show this help\n"
     "\n"
     "The publication date comes from --dct, else the record's \"published\",\n"
-    "else a dateline or byline near the top of the text (\"GENEVA, June 16\n"
-    "(Reuters) -\", \"By Jane Doe | July 18, 2021\", \"Published: 2020-03-05\"),\n"
-    "else none; \"dct_from\" in the output says which.\n"
+    "else a dateline or byline near the top of the text (\"By Jane Doe |\n"
+    "July 18, 2021\", \"Published: 2020-03-05\", \"GENEVA, June 16, 2021\n"
+    "(Reuters) -\"; a dateline without a year takes the year of another\n"
+    "header line), else none, with a note on stderr: give that article\n"
+    "its own --dct. \"dct_from\" in the output says which.\n"
     "\n"
     "Examples:\n"
     "  annals extract article.txt\n"
@@ -110,8 +112,31 @@ typedef struct run {
     cl_progress progress;
     int quiet;
     int failed;
+    size_t docs, undated; /* documents out, and those with no publication date */
     annals_error err;
 } run;
+
+/* Counts the documents of tl that have no publication date. */
+static void count_undated(run *r, const annals_timeline *tl)
+{
+    size_t n = annals_timeline_documents(tl);
+    r->docs += n;
+    for (size_t i = 0; i < n; i++) r->undated += annals_timeline_document_dct(tl, i, NULL) == NULL;
+}
+
+/* Without a publication date, "Monday" and "last week" cannot be placed
+ * and the article's events mostly stay undated: worth a word, once. */
+static void note_undated(const run *r)
+{
+    if (r->quiet || r->opt.dct || !r->undated) return;
+    if (r->docs == 1)
+        cl_error("note: no publication date found (no \"published\" field, dateline or byline "
+                 "with a year): relative dates stay unresolved; give one with --dct YYYY-MM-DD");
+    else
+        cl_error("note: %zu of %zu documents have no publication date (no \"published\" field, "
+                 "dateline or byline with a year): their relative dates stay unresolved", r->undated,
+                 r->docs);
+}
 
 static void on_warn(void *ctx, const char *msg)
 {
@@ -137,14 +162,29 @@ static int on_article(void *ctx, const annals_article *a, const char *where)
     return 0;
 }
 
-/* JSON Lines out as each article's timeline comes back, in input order:
- * memory stays flat however large the corpus. */
-static int stream_one(void *ctx, annals_timeline *one)
+/* An article's JSON Lines, made on its worker thread: the writing runs
+ * in parallel with the rest. */
+static int render_one(void *ctx, annals_timeline *one, char **out, size_t *n)
 {
-    run *r = ctx;
+    const run *r = ctx;
     annals_error err;
     annals_timeline_sort(one);
-    return annals_write(one, ANNALS_FORMAT_JSONL, r->write_flags, r->stream, &err);
+    *out = NULL;
+    *n = 0;
+    FILE *m = open_memstream(out, n);
+    if (!m) return -1;
+    int rc = annals_write(one, ANNALS_FORMAT_JSONL, r->write_flags, m, &err);
+    if (fclose(m) != 0) rc = -1;
+    return rc;
+}
+
+/* JSON Lines out as each article's timeline comes back, in input order:
+ * memory stays flat however large the corpus. */
+static int stream_one(void *ctx, annals_timeline *one, const char *rendered, size_t n)
+{
+    run *r = ctx;
+    count_undated(r, one);
+    return n && fwrite(rendered, 1, n, r->stream) != n ? -1 : 0;
 }
 
 static int run_cmd(int argc, char **argv, int dates)
@@ -262,7 +302,8 @@ static int run_cmd(int argc, char **argv, int dates)
         if (cl_out_open(&out, outpath)) goto done;
         r.stream = out.f;
     }
-    r.pool = cl_pool_new(jobs, g, &r.opt, r.tl, streaming ? stream_one : NULL, &r);
+    r.pool = cl_pool_new(jobs, g, &r.opt, r.tl, streaming ? render_one : NULL,
+                         streaming ? stream_one : NULL, &r);
     if (!r.pool) {
         cl_error("cannot start worker threads");
         if (streaming) cl_out_abort(&out);
@@ -279,6 +320,7 @@ static int run_cmd(int argc, char **argv, int dates)
     }
     if (streaming) {
         if (cl_out_commit(&out)) goto done;
+        note_undated(&r);
         status = rd.skipped ? CL_SKIPPED : CL_OK;
         goto done;
     }
@@ -288,6 +330,8 @@ static int run_cmd(int argc, char **argv, int dates)
     }
     annals_timeline_sort(r.tl);
     if (cl_write_timeline(r.tl, format, r.write_flags, NULL, outpath, r.quiet)) goto done;
+    count_undated(&r, r.tl);
+    note_undated(&r);
     status = rd.skipped ? CL_SKIPPED : CL_OK;
 done:
     cl_pool_free(r.pool);

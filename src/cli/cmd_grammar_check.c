@@ -9,6 +9,8 @@ static const char help[] =
     "Parses and compiles every grammar file (*.gram) of DIR exactly as\n"
     "'--grammars DIR' would, and reports the first problem as\n"
     "file:line:col: what is wrong (exit status 2), or the number of rules.\n"
+    "It also warns (exit status 0) about a rule none of whose anchor words\n"
+    "its pattern spells: such a rule runs only near words it cannot match.\n"
     "The grammar language is described in docs/grammar.md and annals-grammar(5).\n"
     "\n"
     "Examples:\n"
@@ -32,7 +34,14 @@ int cl_grammar_check(int argc, char **argv)
         fprintf(stderr, "%s\n", err.message);
         return CL_FATAL;
     }
-    printf("%s: ok, %zu rules\n", argv[1], annals_grammars_rules(g));
+    char w[1024];
+    size_t nw = 0;
+    while (annals_grammars_warning(g, nw, w, sizeof w)) {
+        fprintf(stderr, "warning: %s\n", w);
+        nw++;
+    }
+    if (nw) printf("%s: ok, %zu rules, %zu warning%s\n", argv[1], annals_grammars_rules(g), nw, nw == 1 ? "" : "s");
+    else printf("%s: ok, %zu rules\n", argv[1], annals_grammars_rules(g));
     annals_grammars_free(g);
     return CL_OK;
 }

@@ -9,6 +9,8 @@ typedef struct job {
     char *id, *text, *published, *title, *url, *source;
     size_t len;
     annals_timeline *tl;
+    char *out; /* what render made of tl */
+    size_t outlen;
     annals_error err;
     int state; /* 0 free, 1 queued, 2 running, 3 done */
     int rc;
@@ -26,6 +28,7 @@ struct cl_pool {
     const annals_grammars *g;
     annals_options opt;
     annals_timeline *dst;
+    cl_pool_render render;
     cl_pool_sink sink;
     void *ctx;
 };
@@ -44,6 +47,7 @@ static void job_clear(job *j)
     free(j->title);
     free(j->url);
     free(j->source);
+    free(j->out);
     annals_timeline_free(j->tl);
     memset(j, 0, sizeof *j);
 }
@@ -64,6 +68,11 @@ static void *worker(void *arg)
         j->tl = annals_timeline_new();
         j->rc = j->tl ? annals_extract(p->g, &a, &p->opt, j->tl, &j->err) : -1;
         if (!j->tl) strcpy(j->err.message, "out of memory");
+        if (j->rc == 0 && p->render && p->render(p->ctx, j->tl, &j->out, &j->outlen)) {
+            j->rc = -1;
+            snprintf(j->err.message, sizeof j->err.message, "%s: cannot write its output (out of memory)",
+                     j->id);
+        }
         pthread_mutex_lock(&p->mu);
         j->state = 3;
         pthread_cond_broadcast(&p->done);
@@ -73,7 +82,7 @@ static void *worker(void *arg)
 }
 
 cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
-                     annals_timeline *dst, cl_pool_sink sink, void *ctx)
+                     annals_timeline *dst, cl_pool_render render, cl_pool_sink sink, void *ctx)
 {
     cl_pool *p = calloc(1, sizeof *p);
     if (!p) return NULL;
@@ -92,6 +101,7 @@ cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
     p->g = g;
     p->opt = *o;
     p->dst = dst;
+    p->render = render;
     p->sink = sink;
     p->ctx = ctx;
     for (int i = 0; i < n; i++) {
@@ -123,7 +133,7 @@ static int take(cl_pool *p, int wait, annals_error *err)
             *err = j->err;
             rc = -1;
         } else if (p->sink) {
-            rc = p->sink(p->ctx, j->tl);
+            rc = p->sink(p->ctx, j->tl, j->out, j->outlen);
             if (rc) snprintf(err->message, sizeof err->message, "output failed");
         } else {
             rc = annals_timeline_append(p->dst, j->tl, err);

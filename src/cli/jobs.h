@@ -6,15 +6,21 @@
 
 typedef struct cl_pool cl_pool;
 
-/* Called in input order with each article's own timeline (for streaming
- * output); return non-zero to stop. When NULL, results are appended to
- * dst instead. */
-typedef int (*cl_pool_sink)(void *ctx, annals_timeline *one);
+/* Called on the worker thread, right after an article's extraction: turns
+ * its timeline into output (malloc'd *out of *n bytes), so that writing
+ * runs in parallel too. Returns 0, or -1 on failure. */
+typedef int (*cl_pool_render)(void *ctx, annals_timeline *one, char **out, size_t *n);
+
+/* Called in input order with each article's own timeline and what render
+ * made of it (NULL, 0 without render), for streaming output; return
+ * non-zero to stop. When NULL, results are appended to dst instead. */
+typedef int (*cl_pool_sink)(void *ctx, annals_timeline *one, const char *rendered, size_t n);
 
 /* n worker threads extracting with g and o. Articles' ids are claimed in
- * dst (in input order, as one thread would give them). */
+ * dst (in input order, as one thread would give them). render may be
+ * NULL. */
 cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
-                     annals_timeline *dst, cl_pool_sink sink, void *ctx);
+                     annals_timeline *dst, cl_pool_render render, cl_pool_sink sink, void *ctx);
 
 /* Queues a copy of a; blocks while the window of work in flight is full.
  * Returns 0, or -1 with err set (the pool stops). */

@@ -28,7 +28,7 @@ static const char usage[] =
     "  grammar-check  check a directory of grammar files\n"
     "\n"
     "Inputs are text files, directories (their *.txt and *.jsonl files,\n"
-    "recursively), JSON Lines corpora (*.jsonl, one article a line) or - for\n"
+    "recursively), JSON Lines corpora (*.jsonl, one article per line) or - for\n"
     "standard input.\n"
     "\n"
     "Examples:\n"

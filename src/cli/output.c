@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The temporary file being written, for the signal handler. One output
@@ -52,6 +53,18 @@ int cl_out_open(cl_out *o, const char *path)
         o->tmp = NULL;
         return -1;
     }
+    /* mkstemp makes the file private (0600); the output gets the mode a
+     * shell redirect would give it: the old file's, or 0666 less umask */
+    struct stat st;
+    mode_t mode;
+    if (stat(path, &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    (void)fchmod(fd, mode); /* a failure leaves it private: no data lost */
     catch_signals();
     live_tmp = o->tmp;
     o->f = fdopen(fd, "w");

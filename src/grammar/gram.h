@@ -52,6 +52,7 @@ typedef struct gm_rule {
     atomic_int jitted;     /* JIT-compiled yet (see gm_ready) */
     int anchor_line;
     int reach;             /* `reach`: bytes a match may begin before its anchor; 0 = GM_REACH */
+    int anchor_unseen;     /* none of its anchor words is written in its pattern (a lint) */
 } gm_rule;
 
 typedef struct gm_table {

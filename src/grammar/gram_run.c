@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct sbuf { char *s; size_t n, cap; } sbuf;
 
@@ -80,6 +81,38 @@ static int resolve_arg(const gm_rule *r, gm_arg *a)
     return a->ngroups ? 0 : -1;
 }
 
+/* A lint for grammar-check: a rule keyed only to words (no table, no
+ * DIGIT) none of which its expanded pattern spells is most likely keyed
+ * wrong -- a new word added to the pattern and not to the anchor -- and
+ * would not run where the pattern matches. Patterns spell words in many
+ * ways, so the test is loose: an anchor word (letters only) found in the
+ * pattern's letters, in any case, clears the rule. Long patterns are
+ * checked on their first 8 KB. */
+static int anchor_unseen(const char *anchor, const char *pattern)
+{
+    if (!anchor) return 0;
+    /* the pattern's letters alone: "Labou?r" spells labour */
+    char letters[8192];
+    size_t pn = 0;
+    for (const char *p = pattern; *p && pn + 1 < sizeof letters; p++)
+        if (isalpha((unsigned char)*p)) letters[pn++] = *p;
+    letters[pn] = '\0';
+    pattern = letters;
+    const char *s = anchor;
+    while (*s) {
+        while (*s == ' ' || *s == '\t') s++;
+        const char *e = s;
+        while (*e && *e != ' ' && *e != '\t') e++;
+        size_t n = (size_t)(e - s);
+        if (n && s[n - 1] == '*') n--;
+        if ((size_t)(e - s) >= 5 && (strncmp(s, "DIGIT", 5) == 0 || strncmp(s, "table:", 6) == 0)) return 0;
+        for (size_t i = 0; n && i + n <= pn; i++)
+            if (strncasecmp(pattern + i, s, n) == 0) return 0;
+        s = e;
+    }
+    return 1;
+}
+
 int gm_compile(gm_grammar *g, annals_error *err)
 {
     if (!g->mctx && !(g->mctx = rx_match_context()))
@@ -106,6 +139,7 @@ int gm_compile(gm_grammar *g, annals_error *err)
             free(b.s);
             return rc;
         }
+        r->anchor_unseen = anchor_unseen(r->anchor, b.s);
         free(b.s);
         for (int k = 0; k < r->nargs; k++)
             if (r->args[k].kind == GM_ARG_CAPTURE && resolve_arg(r, &r->args[k]))

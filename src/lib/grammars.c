@@ -106,7 +106,11 @@ annals_grammars *annals_grammars_load(const char *dir, annals_error *err)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        er_set(err, ANNALS_ERR_IO, "%s: %s", dir, strerror(errno));
+        if (errno == ENOTDIR)
+            er_set(err, ANNALS_ERR_IO,
+                   "%s: not a directory: give the directory that holds the *.gram and *.tsv files", dir);
+        else
+            er_set(err, ANNALS_ERR_IO, "%s: %s", dir, strerror(errno));
         return NULL;
     }
     char **names = NULL;
@@ -177,4 +181,21 @@ void annals_grammars_free(annals_grammars *g)
     gm_free(&g->events);
     gz_free(&g->gaz);
     free(g);
+}
+
+const char *annals_grammars_warning(const annals_grammars *g, size_t i, char *buf, size_t cap)
+{
+    if (!g || !buf || !cap) return NULL;
+    const gm_grammar *gs[2] = {&g->dates, &g->events};
+    for (int k = 0; k < 2; k++)
+        for (size_t j = 0; j < gs[k]->nrules; j++) {
+            const gm_rule *r = &gs[k]->rules[j];
+            if (!r->anchor_unseen || i--) continue;
+            snprintf(buf, cap,
+                     "%s:%d: rule %s: none of its anchor words (%s) is written in its pattern; "
+                     "the rule is tried only where one of them is",
+                     r->file, r->anchor_line, r->name, r->anchor);
+            return buf;
+        }
+    return NULL;
 }

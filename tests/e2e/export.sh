@@ -61,3 +61,10 @@ ids=$(jget "$T/uabc.json" '" ".join(str(e["sources"]) + e["id"] for e in d["even
 [ -n "$u1" ] && [ "$u1" = "$u2" ] && [ "$u2" = "$u3" ] && [ "$u1" = "$(printf 'UID:%s@annals\r' "$id1")" ] &&
     [ "$ids" != "3$id1" ] && [ "${ids#3}" != "$ids" ] &&
     ok "ics UID survives later coverage" || bad "ics UID survives later coverage" "$u1 / $u2 / $u3; $ids"
+# several timelines are merged first: one calendar event per occurrence,
+# and a timeline given twice adds nothing
+n2=$("$ANNALS" export -f ics "$T/ua.json" "$T/ua.json" 2>/dev/null | grep -c '^BEGIN:VEVENT')
+n3=$("$ANNALS" export -f ics "$T/ua.json" "$T/ub.json" "$T/uc.json" 2>/dev/null | grep -c '^BEGIN:VEVENT')
+u4=$("$ANNALS" export -f ics "$T/uc.json" "$T/ub.json" "$T/ua.json" 2>/dev/null | grep '^UID:')
+[ "$n2" = 1 ] && [ "$n3" = 1 ] && [ "$u4" = "$u1" ] && ok "export merges its inputs" ||
+    bad "export merges its inputs" "$n2 and $n3 events; $u4"

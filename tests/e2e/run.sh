@@ -124,6 +124,12 @@ done
 run "no command" 2 "$ANNALS" && { grep -q "Usage:" "$T/err" && ok "no command" || bad "no command"; }
 
 # --- output files -------------------------------------------------------------
+# -o gives the mode a redirect would: 0666 less the umask, or the old file's
+( umask 022; "$ANNALS" extract -q -o "$T/mode.json" samples/border-crossing.txt )
+m1=$(stat -c %a "$T/mode.json"); chmod 640 "$T/mode.json"
+( umask 022; "$ANNALS" extract -q -o "$T/mode.json" samples/border-crossing.txt )
+m2=$(stat -c %a "$T/mode.json")
+[ "$m1" = 644 ] && [ "$m2" = 640 ] && ok "-o file mode" || bad "-o file mode" "$m1 then $m2"
 if run "-o file" 0 "$ANNALS" extract -o "$T/tl.json" samples/border-crossing.txt; then
     cmp -s "$T/tl.json" tests/e2e/expected/border-crossing.json && [ ! -s "$T/out" ] &&
         [ -z "$(ls "$T" | grep tmp)" ] && ok "-o file" || bad "-o file"

@@ -279,12 +279,31 @@ static void test_load_dir(void **s)
     fclose(f);
     assert_null(annals_grammars_load(dir, &err));
     assert_non_null(strstr(err.message, "type WHEN is not DATE"));
+    /* the lint: an anchor its pattern never spells is a warning, one
+     * spelled through regex syntax (Labou?r) is not */
+    f = fopen(p, "w");
+    fputs("rule wrong\n  anchor saturday\n  pattern Friday\n  type DATE\n  value literal(\"x\")\n"
+          "rule right\n  anchor labor labour\n  pattern Labou?r\\s+Day\n  type DATE\n  value literal(\"x\")\n"
+          "rule digits\n  anchor DIGIT\n  pattern \\d+\n  type DATE\n  value literal(\"x\")\n", f);
+    fclose(f);
+    g = annals_grammars_load(dir, &err);
+    assert_non_null(g);
+    char w[512];
+    assert_non_null(annals_grammars_warning(g, 0, w, sizeof w));
+    assert_non_null(strstr(w, "dates.gram:2: rule wrong: none of its anchor words (saturday)"));
+    assert_null(annals_grammars_warning(g, 1, w, sizeof w));
+    annals_grammars_free(g);
+    g = annals_grammars_builtin(&err);
+    assert_null(annals_grammars_warning(g, 0, w, sizeof w)); /* our own grammars are clean */
+    annals_grammars_free(g);
     unlink(p);
     assert_null(annals_grammars_load(dir, &err));
     assert_non_null(strstr(err.message, "no grammar files"));
     rmdir(dir);
     assert_null(annals_grammars_load("/nonexistent/dir", &err));
     assert_int_equal(err.code, ANNALS_ERR_IO);
+    assert_null(annals_grammars_load("/etc/hostname", &err)); /* a file, not a directory */
+    assert_non_null(strstr(err.message, "/etc/hostname: not a directory: give the directory"));
 }
 
 int main(void)
