@@ -67,7 +67,7 @@ int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno,
             if (rc == 0 && !b[i].o)
                 rc = er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where, b[i].je.column, b[i].je.text);
             else if (rc == 0)
-                rc = rd_event_json(tl, b[i].o, where, err);
+                rc = rd_line_json(tl, b[i].o, where, err);
             json_decref(b[i].o);
             free(b[i].s);
             b[i].o = NULL;

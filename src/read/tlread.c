@@ -12,6 +12,19 @@ static const char *str(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* A document's "dct" and "dct_from" from its JSON object. */
+static void set_dct(tl_document *d, json_t *meta)
+{
+    const char *dct = str(meta, "dct");
+    const char *from = str(meta, "dct_from");
+    if (dct && annals_date_valid(dct)) memcpy(d->dct, dct, 11);
+    tl_dct_from f = TL_DCT_NONE;
+    if (from && strcmp(from, "option") == 0) f = TL_DCT_OPTION;
+    else if (from && strcmp(from, "metadata") == 0) f = TL_DCT_METADATA;
+    else if (from && strcmp(from, "text") == 0) f = TL_DCT_TEXT;
+    d->dct_from = d->dct[0] ? f : TL_DCT_NONE;
+}
+
 /* The document with this id, added (with what is known of it) if new. */
 static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
 {
@@ -23,22 +36,14 @@ static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
             if (!d->title && str(meta, "title")) d->title = tl_strdup(tl, str(meta, "title"), strlen(str(meta, "title")));
             if (!d->url && str(meta, "url")) d->url = tl_strdup(tl, str(meta, "url"), strlen(str(meta, "url")));
             if (!d->source && str(meta, "source")) d->source = tl_strdup(tl, str(meta, "source"), strlen(str(meta, "source")));
+            if (!d->dct[0]) set_dct(d, meta);
         }
         return (long)*i;
     }
     long k = tl_add_document(tl, id, meta ? str(meta, "source") : NULL, meta ? str(meta, "title") : NULL,
                              meta ? str(meta, "url") : NULL);
     if (k < 0) return -1;
-    if (meta) {
-        const char *dct = str(meta, "dct");
-        const char *from = str(meta, "dct_from");
-        if (dct && annals_date_valid(dct)) memcpy(tl->docs[k].dct, dct, 11);
-        tl_dct_from f = TL_DCT_NONE;
-        if (from && strcmp(from, "option") == 0) f = TL_DCT_OPTION;
-        else if (from && strcmp(from, "metadata") == 0) f = TL_DCT_METADATA;
-        else if (from && strcmp(from, "text") == 0) f = TL_DCT_TEXT;
-        tl->docs[k].dct_from = tl->docs[k].dct[0] ? f : TL_DCT_NONE;
-    }
+    if (meta) set_dct(&tl->docs[k], meta);
     return k;
 }
 
@@ -253,6 +258,15 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
     return rc;
 }
 
+int rd_line_json(annals_timeline *tl, json_t *o, const char *where, annals_error *err)
+{
+    json_t *d = json_object_get(o, "document");
+    if (!d || json_object_get(o, "type")) return rd_event_json(tl, o, where, err);
+    const char *id = str(d, "id");
+    if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: a \"document\" needs a string \"id\"", where);
+    return doc_index(tl, id, d) < 0 ? er_set(err, ANNALS_ERR_NOMEM, "out of memory") : 0;
+}
+
 /* One annals/1 document: its documents, then its events. */
 static int read_document(annals_timeline *tl, json_t *root, const char *name, annals_error *err)
 {
@@ -329,7 +343,7 @@ int annals_timeline_read(annals_timeline *tl, FILE *f, const char *name, annals_
             rc = er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where, je.column, je.text);
             break;
         }
-        rc = rd_event_json(tl, o, where, err);
+        rc = rd_line_json(tl, o, where, err);
         json_decref(o);
         /* JSON Lines, then: the rest in parallel batches (tlpar.c) */
         if (rc == 0) rc = rd_jsonl_rest(tl, f, name, lineno, err);
