@@ -4,6 +4,7 @@
 #   make demo       install missing build dependencies (as root), build, run on a sample
 #   make check      unit tests (cmocka) and end-to-end tests of the binary
 #   make check-sanitize   the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check-slurm      contrib/slurm on a one-node Slurm cluster started here (root)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make eval-dates score the date tagger on TimeBank (VERBOSE=1 lists misses)
 
@@ -48,7 +49,8 @@ BIN := $(BUILD)/annals
 endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
-        clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind
+        clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind \
+        check-slurm
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -130,6 +132,12 @@ check-valgrind: $(BIN)
 
 check-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 check
+
+# contrib/slurm/annals-slurm.sh on a real one-node Slurm cluster started on
+# this machine and stopped afterwards (tests/slurm/; root, slurm-wlm, munge):
+# the news corpus in 8 shards equals extract --merge byte for byte.
+check-slurm: $(BIN)
+	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) bash tests/slurm/run.sh
 
 # Real calendar software and a browser read our exports (tests/clients/).
 check-clients: $(BIN)

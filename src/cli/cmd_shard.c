@@ -44,6 +44,7 @@ static const char help[] =
     "  annals shard -n 8 -o shards corpus.jsonl\n"
     "  annals extract --format jsonl --documents -o out/shard-0003.jsonl shards/shard-0003.jsonl\n"
     "  annals merge -o timeline.json out/*.jsonl\n"
+    "  contrib/slurm/annals-slurm.sh -n 64 -o run corpus/   (on a Slurm cluster)\n"
     "\n"
     "Exit status: 0 all input sharded, 1 some file skipped (unreadable;\n"
     "reported), 2 usage or fatal error.\n";
