@@ -7,6 +7,8 @@
 #      writes on one machine; both wall times printed
 #   2. a shard that fails once is retried; one that always fails is
 #      reported by name; running again redoes only that shard
+#   3. the GNU parallel commands of docs/scaling.md (this machine as the
+#      host) give extract --merge too
 # Ends with "slurm: N passed, N failed".
 set -uo pipefail
 ANNALS=${ANNALS:-$(pwd)/annals}
@@ -89,6 +91,18 @@ cmp -s "$T/mc/timeline.json" "$T/mc.json" && ok "after the re-run: extract --mer
 "$DRIVER" -n 5 -o "$T/mc" --annals "$ANNALS" "$MC" > "$T/other.out" 2>&1
 [ $? -eq 2 ] && grep -q "other inputs or shard count" "$T/other.out" && ok "another run in the same directory is refused" \
     || bad "another run in the same directory is refused" "$(cat "$T/other.out")"
+
+# --- 3. the GNU parallel recipe of docs/scaling.md, this machine as the host ---
+if command -v parallel >/dev/null; then
+    mkdir -p "$T/gp/bin" && ln -s "$ANNALS" "$T/gp/bin/annals" && echo "2/:" > "$T/gp/nodes.txt"
+    sed -n '/^cd \/shared\/run$/,/^annals merge -o timeline.json m1\/\*.jsonl$/p' docs/scaling.md |
+        sed "s|^cd /shared/run\$|cd '$T/gp'|; s|/data/archive/|$(pwd)/$MC|; s|-n 256|-n 5|" > "$T/gp/run.sh"
+    [ "$(wc -l < "$T/gp/run.sh")" -gt 5 ] && PATH="$T/gp/bin:$PATH" bash "$T/gp/run.sh" > "$T/gp/out" 2>&1 &&
+        cmp -s "$T/gp/timeline.json" "$T/mc.json" && ok "docs/scaling.md's GNU parallel recipe = extract --merge" \
+        || bad "docs/scaling.md's GNU parallel recipe = extract --merge" "$(cat "$T/gp/out")"
+else
+    echo "skip GNU parallel recipe (no parallel)"
+fi
 
 echo "slurm: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
