@@ -32,7 +32,7 @@ _annals()
             extract) opts="$opts --dct --input-format --date-order --timexes --merge --documents --grammars --jobs" ;;
             dates) opts="$opts --dct --input-format --date-order --grammars --jobs" ;;
             merge) opts="$opts --keep-going --documents" ;;
-            shard) opts="--help --quiet --output --shards --input-format" ;;
+            shard) opts="--help --quiet --output --shards --input-format --check" ;;
             export) opts="$opts --all --calendar-name" ;;
             grammar-check) opts="--help" ;;
         esac

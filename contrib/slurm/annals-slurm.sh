@@ -36,10 +36,11 @@
 #
 # Example:
 #   contrib/slurm/annals-slurm.sh -n 64 -o /scratch/run1 -e ics -e html --wait corpus/
+# shellcheck disable=SC2153 # SHARDS, FANIN, ANNALS...: set by RUNDIR/run.conf
 set -euo pipefail
 
 die() { echo "annals-slurm: $*" >&2; exit 2; }
-usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '/^# shellcheck/d; $d; s/^# \{0,1\}//'; }
 
 abspath() { case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$(pwd)" "$1" ;; esac; }
 
@@ -237,6 +238,9 @@ main() {
         [ "$old_shards" = "$shards" ] && [ "$old_inputs" = "$(printf '%q ' "${inputs[@]}")" ] ||
             die "$RUNDIR holds a run of other inputs or shard count; use a new directory"
     fi
+    local queued
+    queued=$(squeue -h -o '%i %Z' 2>/dev/null | awk -v d="$RUNDIR" '$2 == d { print $1 }' | tr '\n' ' ')
+    [ -z "$queued" ] || die "jobs of this run are still queued or running ($queued); wait for them or scancel them"
     if [ ! -f "$RUNDIR/shards/manifest.tsv" ]; then
         echo "annals-slurm: sharding into $shards"
         local rc=0

@@ -26,27 +26,47 @@ static const char *str_field(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* One line as a record: the object, or NULL with why ("" for a blank
+ * line, which is no record). */
+static json_t *parse_record(const char *line, size_t n, char *why, size_t whylen)
+{
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+    why[0] = '\0';
+    if (k == n) return NULL; /* blank lines are not records */
+    json_error_t je;
+    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        snprintf(why, whylen, "invalid JSON at column %d: %s", je.column, je.text);
+        return NULL;
+    }
+    if (!json_is_object(o) || !json_is_string(json_object_get(o, "text"))) {
+        snprintf(why, whylen, "%s", json_is_object(o) ? "no string \"text\" field" : "not a JSON object");
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+int rd_record_check(const char *line, size_t n, char *why, size_t whylen)
+{
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+    json_t *o = parse_record(line, n, why, whylen);
+    json_decref(o);
+    return o ? 1 : why[0] ? -1 : 0;
+}
+
 /* One record line (n bytes, no newline), line `lineno` of `name`. */
 static int record(rd_reader *r, const char *line, size_t n, const char *name, const char *base,
                   size_t lineno)
 {
-    size_t k = 0;
-    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
-    if (k == n) return 0; /* blank lines are not records */
-    json_error_t je;
-    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+    char why[300];
+    json_t *o = parse_record(line, n, why, sizeof why);
     if (!o) {
-        char why[300];
-        snprintf(why, sizeof why, "invalid JSON at column %d: %s", je.column, je.text);
-        warn_line(r, name, lineno, why);
+        if (why[0]) warn_line(r, name, lineno, why);
         return 0;
     }
     json_t *text = json_object_get(o, "text");
-    if (!json_is_object(o) || !json_is_string(text)) {
-        warn_line(r, name, lineno, json_is_object(o) ? "no string \"text\" field" : "not a JSON object");
-        json_decref(o);
-        return 0;
-    }
     const char *id = str_field(o, "id");
     char fallback[64 + 32];
     if (!id) { /* the base name, made unique by line number */

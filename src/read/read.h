@@ -63,6 +63,11 @@ int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *e
 /* Reads JSON Lines from f, one article a line. */
 int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);
 
+/* Checks one line of a JSON Lines corpus (n bytes; a line end is ignored)
+ * as rd_jsonl reads it: 1 a record, 0 a blank line, -1 a line rd_jsonl
+ * skips, with why (as its warning says it) in why[0..whylen). */
+int rd_record_check(const char *line, size_t n, char *why, size_t whylen);
+
 /* The headline of a plain-text article: the first short line near the top
  * that is not a byline, dateline or caption. Returns 1 and its span. */
 int rd_guess_title(const char *text, size_t len, size_t *start, size_t *n);

@@ -101,6 +101,12 @@ expect "shard 10" 0 "$ANNALS" shard -n 10 -o "$T/s10" "$T/three.jsonl" && [ "$(l
 "$ANNALS" extract -f json "$T/bad.jsonl" > "$T/bad-whole.json" 2> "$T/bad-whole.err"
 whole=$?
 expect "shard bad" 0 "$ANNALS" shard -n 3 -o "$T/sb" "$T/bad.jsonl" && ok "shard a corpus with bad lines"
+expect "shard --check" 1 "$ANNALS" shard --check -n 3 -o "$T/sbc" "$T/bad.jsonl" && diff -r "$T/sb" "$T/sbc" >/dev/null \
+    && sed 's/; skipped$//' "$T/bad-whole.err" | grep -v '"published"' > "$T/want-check" \
+    && sed 's/; carried into .*, where extract will skip it$//' "$T/err" | cmp -s - "$T/want-check" \
+    && grep -q "bad.jsonl:3: invalid JSON .*; carried into $T/sbc/shard-0000.jsonl, where extract will skip it" "$T/err" \
+    && ok "shard --check: extract's messages, exit status 1, the same shards" \
+    || bad "shard --check" "$(cat "$T/err")"
 records "$T/sb" | tr -d '\r' > "$T/got"; { cat "$T/bad.jsonl"; echo; } | tr -d '\r' > "$T/want"
 cmp -s "$T/got" "$T/want" && ok "bad lines carried verbatim" || bad "bad lines carried verbatim"
 "$ANNALS" extract -f json "$T/sb" > "$T/bad-shards.json" 2> "$T/bad-shards.err"

@@ -92,6 +92,14 @@ cmp -s "$T/mc/timeline.json" "$T/mc.json" && ok "after the re-run: extract --mer
 [ $? -eq 2 ] && grep -q "other inputs or shard count" "$T/other.out" && ok "another run in the same directory is refused" \
     || bad "another run in the same directory is refused" "$(cat "$T/other.out")"
 
+"$DRIVER" -n 2 -o "$T/q" --annals "$ANNALS" "$MC" > "$T/q1.out" 2>&1
+"$DRIVER" -n 2 -o "$T/q" --annals "$ANNALS" "$MC" > "$T/q2.out" 2>&1
+[ $? -eq 2 ] && grep -q "still queued or running" "$T/q2.out" && ok "no second submission while jobs of the run are queued" \
+    || bad "no second submission while jobs of the run are queued" "$(cat "$T/q1.out" "$T/q2.out")"
+i=0
+while [ ! -e "$T/q/DONE" ] && [ $i -lt 120 ]; do sleep 1; i=$((i + 1)); done
+cmp -s "$T/q/timeline.json" "$T/mc.json" && ok "without --wait: done in the background" || bad "without --wait: done in the background"
+
 # --- 3. the GNU parallel recipe of docs/scaling.md, this machine as the host ---
 if command -v parallel >/dev/null; then
     mkdir -p "$T/gp/bin" && ln -s "$ANNALS" "$T/gp/bin/annals" && echo "2/:" > "$T/gp/nodes.txt"
