@@ -5,6 +5,7 @@
 #   make check      unit tests (cmocka) and end-to-end tests of the binary
 #   make check-sanitize   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make check-anchors    the grammars' anchors lose no match on the news corpus
+#   make check-slurm      contrib/slurm on a one-node Slurm cluster started here (root)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #   make eval-dates score the date tagger on TimeBank (VERBOSE=1 lists misses)
 
@@ -50,7 +51,7 @@ endif
 
 .PHONY: all demo deps check check-unit check-e2e check-sanitize install uninstall \
         clean eval eval-dates eval-events eval-plover bench check-clients fuzz check-valgrind \
-        check-anchors
+        check-anchors check-slurm
 
 all: $(BIN) $(BUILD)/libannals.a $(BUILD)/libannals.so libannals.a libannals.so
 
@@ -125,6 +126,7 @@ check-unit: $(UNIT_BIN)
 check-e2e: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/run.sh
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/merge.sh
+	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh tests/e2e/shard.sh
 	@if [ "$(BUILD)" = build ]; then sh tests/e2e/install.sh; fi
 
 # The binary under valgrind (memcheck, leaks), JIT off: slow, so not in check.
@@ -137,6 +139,12 @@ check-sanitize:
 # The first pass loses no match: the corpus with and without anchors.
 check-anchors: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tools/check_anchors.sh $(SHARED)/corpus/news/allsides-geo.jsonl
+
+# contrib/slurm/annals-slurm.sh on a real one-node Slurm cluster started on
+# this machine and stopped afterwards (tests/slurm/; root, slurm-wlm, munge):
+# the news corpus in 8 shards equals extract --merge byte for byte.
+check-slurm: $(BIN)
+	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) bash tests/slurm/run.sh
 
 # Real calendar software and a browser read our exports (tests/clients/).
 check-clients: $(BIN)

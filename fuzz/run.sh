@@ -18,7 +18,7 @@ if [ ! -f "$B/libannals-fuzz.a" ] || [ -n "$(find src grammars include -newer "$
     cp "$B/lib/libannals.a" "$B/libannals-fuzz.a"
 fi
 fail=0
-for h in extract jsonl grammar timeline ics; do
+for h in extract jsonl grammar timeline ics shard; do
     $CLANG $CFLAGS -o "$B/fuzz_$h" "fuzz/fuzz_$h.c" "$B/libannals-fuzz.a" $LIBS || exit 2
     corpus="$B/corpus_$h"
     mkdir -p "$corpus"
@@ -28,6 +28,10 @@ for h in extract jsonl grammar timeline ics; do
                printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl" ;;
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
         timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
+        shard) # a shard's directives (the header is added by the harness), and a corpus
+            printf '#from "a.jsonl" 3\n{"id": "x", "text": "On June 16, 2021, they met."}\n#verbatim\n#x\n#text "b.txt" 5\nHello\n#bogus\n' \
+                > "$corpus/directives"
+            cp tests/merge-corpus/corpus.jsonl "$corpus"/ ;;
     esac
     echo "== fuzz_$h for ${SECONDS_EACH}s"
     ANNALS_NO_JIT= "$B/fuzz_$h" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 \

@@ -202,6 +202,10 @@ int annals_format_parse(const char *name);
 #define ANNALS_WRITE_TIMEXES_ONLY 2 /* the timexes alone (annals dates) */
 
 #define ANNALS_WRITE_ALL 4 /* exports: keep negated and hypothetical events */
+/* JSON Lines: first a {"document": {...}} line for each document (the
+ * objects of "documents"), then the events, so that a merge of JSON Lines
+ * keeps every document's metadata, and documents without events. */
+#define ANNALS_WRITE_DOCUMENTS 8
 
 /* Writes tl in the given format to out. Returns 0, or -1 with err set.
  * The exports (ics, html, csv, timelinejs) are written as by

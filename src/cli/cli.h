@@ -37,6 +37,7 @@ int cl_dates(int argc, char **argv);
 int cl_grammar_check(int argc, char **argv);
 int cl_merge(int argc, char **argv);
 int cl_export(int argc, char **argv);
+int cl_shard(int argc, char **argv);
 /* Writes tl as an export to out and reports on stderr (unless quiet)
  * what it left out; -1 (reported) on error. For extract and merge too. */
 int cl_export_write(const annals_timeline *tl, annals_format f, annals_export *x, cl_out *out,

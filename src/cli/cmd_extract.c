@@ -72,6 +72,10 @@ static const char help[] =
     "                          else text), text or jsonl\n"
     "      --date-order ORDER  mdy (default: 6/16/2021) or dmy (16/6/2021)\n"
     "      --timexes           also list every temporal expression found\n"
+    "      --documents         with -f jsonl: first a {\"document\": {...}} line\n"
+    "                          for each article (its id, source, title, url,\n"
+    "                          dct), so that 'annals merge' of JSON Lines\n"
+    "                          keeps them all (the form for sharded runs)\n"
     "      --merge             merge the articles' timelines: one event per\n"
     "                          real-world event, citing every article that\n"
     "                          reports it (as 'annals merge'; docs/merging.md)\n"
@@ -198,6 +202,7 @@ static int run_cmd(int argc, char **argv, int dates)
         {"date-order", required_argument, 0, 'O'},
         {"timexes", no_argument, 0, 'T'},
         {"merge", no_argument, 0, 'M'},
+        {"documents", no_argument, 0, 'd'},
         {"quiet", no_argument, 0, 'q'},
         {"grammars", required_argument, 0, 'G'},
         {"jobs", required_argument, 0, 'j'},
@@ -211,7 +216,7 @@ static int run_cmd(int argc, char **argv, int dates)
     int format = isatty(STDOUT_FILENO) ? ANNALS_FORMAT_TEXT : ANNALS_FORMAT_JSON;
     if (dates) r.opt.want_timexes = r.opt.no_events = 1;
     rd_format infmt = RD_AUTO;
-    int c, merge = 0, jobs = cl_cores();
+    int c, merge = 0, documents = 0, jobs = cl_cores();
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":f:o:i:j:qh", longs, NULL)) != -1) {
@@ -252,6 +257,7 @@ static int run_cmd(int argc, char **argv, int dates)
             break;
         case 'T': r.opt.want_timexes = 1; break;
         case 'M': merge = 1; break;
+        case 'd': documents = 1; break;
         case 'q': r.quiet = 1; break;
         case 'G': gdir = optarg; break;
         case 'j': {
@@ -297,6 +303,7 @@ static int run_cmd(int argc, char **argv, int dates)
         goto done;
     }
     r.write_flags = dates ? ANNALS_WRITE_TIMEXES_ONLY : r.opt.want_timexes ? ANNALS_WRITE_TIMEXES : 0;
+    if (documents && !dates) r.write_flags |= ANNALS_WRITE_DOCUMENTS;
     int streaming = format == ANNALS_FORMAT_JSONL && !merge;
     if (streaming) {
         if (cl_out_open(&out, outpath)) goto done;

@@ -7,9 +7,10 @@
 static const char help[] =
     "Usage: annals merge [OPTIONS] TIMELINE...\n"
     "\n"
-    "Merges annals/1 timelines -- JSON documents and JSON Lines of events, in\n"
-    "any mix -- into one: the same real-world event reported by several\n"
-    "articles becomes one event with every mention, the date most sources\n"
+    "Merges annals/1 timelines -- JSON documents and JSON Lines (of events,\n"
+    "and of documents with --documents), in any mix -- into one: the same\n"
+    "real-world event reported by several articles becomes one event with\n"
+    "every mention, the date most sources\n"
     "support, the union of participants, a \"sources\" count, and every date\n"
     "reported when the sources disagree (\"date_reports\"). Two events are\n"
     "one when they have the same type, compatible dates (one contains the\n"
@@ -23,6 +24,9 @@ static const char help[] =
     "                     ics, html, csv, timelinejs: as 'annals export'\n"
     "                     writes them; text: one line per event;\n"
     "                     jsonl: one event per line, for streaming\n"
+    "      --documents    with -f jsonl: first a {\"document\": {...}} line for\n"
+    "                     each document, so that the documents and their\n"
+    "                     metadata survive another merge of JSON Lines\n"
     "  -o, --output FILE  write to FILE atomically (a failed run leaves no\n"
     "                     half-written file) instead of stdout\n"
     "  -k, --keep-going   skip what is invalid, report it, merge the rest\n"
@@ -60,9 +64,10 @@ int cl_merge(int argc, char **argv)
     static const struct option longs[] = {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
         {"keep-going", no_argument, 0, 'k'},   {"quiet", no_argument, 0, 'q'},
+        {"documents", no_argument, 0, 'd'},
         {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
     const char *outpath = NULL;
-    int format = ANNALS_FORMAT_JSON, keep_going = 0, quiet = 0, c;
+    int format = ANNALS_FORMAT_JSON, keep_going = 0, quiet = 0, flags = 0, c;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":f:o:kqh", longs, NULL)) != -1) {
@@ -78,6 +83,7 @@ int cl_merge(int argc, char **argv)
         case 'o': outpath = optarg; break;
         case 'k': keep_going = 1; break;
         case 'q': quiet = 1; break;
+        case 'd': flags |= ANNALS_WRITE_DOCUMENTS; break;
         case 'h': fputs(help, stdout); return CL_OK;
         case ':': cl_error("merge: option '%s' needs a value", argv[optind - 1]); return CL_FATAL;
         default:
@@ -123,7 +129,7 @@ int cl_merge(int argc, char **argv)
         goto done;
     }
     annals_timeline_sort(tl);
-    if (cl_write_timeline(tl, format, 0, NULL, outpath, quiet)) goto done;
+    if (cl_write_timeline(tl, format, flags, NULL, outpath, quiet)) goto done;
     status = skipped ? CL_SKIPPED : CL_OK;
 done:
     annals_timeline_free(tl);

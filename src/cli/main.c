@@ -25,6 +25,7 @@ static const char usage[] =
     "  dates          read articles, write the temporal expressions found\n"
     "  merge          merge the timelines of many articles into one\n"
     "  export         write a timeline as iCalendar, HTML, CSV or TimelineJS\n"
+    "  shard          split a corpus into N shards to extract on many machines\n"
     "  grammar-check  check a directory of grammar files\n"
     "\n"
     "Inputs are text files, directories (their *.txt and *.jsonl files,\n"
@@ -66,6 +67,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "dates") == 0) return cl_dates(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0) return cl_merge(argc - 1, argv + 1);
     if (strcmp(cmd, "export") == 0) return cl_export(argc - 1, argv + 1);
+    if (strcmp(cmd, "shard") == 0) return cl_shard(argc - 1, argv + 1);
     if (strcmp(cmd, "grammar-check") == 0) return cl_grammar_check(argc - 1, argv + 1);
     cl_error("unknown command '%s' (try 'annals --help')", cmd);
     return CL_FATAL;

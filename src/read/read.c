@@ -67,6 +67,29 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
+int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, annals_error *err)
+{
+    int is_stdin = strcmp(name, "-") == 0;
+    char *id = is_stdin ? strdup("stdin") : rd_base_id(name);
+    char *title = NULL;
+    size_t ts, tn;
+    if (rd_guess_title(text, len, &ts, &tn)) title = strndup(text + ts, tn);
+    annals_article a = {.id = id, .text = text, .text_len = len,
+                        .title = title, .source = is_stdin ? "stdin" : name};
+    int rc = 0;
+    if (!id) rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
+    else {
+        r->articles++;
+        if (r->on_article(r->ctx, &a, name)) {
+            r->stopped = 1;
+            rc = -1;
+        }
+    }
+    free(title);
+    free(id);
+    return rc;
+}
+
 /* A whole plain-text article from f. */
 static int read_text(rd_reader *r, FILE *f, const char *name, annals_error *err)
 {
@@ -81,25 +104,14 @@ static int read_text(rd_reader *r, FILE *f, const char *name, annals_error *err)
         }
         return -1;
     }
-    char *id = strcmp(name, "-") == 0 ? strdup("stdin") : rd_base_id(name);
-    char *title = NULL;
-    size_t ts, tn;
-    if (rd_guess_title(text, len, &ts, &tn)) title = strndup(text + ts, tn);
-    annals_article a = {.id = id, .text = text, .text_len = len,
-                        .title = title, .source = strcmp(name, "-") == 0 ? "stdin" : name};
-    int rc = 0;
-    if (!id) rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
-    else {
-        r->articles++;
-        if (r->on_article(r->ctx, &a, name)) {
-            r->stopped = 1;
-            rc = -1;
-        }
-    }
-    free(title);
-    free(id);
+    int rc = rd_text_article(r, text, len, name, err);
     free(text);
     return rc;
+}
+
+int rd_is_jsonl(const rd_reader *r, const char *path)
+{
+    return r->format == RD_JSONL || (r->format == RD_AUTO && ends_with(path, ".jsonl"));
 }
 
 static int read_file(rd_reader *r, const char *path, annals_error *err)
@@ -111,8 +123,7 @@ static int read_file(rd_reader *r, const char *path, annals_error *err)
         r->skipped++;
         return 0;
     }
-    int jsonl = r->format == RD_JSONL || (r->format == RD_AUTO && ends_with(path, ".jsonl"));
-    int rc = jsonl ? rd_jsonl(r, f, is_stdin ? "stdin" : path, err)
+    int rc = rd_is_jsonl(r, path) ? rd_jsonl(r, f, is_stdin ? "stdin" : path, err)
                    : read_text(r, f, path, err);
     if (!is_stdin) fclose(f);
     return rc;
@@ -125,7 +136,7 @@ static int cmp_names(const void *a, const void *b)
 
 /* Directories: *.txt and *.jsonl, recursively, in name order so that a
  * run is the same on every machine. */
-static int read_dir(rd_reader *r, const char *path, int depth, annals_error *err)
+static int read_dir(rd_reader *r, const char *path, int depth, rd_file_fn fn, annals_error *err)
 {
     if (depth > 64) {
         warn(r, "%s: %s", path, "directories nested too deep; skipped");
@@ -162,25 +173,30 @@ static int read_dir(rd_reader *r, const char *path, int depth, annals_error *err
         struct stat st;
         if (stat(names[i], &st) != 0) continue;
         if (S_ISDIR(st.st_mode))
-            rc = read_dir(r, names[i], depth + 1, err);
+            rc = read_dir(r, names[i], depth + 1, fn, err);
         else if (S_ISREG(st.st_mode) && (ends_with(names[i], ".txt") || ends_with(names[i], ".jsonl")))
-            rc = read_file(r, names[i], err);
+            rc = fn(r, names[i], err);
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     return rc;
 }
 
-int rd_read_paths(rd_reader *r, char *const *paths, size_t n, annals_error *err)
+int rd_walk_paths(rd_reader *r, char *const *paths, size_t n, rd_file_fn fn, annals_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         int rc;
         if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-            rc = read_dir(r, paths[i], 0, err);
+            rc = read_dir(r, paths[i], 0, fn, err);
         else
-            rc = read_file(r, paths[i], err);
+            rc = fn(r, paths[i], err);
         if (rc) return rc;
     }
     return 0;
+}
+
+int rd_read_paths(rd_reader *r, char *const *paths, size_t n, annals_error *err)
+{
+    return rd_walk_paths(r, paths, n, read_file, err);
 }

@@ -38,6 +38,24 @@ int rd_check_paths(char *const *paths, size_t n, annals_error *err);
  * warnings, counted in r->skipped. */
 int rd_read_paths(rd_reader *r, char *const *paths, size_t n, annals_error *err);
 
+/* Called for each file that rd_walk_paths finds. Returns 0, or -1 (with
+ * err) to stop. */
+typedef int (*rd_file_fn)(rd_reader *r, const char *path, annals_error *err);
+
+/* Walks the paths as rd_read_paths reads them -- a directory's *.txt and
+ * *.jsonl files recursively, in name order; other paths as given -- and
+ * calls fn for each file. Unreadable directories are warnings, counted in
+ * r->skipped. Returns 0, or the first non-zero fn returned. */
+int rd_walk_paths(rd_reader *r, char *const *paths, size_t n, rd_file_fn fn, annals_error *err);
+
+/* Whether path is read as JSON Lines (r->format, else its extension). */
+int rd_is_jsonl(const rd_reader *r, const char *path);
+
+/* Hands one plain-text article on as the file `name` ("-": stdin) would
+ * be: its id the base name, its title guessed. Returns 0, or -1 with err
+ * (out of memory, or on_article asked to stop). */
+int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, annals_error *err);
+
 /* Reads one whole stream (a file or stdin) into a malloc'd buffer with a
  * NUL after it. Returns 0, or -1 with err. */
 int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *err);
@@ -50,6 +68,11 @@ size_t rd_skip_bom(const char *s, size_t n);
 
 /* Reads JSON Lines from f, one article a line. */
 int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);
+
+/* Checks one line of a JSON Lines corpus (n bytes; a line end is ignored)
+ * as rd_jsonl reads it: 1 a record, 0 a blank line, -1 a line rd_jsonl
+ * skips, with why (as its warning says it) in why[0..whylen). */
+int rd_record_check(const char *line, size_t n, char *why, size_t whylen);
 
 /* The headline of a plain-text article: the first short line near the top
  * that is not a byline, dateline or caption. Returns 1 and its span. */

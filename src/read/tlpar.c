@@ -69,7 +69,7 @@ int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno,
                 rc = rd_bad_line(l, er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where,
                                            b[i].je.column, b[i].je.text), err);
             else if (rc == 0)
-                rc = rd_bad_line(l, rd_event_json(tl, b[i].o, where, err), err);
+                rc = rd_bad_line(l, rd_line_json(tl, b[i].o, where, err), err);
             json_decref(b[i].o);
             free(b[i].s);
             b[i].o = NULL;

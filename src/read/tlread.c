@@ -12,6 +12,35 @@ static const char *str(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* A document's "dct" and "dct_from" from its JSON object. */
+static void set_dct(tl_document *d, json_t *meta)
+{
+    const char *dct = str(meta, "dct");
+    const char *from = str(meta, "dct_from");
+    if (dct && annals_date_valid(dct)) memcpy(d->dct, dct, 11);
+    tl_dct_from f = TL_DCT_NONE;
+    if (from && strcmp(from, "option") == 0) f = TL_DCT_OPTION;
+    else if (from && strcmp(from, "metadata") == 0) f = TL_DCT_METADATA;
+    else if (from && strcmp(from, "text") == 0) f = TL_DCT_TEXT;
+    d->dct_from = d->dct[0] ? f : TL_DCT_NONE;
+}
+
+/* A document record's dct and dct_from: what could not be kept is an
+ * error, not a silent loss. */
+static int check_meta(json_t *v, const char *where, annals_error *err)
+{
+    json_t *dct = json_object_get(v, "dct"), *from = json_object_get(v, "dct_from");
+    if (dct && !json_is_null(dct) && !(json_is_string(dct) && annals_date_valid(json_string_value(dct))))
+        return er_set(err, ANNALS_ERR_INPUT, "%s: \"dct\" is not a date YYYY-MM-DD from 1800 to 2200 (or null)",
+                      where);
+    const char *f = str(v, "dct_from");
+    if (from && !json_is_null(from) &&
+        !(f && (strcmp(f, "option") == 0 || strcmp(f, "metadata") == 0 || strcmp(f, "text") == 0 ||
+                strcmp(f, "none") == 0)))
+        return er_set(err, ANNALS_ERR_INPUT, "%s: \"dct_from\" is not option, metadata, text or none", where);
+    return 0;
+}
+
 /* The document with this id, added (with what is known of it) if new. */
 static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
 {
@@ -23,22 +52,14 @@ static long doc_index(annals_timeline *tl, const char *id, json_t *meta)
             if (!d->title && str(meta, "title")) d->title = tl_strdup(tl, str(meta, "title"), strlen(str(meta, "title")));
             if (!d->url && str(meta, "url")) d->url = tl_strdup(tl, str(meta, "url"), strlen(str(meta, "url")));
             if (!d->source && str(meta, "source")) d->source = tl_strdup(tl, str(meta, "source"), strlen(str(meta, "source")));
+            if (!d->dct[0]) set_dct(d, meta);
         }
         return (long)*i;
     }
     long k = tl_add_document(tl, id, meta ? str(meta, "source") : NULL, meta ? str(meta, "title") : NULL,
                              meta ? str(meta, "url") : NULL);
     if (k < 0) return -1;
-    if (meta) {
-        const char *dct = str(meta, "dct");
-        const char *from = str(meta, "dct_from");
-        if (dct && annals_date_valid(dct)) memcpy(tl->docs[k].dct, dct, 11);
-        tl_dct_from f = TL_DCT_NONE;
-        if (from && strcmp(from, "option") == 0) f = TL_DCT_OPTION;
-        else if (from && strcmp(from, "metadata") == 0) f = TL_DCT_METADATA;
-        else if (from && strcmp(from, "text") == 0) f = TL_DCT_TEXT;
-        tl->docs[k].dct_from = tl->docs[k].dct[0] ? f : TL_DCT_NONE;
-    }
+    if (meta) set_dct(&tl->docs[k], meta);
     return k;
 }
 
@@ -262,6 +283,16 @@ int rd_event_json(annals_timeline *tl, json_t *o, const char *where, annals_erro
     return rc;
 }
 
+int rd_line_json(annals_timeline *tl, json_t *o, const char *where, annals_error *err)
+{
+    json_t *d = json_object_get(o, "document");
+    if (!d || json_object_get(o, "type")) return rd_event_json(tl, o, where, err);
+    const char *id = str(d, "id");
+    if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: a \"document\" needs a string \"id\"", where);
+    if (check_meta(d, where, err)) return -1;
+    return doc_index(tl, id, d) < 0 ? er_set(err, ANNALS_ERR_NOMEM, "out of memory") : 0;
+}
+
 /* One annals/1 document: its documents, then its events. */
 static int read_document(annals_timeline *tl, json_t *root, const char *name, annals_error *err)
 {
@@ -277,18 +308,9 @@ static int read_document(annals_timeline *tl, json_t *root, const char *name, an
     json_array_foreach(docs, i, v) {
         const char *id = str(v, "id");
         if (!id) return er_set(err, ANNALS_ERR_INPUT, "%s: documents[%zu] has no \"id\"", name, i);
-        /* a date or a source that could not be kept is an error, not a loss */
-        json_t *dct = json_object_get(v, "dct"), *from = json_object_get(v, "dct_from");
-        if (dct && !json_is_null(dct) && !(json_is_string(dct) && annals_date_valid(json_string_value(dct))))
-            return er_set(err, ANNALS_ERR_INPUT,
-                          "%s: documents[%zu]: \"dct\" is not a date YYYY-MM-DD from 1800 to 2200 (or null)",
-                          name, i);
-        const char *f = str(v, "dct_from");
-        if (from && !json_is_null(from) &&
-            !(f && (strcmp(f, "option") == 0 || strcmp(f, "metadata") == 0 || strcmp(f, "text") == 0 ||
-                    strcmp(f, "none") == 0)))
-            return er_set(err, ANNALS_ERR_INPUT,
-                          "%s: documents[%zu]: \"dct_from\" is not option, metadata, text or none", name, i);
+        char where[600];
+        snprintf(where, sizeof where, "%s: documents[%zu]", name, i);
+        if (check_meta(v, where, err)) return -1;
         if (doc_index(tl, id, v) < 0) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
     json_array_foreach(evs, i, v) {
@@ -381,7 +403,7 @@ static int read_timeline(annals_timeline *tl, FILE *f, const char *name, rd_leni
             rc = rd_bad_line(l, er_set(err, ANNALS_ERR_INPUT, "%s: invalid JSON at column %d: %s", where,
                                        je.column, je.text), err);
         } else {
-            rc = rd_bad_line(l, rd_event_json(tl, o, where, err), err);
+            rc = rd_bad_line(l, rd_line_json(tl, o, where, err), err);
             json_decref(o);
         }
         /* JSON Lines, then: the rest in parallel batches (tlpar.c) */

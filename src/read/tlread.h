@@ -19,6 +19,10 @@ typedef struct rd_leniency {
 /* A bad line: an error when strict; reported and counted when lenient
  * (err is cleared). NOMEM and IO errors always stop. */
 int rd_bad_line(rd_leniency *l, int rc, annals_error *err);
+/* One line of the JSON Lines form: an event, or a {"document": {...}}
+ * line (ANNALS_WRITE_DOCUMENTS), whose document is added, or filled in
+ * where known by id. */
+int rd_line_json(annals_timeline *tl, json_t *o, const char *where, annals_error *err);
 /* Reads the rest of a JSON Lines file of events from f (lineno lines
  * read so far) into tl (tlpar.c). */
 int rd_jsonl_rest(annals_timeline *tl, FILE *f, const char *name, size_t lineno, rd_leniency *l,

@@ -156,6 +156,15 @@ static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
         for (size_t i = 0; i < tl->ntx; i++)
             if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
     } else {
+        for (size_t i = 0; i < tl->ndocs && (flags & ANNALS_WRITE_DOCUMENTS); i++) {
+            json_t *d = wr_document(&tl->docs[i]), *o = d ? json_object() : NULL;
+            if (!o || json_object_set_new(o, "document", d)) {
+                json_decref(o);
+                if (!o) json_decref(d);
+                return -1;
+            }
+            if (dump_item(o, out, "", 0)) return -1;
+        }
         if (wr_dump_events(tl, out, "", 0)) return -1;
     }
     return 0;

@@ -34,6 +34,11 @@ vg "dates text" dates -f text --dct 2021-07-18 samples/sanctions-eu.txt
 "$ANNALS" extract -q -f json -o "$T/a.json" tests/merge-corpus/corpus.jsonl
 vg "merge" merge -f json "$T/a.json" "$T/merged.json"
 for f in ics html csv timelinejs; do vg "export $f" export -q --format $f "$T/a.json"; done
+mkdir -p "$T/d"; cp samples/*.txt "$T/d/"; cp "$T/in.jsonl" "$T/d/"
+vg "shard --check" shard --check -n 3 -o "$T/shards" tests/merge-corpus/corpus.jsonl "$T/d"
+vg "extract a shard" extract -f jsonl --documents -o "$T/s0.jsonl" "$T/shards/shard-0000.jsonl"
+vg "extract shards" extract -f json "$T/shards"
+vg "merge --documents" merge -f jsonl --documents "$T/s0.jsonl" "$T/a.json"
 vg "grammar-check" grammar-check grammars/en
 vg "bad option" extract --nope
 echo "valgrind: $pass passed, $fail failed"

@@ -128,6 +128,23 @@ static void test_jsonl(void **s)
     free(path);
 }
 
+/* rd_record_check says what rd_jsonl will do with a line */
+static void test_record_check(void **s)
+{
+    (void)s;
+    char why[300];
+    assert_int_equal(rd_record_check("{\"text\": \"x\"}\r\n", 15, why, sizeof why), 1);
+    assert_int_equal(rd_record_check(" \t\n", 3, why, sizeof why), 0);
+    assert_int_equal(rd_record_check("\n", 1, why, sizeof why), 0);
+    assert_int_equal(rd_record_check("nope\n", 5, why, sizeof why), -1);
+    assert_string_equal(why, "invalid JSON at column 4: '[' or '{' expected near 'nope'");
+    assert_int_equal(rd_record_check("{\"text\": 1}", 11, why, sizeof why), -1);
+    assert_string_equal(why, "no string \"text\" field");
+    assert_int_equal(rd_record_check("[1]", 3, why, sizeof why), -1);
+    assert_string_equal(why, "not a JSON object");
+    assert_int_equal(rd_record_check("{\"text\": \"a\", \"text\": \"b\"}", 26, why, sizeof why), -1);
+}
+
 static void test_text_and_dirs(void **s)
 {
     (void)s;
@@ -216,7 +233,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dct_lines), cmocka_unit_test(test_dct_zone),
-        cmocka_unit_test(test_title_and_id), cmocka_unit_test(test_jsonl),
+        cmocka_unit_test(test_title_and_id), cmocka_unit_test(test_jsonl), cmocka_unit_test(test_record_check),
         cmocka_unit_test(test_text_and_dirs), cmocka_unit_test(test_slurp),
         cmocka_unit_test(test_jsonfix)};
     return cmocka_run_group_tests_name("read", tests, setup, teardown);

@@ -114,6 +114,61 @@ static void test_jsonl_documents_by_id(void **s)
     annals_timeline_free(tl);
 }
 
+/* ANNALS_WRITE_DOCUMENTS: JSON Lines that carry the documents, whole,
+ * and the documents without events; read back, written as JSON, they
+ * give the document the JSON form gives. */
+static void test_jsonl_document_lines(void **s)
+{
+    (void)s;
+    annals_error err;
+    annals_timeline *tl = annals_timeline_new();
+    const char *a = "GENEVA, June 16, 2021 (Reuters) - Vladimir Putin met Joe Biden in Geneva on Wednesday.";
+    annals_options opt;
+    annals_options_init(&opt);
+    annals_article art = {.id = "geneva", .text = a, .text_len = strlen(a), .title = "Summit", .url = "http://x"};
+    assert_int_equal(annals_extract(G, &art, &opt, tl, &err), 0);
+    annals_article empty = {.id = "quiet", .text = "Nothing happened.", .text_len = 17, .published = "2021-06-17"};
+    assert_int_equal(annals_extract(G, &empty, &opt, tl, &err), 0);
+    annals_timeline_sort(tl);
+    char *buf;
+    size_t n;
+    FILE *m = open_memstream(&buf, &n);
+    assert_int_equal(annals_write(tl, ANNALS_FORMAT_JSONL, ANNALS_WRITE_DOCUMENTS, m, &err), 0);
+    fclose(m);
+    assert_memory_equal(buf, "{\"document\": {\"id\": \"geneva\", ", 30);
+    assert_non_null(strstr(buf, "\n{\"document\": {\"id\": \"quiet\", \"source\": null, \"title\": null, \"url\": null, "
+                                "\"dct\": \"2021-06-17\", \"dct_from\": \"metadata\"}}\n"));
+    int rc;
+    annals_timeline *back = read_str(buf, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(annals_timeline_documents(back), 2);
+    char *j1 = write_str(tl, ANNALS_FORMAT_JSON), *j2 = write_str(back, ANNALS_FORMAT_JSON);
+    assert_string_equal(j1, j2);
+    /* without the flag: events alone, as before */
+    free(buf);
+    buf = write_str(tl, ANNALS_FORMAT_JSONL);
+    assert_null(strstr(buf, "\"document\""));
+    /* a document line after its events fills in what they lacked */
+    free(j2);
+    annals_timeline_free(back);
+    const char *late = "{\"id\":\"ev-1\",\"type\":\"meeting\",\"modality\":\"asserted\",\"mentions\":[{\"doc\":\"a\",\"start\":1,\"end\":2}]}\n"
+                       "{\"document\": {\"id\": \"a\", \"title\": \"T\", \"dct\": \"2020-01-03\", \"dct_from\": \"text\"}}\n";
+    back = read_str(late, &err, &rc);
+    assert_int_equal(rc, 0);
+    j2 = write_str(back, ANNALS_FORMAT_JSON);
+    assert_non_null(strstr(j2, "{\"id\": \"a\", \"source\": null, \"title\": \"T\", \"url\": null, \"dct\": \"2020-01-03\", \"dct_from\": \"text\"}"));
+    annals_timeline_free(back);
+    /* a document line without an id is an error named by line */
+    back = read_str("{\"document\": {\"title\": \"T\"}}\n", &err, &rc);
+    assert_int_equal(rc, -1);
+    assert_string_equal(err.message, "t.json:1: a \"document\" needs a string \"id\"");
+    annals_timeline_free(back);
+    free(j1);
+    free(j2);
+    free(buf);
+    annals_timeline_free(tl);
+}
+
 /* However many participants an event has, all are read (a merged event
  * gathers many). */
 static void test_many_parties(void **s)
@@ -191,6 +246,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_round_trip), cmocka_unit_test(test_errors),
                                        cmocka_unit_test(test_jsonl_documents_by_id),
+                                       cmocka_unit_test(test_jsonl_document_lines),
                                        cmocka_unit_test(test_many_parties),
                                        cmocka_unit_test(test_lenient)};
     return cmocka_run_group_tests_name("tlread", tests, tu_setup, tu_teardown);
