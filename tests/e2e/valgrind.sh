@@ -39,6 +39,13 @@ vg "shard --check" shard --check -n 3 -o "$T/shards" tests/merge-corpus/corpus.j
 vg "extract a shard" extract -f jsonl --documents -o "$T/s0.jsonl" "$T/shards/shard-0000.jsonl"
 vg "extract shards" extract -f json "$T/shards"
 vg "merge --documents" merge -f jsonl --documents "$T/s0.jsonl" "$T/a.json"
+# the repairs and the lenient reader: a BOM, half a surrogate pair, bad timeline lines
+printf '\357\273\277{"id":"s","text":"cut \\ud83d. On June 3, 2020, talks in Geneva."}\n' > "$T/fix.jsonl"
+vg "extract repaired jsonl" extract -f json "$T/fix.jsonl"
+"$ANNALS" extract -q -f jsonl -o "$T/ev.jsonl" tests/merge-corpus/corpus.jsonl
+{ head -n 3 "$T/ev.jsonl"; echo '{"id": broken}'; echo '{"id":"ev-9","type":"picnic"}'; tail -n +4 "$T/ev.jsonl"; } > "$T/bad-ev.jsonl"
+vg "merge --keep-going" merge -k -q -f json "$T/bad-ev.jsonl"
+vg "export several, lenient" export -q -f ics "$T/bad-ev.jsonl" "$T/a.json"
 vg "grammar-check" grammar-check grammars/en
 vg "bad option" extract --nope
 echo "valgrind: $pass passed, $fail failed"
