@@ -150,10 +150,11 @@ check-slurm: $(BIN)
 check-clients: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh tests/clients/run.sh
 
-# libFuzzer harnesses under ASan + UBSan (clang); FUZZ_SECONDS each.
+# libFuzzer harnesses under ASan + UBSan (clang); FUZZ_SECONDS each
+# (FUZZ_ONLY="jsonl ics": only those).
 FUZZ_SECONDS ?= 60
 fuzz:
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_ONLY="$(FUZZ_ONLY)" sh fuzz/run.sh
 
 # ---- benchmarks -------------------------------------------------------------
 # Each script under bench/ prints its figures; none is a test.
