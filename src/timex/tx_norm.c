@@ -146,6 +146,9 @@ static int year_of(const args *a, int i)
 static int has_last_day(const tx_ctx *c) { return c->has_last; }
 /* Does the expression look forward: its sentence, or a word just before? */
 static int futurish(const tx_ctx *c) { return c->future || c->near_future; }
+/* Does a weekday look forward: a word just before it? (The sentence's
+ * tense alone is too weak a sign for a weekday.) */
+static int forward(const tx_ctx *c) { return c->near_future; }
 static long last_quarter_days(const tx_ctx *c)
 {
     int qi = c->last_quarter;
@@ -215,8 +218,14 @@ static long tense_dist(const tx_ctx *c, long a, long b)
     /* Only a future word close before counts: a "will" elsewhere in a
      * long news sentence says little about "in January" ("In January
      * the company brought in a new chief, who plans to ...") */
-    if (c->near_future && b < ref) dist += 120;
-    if (!c->near_future && a > ref) dist = dist * 2 + 30;
+    if (c->near_either) return dist; /* "would be paid in January": the nearest */
+    /* a future word just before, or a sentence about the future with no
+     * past verb near the expression: a month already over is unlikely */
+    if ((c->strong_future || c->weak_future) && b < ref) dist += 400;
+    else if (c->near_future && b < ref) dist += 120; /* "until", "next": weaker */
+    if (!c->near_future && !c->weak_future && a > ref) dist = dist * 2 + 30;
+    /* "In January the firm hired": the past, even a month just ahead */
+    if (c->past_after && a > ref) dist += 400;
     if (c->near_past && a > ref) dist += 400; /* since March, ended Jan. 31 */
     /* the direction of the tense: "the talks collapsed in March" is a past
      * March; but a date within two months ahead in a past sentence is
@@ -357,7 +366,7 @@ static int f_weekday(const args *a, char out[40])
     if (!has_rel && a->c->near_either) { /* "were planned for Sunday": the nearest */
         long ahead = (wd - cur + 7) % 7, back = (cur - wd + 7) % 7;
         day = ahead < back ? ref + ahead : ref - back;
-    } else if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
+    } else if ((has_rel && shift > 0) || (!has_rel && forward(a->c))) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
         day = ref + ahead;

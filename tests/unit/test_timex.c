@@ -298,6 +298,39 @@ static void test_narrative_resolution(void **s)
       "two weeks later", "2019-W24");
 }
 
+/* Tense cues of issue 3: passives, "would", a verb after a leading
+ * expression, plans told with a participle, "said Thursday". */
+static void test_tense_cues(void **s)
+{
+    (void)s;
+    /* a participle after "be" is no past: the "will" before it counts */
+    V("2021-02-10", "A ceremony will be held at the summit on April 24.", "April 24", "2021-04-24");
+    V("2021-03-04", "She will be named envoy to the region for a mission in December.",
+      "December", "2021-12");
+    /* "would": the nearest, on either side */
+    V("2021-10-26", "The bonus would be paid on a date in January.", "January", "2022-01");
+    V("2021-07-14", "He said he would fly to Oslo Thursday with his aides.", "Thursday", "2021-07-15");
+    /* the verb after an expression that leads the sentence */
+    V("2021-11-08", "In January, the firm bought a rival.", "January", "2021-01");
+    V("2022-01-05", "In December, the rebels seized the town.", "December", "2021-12");
+    V("2021-07-21", "On Friday, the cabinet planned to cut taxes.", "Friday", "2021-07-16");
+    V("2021-07-19", "On Tuesday, the alliance of the three northern provinces plans to hold a rally.",
+      "Tuesday", "2021-07-20");
+    /* a plan told with a bare participle: the nearest such day */
+    V(D, "A rally planned in the capital for Saturday was called off.", "Saturday", "2021-07-17");
+    /* nouns are no cues: "the plan", "the deadline", "next to" */
+    V("2021-10-27", "The agency announced the plan Aug. 21.", "Aug. 21", "2021-08-21");
+    V("2021-07-17", "The ministry set Friday as the deadline for a reply.", "Friday", "2021-07-16");
+    V(D, "Dozens died in a blast next to the embassy on Friday.", "Friday", "2021-07-16");
+    /* "said Thursday": the day of the saying, whatever it says */
+    V("2021-07-16", "The ministry said Thursday that the troops will stay.", "Thursday", "2021-07-15");
+    /* "payable", "supposed to": ahead, across the year's end */
+    V("2021-11-02", "The grant is payable Jan. 2 to all members.", "Jan. 2", "2022-01-02");
+    V("2021-12-10", "The talks are supposed to conclude by January.", "January", "2022-01");
+    /* a leap day ahead: the one year that has it */
+    V("2023-11-01", "The accord will be signed on Feb. 29.", "Feb. 29", "2024-02-29");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -324,6 +357,6 @@ int main(void)
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
-        cmocka_unit_test(test_names_not_dates)};
+        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
