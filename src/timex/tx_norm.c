@@ -499,7 +499,9 @@ static int f_offset(const args *a, char out[40])
         strcpy(out, "XXXX");
         return 0;
     }
-    return unit_value(unit, day, out);
+    /* "a decade ago" is the year ten years back, not the decade that
+     * holds it (2011, not the 2010s) */
+    return unit_value(strchr("XC", unit[0]) ? "Y" : unit, day, out);
 }
 
 /* anaphor(shift, unit, part): the following day, that week, the next
@@ -562,6 +564,9 @@ static int f_duration(const args *a, char out[40])
     if (n >= 0 && n < 1000000 && a->m->rule->nargs > 2 && arg(a, 2, &hs, &hn))
         return half_more(n, code, time, out);
     if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
+    /* ISO 8601 has no decade or century unit: "two decades" is P20Y */
+    else if (strcmp(code, "DE") == 0 && n < 100000) snprintf(out, 40, "P%ldY", n * 10);
+    else if (strcmp(code, "CE") == 0 && n < 10000) snprintf(out, 40, "P%ldY", n * 100);
     else snprintf(out, 40, "P%s%ld%s", time ? "T" : "", n, code);
     return 0;
 }

@@ -130,7 +130,10 @@ static void test_durations_sets_refs(void **s)
 {
     (void)s;
     V(D, "After 20 years of war the troops left.", "20 years", "P20Y");
-    V(D, "After two decades of war the troops left.", "two decades", "P2DE");
+    /* ISO 8601 has no decade unit: decades and centuries count in years */
+    V(D, "After two decades of war the troops left.", "two decades", "P20Y");
+    V(D, "A century of rule ended.", "century", "P100Y");
+    V(D, "The four-decade feud ended.", "four-decade", "P40Y");
     V(D, "A 72-hour truce began.", "72-hour", "PT72H");
     V(D, "Prices rose over the past several months.", "months", "PXM");
     V(D, "The council meets every week.", "every week", "P1W");
@@ -331,6 +334,24 @@ static void test_tense_cues(void **s)
     V("2023-11-01", "The accord will be signed on Feb. 29.", "Feb. 29", "2024-02-29");
 }
 
+/* Ages, "one day" ahead, decades ago. */
+static void test_ages_and_vague_days(void **s)
+{
+    (void)s;
+    V(D, "A six-year-old boy was rescued.", "year", "-");
+    V(D, "Their 6-month-old son slept.", "month", "-");
+    V(D, "A 6-year-old girl was found.", "year", "-");
+    V(D, "The deal was a ten-year-old pledge.", "year", "-");
+    V(D, "The truce held for six months.", "six months", "P6M");
+    V(D, "Peace will one day come.", "one day", "FUTURE_REF");
+    V(D, "Rebels might one day return.", "one day", "FUTURE_REF");
+    V(D, "The strike lasted one day.", "one day", "P1D");
+    /* a decade ago: the year ten years back, across a leap day */
+    V(D, "The border closed a decade ago.", "decade ago", "2011");
+    V("2020-02-29", "The pact lapsed a decade ago.", "decade ago", "2010");
+    V(NULL, "The pact lapsed a decade ago.", "decade ago", "PAST_REF");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -357,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
-        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues)};
+        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
+        cmocka_unit_test(test_ages_and_vague_days)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
