@@ -428,6 +428,22 @@ static int unit_value(const char *unit, long days, char out[40])
     return -1;
 }
 
+/* The value of a unit whose place is unknown: "that day" with no date
+ * named and no DCT is XXXX-XX-XX. */
+static void unknown_value(const char *unit, char out[40])
+{
+    switch (unit[0]) {
+    case 'D': strcpy(out, "XXXX-XX-XX"); break;
+    case 'W': case 'E': strcpy(out, "XXXX-WXX"); break;
+    case 'M': strcpy(out, "XXXX-XX"); break;
+    case 'Q': strcpy(out, "XXXX-QX"); break;
+    case 'H': strcpy(out, "XXXX-HX"); break;
+    case 'X': strcpy(out, "XXX"); break;
+    case 'C': strcpy(out, "XX"); break;
+    default: strcpy(out, "XXXX"); break;
+    }
+}
+
 /* Moves a day by n units (months and years keep the day of month). */
 static long shift_days(long days, const char *unit, long n)
 {
@@ -523,7 +539,11 @@ static int f_anaphor(const args *a, char out[40])
         base = ca_to_days(a->c->last_month / 12, a->c->last_month % 12 + 1, 1);
     else if (has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
-    else return -1;
+    else { /* no date to count from: the grain, its place unknown */
+        unknown_value(unit, out);
+        add_part(out, daypart(a, 2));
+        return 0;
+    }
     if (unit_value(unit, shift_days(base, unit, shift), out)) return -1;
     add_part(out, daypart(a, 2));
     return 0;

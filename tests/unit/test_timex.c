@@ -352,6 +352,22 @@ static void test_ages_and_vague_days(void **s)
     V(NULL, "The pact lapsed a decade ago.", "decade ago", "PAST_REF");
 }
 
+/* Parts of the day and ends of units told by reference. */
+static void test_that_night_and_ends(void **s)
+{
+    (void)s;
+    V(D, "On June 3, 2019, the pact was signed. That night it collapsed.", "That night",
+      "2019-06-03TNI");
+    V(D, "On Dec. 31, 2020, troops crossed. The same evening they withdrew.", "same evening",
+      "2020-12-31TEV");
+    V(D, "The strike will end by the end of the month.", "end of the month", "2021-07");
+    V("2021-12-30", "The strike will end by the end of the month.", "end of the month", "2021-12");
+    /* no date to refer to: unresolved, never today */
+    V(NULL, "He spoke that night.", "that night", "XXXX-XX-XXTNI");
+    V(NULL, "They met. The following day talks resumed.", "following day", "XXXX-XX-XX");
+    V(NULL, "Sales rose in the quarter.", "quarter", "XXXX-QX");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -379,6 +395,6 @@ int main(void)
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
-        cmocka_unit_test(test_ages_and_vague_days)};
+        cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
