@@ -368,6 +368,22 @@ static void test_that_night_and_ends(void **s)
     V(NULL, "Sales rose in the quarter.", "quarter", "XXXX-QX");
 }
 
+/* Vague references ahead; ages that look like decades. */
+static void test_vague_refs_and_age_decades(void **s)
+{
+    (void)s;
+    V(D, "Prices will ease in the near term.", "near term", "FUTURE_REF");
+    V(D, "The vote was put off to a later date.", "later date", "FUTURE_REF");
+    V(D, "The short-term plan failed.", "short", "-"); /* an adjective, not a time */
+    V(D, "Tension will rise in the weeks ahead.", "weeks ahead", "PXW");
+    V(D, "The envoy stayed for a while.", "while", "PXX");
+    V(D, "While talks went on, troops left.", "While", "-");
+    V(D, "He was in his 30s when he fled.", "30s", "-");
+    V(D, "She is in her early forties.", "forties", "-");
+    V(D, "The war of the 1930s.", "1930s", "193");
+    V(NULL, "Prices will ease in the near term.", "near term", "FUTURE_REF");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -395,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
-        cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends)};
+        cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
+        cmocka_unit_test(test_vague_refs_and_age_decades)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
