@@ -203,6 +203,32 @@ static int parse_full(const char *v, int *y, int *m, int *d)
     return strlen(v) >= 10 && ca_parse_iso_prefix(v, strlen(v), y, m, d);
 }
 
+/* "at 3 p.m. on Friday", "5 a.m. yesterday": a clock time followed by the
+ * day it falls on belongs to that day, not to the last date named. */
+static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next,
+                        const char *text, char value[40])
+{
+    if (strcmp(m->rule->func, "time") != 0 || strlen(value) < 11 || value[10] != 'T') return;
+    const char *p = text + m->end, *e = text + next->start;
+    while (p < e && (*p == ' ' || *p == ','))
+        p++;
+    if (e - p >= 2 && strncasecmp(p, "on", 2) == 0 && (p + 2 == e || p[2] == ' ')) p += 2;
+    while (p < e && *p == ' ')
+        p++;
+    if (p != e || next->start - m->end > 8) return;
+    char day[40], clock[40];
+    int y, mo, dd;
+    if (tx_normalise(c, next, text, day)) return;
+    char *part = strchr(day, 'T');
+    if (part) *part = '\0'; /* "Friday night": the day alone */
+    /* a day: 2021-07-16, or one whose place is unknown (XXXX-WXX-5) */
+    int unknown_day = (strlen(day) == 10 && strncmp(day, "XXXX-", 5) == 0) ||
+                      (strlen(day) == 10 && strncmp(day, "XXXX-WXX-", 9) == 0);
+    if (!unknown_day && !(strlen(day) == 10 && parse_full(day, &y, &mo, &dd))) return;
+    strcpy(clock, value + 10); /* "T15:00" */
+    snprintf(value, 40, "%s%s", day, clock);
+}
+
 int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             annals_date_order order, ar_arena *a, tx_timex **out, size_t *n)
 {
@@ -244,6 +270,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
+        if (i + 1 < nm) time_on_day(&c, m, &ms[i + 1], d->text, t->value);
         t->start = m->start;
         t->end = m->end;
         t->type = m->rule->type;

@@ -384,6 +384,21 @@ static void test_vague_refs_and_age_decades(void **s)
     V(NULL, "Prices will ease in the near term.", "near term", "FUTURE_REF");
 }
 
+/* A clock time takes the day named right after it. */
+static void test_time_on_day(void **s)
+{
+    (void)s;
+    V(D, "He spoke at 3 p.m. on Friday.", "3 p.m.", "2021-07-16T15:00");
+    V(D, "The raid began at 5 a.m. yesterday.", "5 a.m.", "2021-07-17T05:00");
+    V("2021-12-31", "Voting ends at 8 p.m. tomorrow.", "8 p.m.", "2022-01-01T20:00");
+    V(D, "The truce expires at midnight on Nov. 6.", "midnight", "2021-11-06T24:00");
+    V("2024-03-01", "The vote closed at 6 p.m. on Feb. 29.", "6 p.m.", "2024-02-29T18:00");
+    V(D, "The curfew starts at midnight.", "midnight", "2021-07-18T24:00");
+    /* another clause's day is not its day */
+    V(D, "It began at 6 a.m., and on Friday troops left.", "6 a.m.", "2021-07-18T06:00");
+    V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -412,6 +427,6 @@ int main(void)
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
-        cmocka_unit_test(test_vague_refs_and_age_decades)};
+        cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
