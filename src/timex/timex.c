@@ -177,7 +177,7 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
      * "On Tuesday the league plans to ..."); it is the expression's own
      * verb only when the expression leads the sentence */
     int lead = at <= first + 2;
-    for (uint32_t u = at, k = 0; k < 12 && u < end; k++, u++) {
+    for (uint32_t u = at, k = 0; k < (lead ? 32u : 12u) && u < end; k++, u++) {
         const dc_token *tk = &d->tok[u];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;

@@ -317,6 +317,9 @@ static void test_tense_cues(void **s)
     V("2021-11-08", "In January, the firm bought a rival.", "January", "2021-01");
     V("2022-01-05", "In December, the rebels seized the town.", "December", "2021-12");
     V("2021-07-21", "On Friday, the cabinet planned to cut taxes.", "Friday", "2021-07-16");
+    /* ... even after a long phrase between them */
+    V("2021-10-25", "In January, a week after the anniversary of the landmark ruling of the "
+      "high court in the capital, a car bomb in Mobile, Ala., killed a guard.", "January", "2021-01");
     V("2021-07-19", "On Tuesday, the alliance of the three northern provinces plans to hold a rally.",
       "Tuesday", "2021-07-20");
     /* a plan told with a bare participle: the nearest such day */
