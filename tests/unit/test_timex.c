@@ -333,6 +333,13 @@ static void test_tense_cues(void **s)
     /* "payable", "supposed to": ahead, across the year's end */
     V("2021-11-02", "The grant is payable Jan. 2 to all members.", "Jan. 2", "2022-01-02");
     V("2021-12-10", "The talks are supposed to conclude by January.", "January", "2022-01");
+    /* the same cues across the year's end */
+    V("2021-01-03", "Rebels seized the town on Friday.", "Friday", "2021-01-01");
+    V("2021-01-01", "The ministry said Thursday that troops will stay.", "Thursday", "2020-12-31");
+    V("2020-12-30", "He said he would fly to Oslo Thursday.", "Thursday", "2020-12-31");
+    V("2021-01-01", "A march planned for Saturday was called off.", "Saturday", "2021-01-02");
+    V("2021-01-04", "A march planned for Saturday was called off.", "Saturday", "2021-01-02");
+    V("2020-12-28", "Talks will be held on Jan. 4.", "Jan. 4", "2021-01-04");
     /* a leap day ahead: the one year that has it */
     V("2023-11-01", "The accord will be signed on Feb. 29.", "Feb. 29", "2024-02-29");
 }
