@@ -409,6 +409,17 @@ static void test_time_on_day(void **s)
     V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
 }
 
+/* "Now," at the head of a sentence turns the argument. */
+static void test_now_discourse(void **s)
+{
+    (void)s;
+    V(D, "Now, he says, the West is to blame.", "Now", "-");
+    V(D, "Talks stalled. \"Now, we wait,\" he said.", "Now", "-");
+    V(D, "For now, talks go on.", "now", "PRESENT_REF");
+    V(D, "Now the talks go on.", "Now", "PRESENT_REF");
+    V(D, "Prices are now, by most counts, lower.", "now", "PRESENT_REF");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -437,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
-        cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day)};
+        cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
+        cmocka_unit_test(test_now_discourse)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
