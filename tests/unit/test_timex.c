@@ -420,6 +420,17 @@ static void test_now_discourse(void **s)
     V(D, "Prices are now, by most counts, lower.", "now", "PRESENT_REF");
 }
 
+/* Ranges of lengths: a length not known exactly. */
+static void test_duration_ranges(void **s)
+{
+    (void)s;
+    V(D, "He died within weeks or months of his capture.", "weeks or months", "PXW");
+    V(D, "Repairs take two to three weeks.", "two to three weeks", "PXW");
+    V(D, "Over the next 12 to 18 months, prices rise.", "12 to 18 months", "PXM");
+    V(D, "The vote was 5 to 4 in favour.", "5 to 4", "-");
+    V(D, "On July 14 they met. One or two days later, talks resumed.", "later", "2021-07-16");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -449,6 +460,6 @@ int main(void)
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
-        cmocka_unit_test(test_now_discourse)};
+        cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
