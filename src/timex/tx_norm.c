@@ -842,6 +842,24 @@ static int f_monthset(const args *a, char out[40])
     return 0;
 }
 
+/* seasonset(season): "every summer" -> XXXX-SU */
+static int f_seasonset(const args *a, char out[40])
+{
+    const char *v = arg_table(a, 0, "season");
+    if (!v) return -1;
+    snprintf(out, 40, "XXXX-%s", v);
+    return 0;
+}
+
+/* partset(part): "each morning" -> XXXX-XX-XXTMO */
+static int f_partset(const args *a, char out[40])
+{
+    const char *v = daypart(a, 0);
+    if (!v) return -1;
+    snprintf(out, 40, "XXXX-XX-XXT%s", v);
+    return 0;
+}
+
 /* weekof(year, month, day): "the week of March 6" -> the ISO week of
  * that day, its year found as for date() */
 static int f_weekof(const args *a, char out[40])
@@ -869,7 +887,8 @@ static const fn fns[] = {
     {"fiscal", f_fiscal},   {"time", f_time},       {"literal", f_literal},
     {"setunit", f_setunit}, {"century", f_century},
     {"nthday", f_nthday},   {"dayset", f_dayset},   {"monthset", f_monthset},
-    {"weekof", f_weekof},   {NULL, NULL}};
+    {"weekof", f_weekof},   {"seasonset", f_seasonset}, {"partset", f_partset},
+    {NULL, NULL}};
 
 int tx_function_known(const char *name)
 {

@@ -222,6 +222,12 @@ static void test_sets_and_weeks(void **s)
     V(D, "Flights leave on Tuesday nights.", "Tuesday", "XXXX-WXX-2TNI");
     V(D, "They march every Sunday.", "Sunday", "XXXX-WXX-7");
     V(D, "Violence flares each July.", "July", "XXXX-07");
+    V(D, "The council meets every other week.", "other week", "P2W");
+    V(D, "Elections are held every four years.", "four years", "P4Y");
+    V(D, "Herders move south every winter.", "winter", "XXXX-WI");
+    V(D, "Each morning, troops patrol the road.", "morning", "XXXX-XX-XXTMO");
+    V(D, "The crossing closes on weekends.", "weekends", "XXXX-WXX-WE");
+    V(NULL, "The crossing closes every weekend.", "weekend", "XXXX-WXX-WE");
     V(D, "The trial will open the week of March 6.", "week of", "2022-W09");
     V(NULL, "The trial opens the week of March 6.", "week of", "XXXX-WXX");
     V(D, "Stocks fell for eight trading days.", "trading days", "P8D");
