@@ -503,6 +503,8 @@ static int f_offset(const args *a, char out[40])
         return unit_value(a->c->in_period ? "Y" : "Q", /* "for the nine months": its year */
                           shift_days(ref_quarter_days(a->c), unit, sign * n), out);
     if (anaphoric && strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
+    else if (anaphoric && unit[0] == 'M' && a->c->last_month) /* "in March 2019 ... a month later" */
+        base = ca_to_days(a->c->last_month / 12, a->c->last_month % 12 + 1, 1);
     else if (anaphoric && has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else { strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return 0; }

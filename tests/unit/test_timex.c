@@ -437,6 +437,25 @@ static void test_duration_ranges(void **s)
     V(D, "On July 14 they met. One or two days later, talks resumed.", "later", "2021-07-16");
 }
 
+/* Anaphora counted from the last date named, at its grain. */
+static void test_narrative_anaphora(void **s)
+{
+    (void)s;
+    V(D, "The accord was signed in March 2019. A month later it collapsed.", "month later",
+      "2019-04");
+    V(D, "The accord was signed in January 2019. Two months earlier, rebels struck.",
+      "months earlier", "2018-11");
+    V(D, "The accord was signed on March 1, 2020. The day before, rebels struck.", "day before",
+      "2020-02-29");
+    V(D, "The accord was signed on Dec. 31, 2019. The day after, it collapsed.", "day after",
+      "2020-01-01");
+    V(D, "Troops left the day after the vote.", "day after", "-"); /* from an event */
+    V(D, "Sales fell in the third quarter of 2019. The next quarter they rose.", "next quarter",
+      "2019-Q4");
+    V(D, "Sales fell in the fourth quarter of 2019. The following quarter they rose.",
+      "following quarter", "2020-Q1");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -466,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
-        cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges)};
+        cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
+        cmocka_unit_test(test_narrative_anaphora)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
