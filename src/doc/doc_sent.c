@@ -17,7 +17,8 @@ static const char *const never_end[] = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
     "Sat", "Sun", "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "al", "cf", "e.g",
-    "i.e", "Calif", "Mass", "Ariz", "Colo", "Conn", "Fla", "Ill", "Ind",
+    "i.e", "Calif", "Mass", "Ariz", "Colo", "Conn", "Fla", "Ill", "Ind", "Ala", "Ark",
+    "Del", "Ga", "Mo", "Mont",
     "Kan", "Ky", "La", "Md", "Mich", "Minn", "Miss", "Neb", "Nev", "Okla",
     "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", NULL};
 

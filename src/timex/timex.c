@@ -44,7 +44,24 @@ static int is_future(const dc_doc *d, const dc_sent *s)
 static const char *const near_future_words[] = {
     "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
     "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
-    "resume", "resumes", NULL};
+    "resume", "resumes", "payable", "effective", "supposed", NULL};
+
+/* Future words that leave no doubt: "will meet in March". */
+static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
+
+/* Plans told with a participle: "scheduled for Friday" may lie on either
+ * side of the DCT unless "is" or "will be" puts it ahead. */
+static const char *const plan_participles[] = {"planned", "scheduled", "expected",
+                                               "postponed", NULL};
+
+/* Words after an expression that make it a plan ahead: "On Tuesday the
+ * league plans to ..."; nouns such as "deadline" say nothing there. */
+static const char *const after_future_words[] = {
+    "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
+
+/* Words that make what follows them present or future, not past:
+ * "will be held", "is expected", "to be paid". */
+static const char *const be_words[] = {"be", "is", "are", "am", "being", NULL};
 
 /* Words just before an expression that pin it to the past: "since March",
  * "the year ended Jan. 31". */
@@ -55,7 +72,10 @@ static const char *const near_past_words[] = {"since", "ended", NULL};
 static const char *const past_words[] = {
     "was", "were", "met", "took", "began", "fell", "left", "held", "won", "lost", "struck",
     "fought", "led", "sent", "told", "came", "went", "made", "saw", "gave", "got", "rose",
-    "broke", "ran", "spoke", "shot", "hit", "seized", NULL};
+    "broke", "ran", "spoke", "shot", "hit", "seized", "brought", "bought", "thought",
+    "sold", "paid", "became", "built", "found", "kept", "spent", "sought", "stood", "wrote",
+    "chose", "flew", "grew", "knew", "threw", "fled", "drew", "caught", "felt",
+    NULL};
 
 static int word_in(const char *w, size_t n, const char *const *list);
 
@@ -93,56 +113,87 @@ static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
 
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
- * just before start, 2 a plan told in the past ("was scheduled for"), 0
- * neither. The nearest cue wins; "said" ends the search (what
- * comes before it is the report, not the event). */
+ * just before start, -4 a past verb after it when it leads the sentence,
+ * 3 "will" or "shall", 2 either way, the nearest ("was scheduled for",
+ * "would leave"), 0 no cue. The nearest cue wins; "said" ends the search
+ * (what comes before it is the report, not the event). */
 static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
 {
-    uint32_t first = s->tok0, t = first;
-    while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
+    uint32_t first = s->tok0, end = s->tok0 + s->ntok, t = first;
+    while (t < end && d->tok[t].start < start) t++;
+    uint32_t at = t; /* the first token of the expression */
     /* a past perfect close by turns plans into past ones: "had been due
      * to expire Friday", "until Thursday they had not" */
     int had_perfect = 0;
-    for (uint32_t u = t >= first + 8 ? t - 8 : first; u < s->tok0 + s->ntok && u < t + 8; u++)
+    for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
         if (tok_is(d, u, "had")) had_perfect = 1;
-    for (int k = 0; k < 8 && t > first; k++) {
+    for (int k = 0; k < 10 && t > first; k++) {
         t--;
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        if (n == 4 && strncasecmp(w, "said", 4) == 0) return 0;
+        int after_be = t > first && word_in(d->text + d->tok[t - 1].start,
+                                            d->tok[t - 1].end - d->tok[t - 1].start, be_words);
+        /* "said Thursday that ...": the day of the saying */
+        if (n == 4 && strncasecmp(w, "said", 4) == 0) return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
+        /* "plan" and "plans" look ahead as verbs ("plans to meet"), not as
+         * nouns ("announced the plan Aug. 21") */
+        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) &&
+            !(t + 1 < end && tok_is(d, t + 1, "to")))
+            continue;
+        /* "next to the embassy" is a place */
+        if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
+            continue;
         if (word_in(w, n, near_past_words)) return -1;
         if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
         if (had_perfect) continue;
+        /* "would leave Monday": a plan seen from the past, either side */
+        if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2;
+        if (word_in(w, n, strong_future_words)) return 3;
         if (word_in(w, n, near_future_words)) {
-            /* "were planned for Sunday", "was expected on Monday": the
-             * writer may stand before or after the day */
+            /* "were planned for Sunday", "a service planned for
+             * Saturday": the writer may stand before or after the day;
+             * "is scheduled", "will be expected" look ahead */
+            if (word_in(w, n, plan_participles) && !after_be) return 2;
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
                 !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
                 return 2;
             return 1;
         }
-        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
+        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 3;
         /* "as early as Tuesday"; "is to resume", "are to meet" */
         if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
         if (n == 2 && strncasecmp(w, "to", 2) == 0 && t > first &&
             (tok_is(d, t - 1, "is") || tok_is(d, t - 1, "are") || tok_is(d, t - 1, "set") ||
              tok_is(d, t - 1, "due")))
             return 1;
-        /* "to be published in November" is no past */
-        if (!had_perfect && is_past_form(w, n))
-            return prep_before(d, s, start) && !(t > first && tok_is(d, t - 1, "be")) ? -3 : -2;
+        /* a participle after "be" is no past: "will be held in April",
+         * "to be published in November"; look further back */
+        if (is_past_form(w, n) && after_be) continue;
+        if (is_past_form(w, n)) return prep_before(d, s, start) ? -3 : -2;
     }
-    /* no cue before it: the verb after it ("In March the talks collapsed") */
-    uint32_t u = t;
-    while (u < s->tok0 + s->ntok && d->tok[u].start < start) u++;
-    for (int k = 0; k < 6 && u < s->tok0 + s->ntok; k++, u++) {
+    if (had_perfect) return -2; /* "had been due to expire Friday" */
+    /* no cue before it: the verb after it ("In March the talks collapsed",
+     * "On Tuesday the league plans to ..."); it is the expression's own
+     * verb only when the expression leads the sentence */
+    int lead = at <= first + 2;
+    for (uint32_t u = at, k = 0; k < (lead ? 32u : 12u) && u < end; k++, u++) {
         const dc_token *tk = &d->tok[u];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
         if (tk->start < start) continue;
-        if (word_in(w, n, near_future_words)) return 1;
-        if (is_past_form(w, n)) return -2;
+        int after_be = u > first && word_in(d->text + d->tok[u - 1].start,
+                                            d->tok[u - 1].end - d->tok[u - 1].start, be_words);
+        if (word_in(w, n, after_future_words) &&
+            !(word_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
+              !(u + 1 < end && tok_is(d, u + 1, "to"))))
+            return 1;
+        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
+        if (after_be && word_in(w, n, plan_participles)) return 1; /* "is expected to" */
+        if (after_be) continue;
+        if (word_in(w, n, plan_participles) || word_in(w, n, (const char *const[]){"said", "told", NULL}))
+            return lead ? -4 : -2; /* "On Friday the government planned to pay" */
+        if (is_past_form(w, n)) return lead ? -4 : -2;
     }
     return 0;
 }
@@ -150,6 +201,32 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
 static int parse_full(const char *v, int *y, int *m, int *d)
 {
     return strlen(v) >= 10 && ca_parse_iso_prefix(v, strlen(v), y, m, d);
+}
+
+/* "at 3 p.m. on Friday", "5 a.m. yesterday": a clock time followed by the
+ * day it falls on belongs to that day, not to the last date named. */
+static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next,
+                        const char *text, char value[40])
+{
+    if (strcmp(m->rule->func, "time") != 0 || strlen(value) < 11 || value[10] != 'T') return;
+    const char *p = text + m->end, *e = text + next->start;
+    while (p < e && (*p == ' ' || *p == ','))
+        p++;
+    if (e - p >= 2 && strncasecmp(p, "on", 2) == 0 && (p + 2 == e || p[2] == ' ')) p += 2;
+    while (p < e && *p == ' ')
+        p++;
+    if (p != e || next->start - m->end > 8) return;
+    char day[40], clock[40];
+    int y, mo, dd;
+    if (tx_normalise(c, next, text, day)) return;
+    char *part = strchr(day, 'T');
+    if (part) *part = '\0'; /* "Friday night": the day alone */
+    /* a day: 2021-07-16, or one whose place is unknown (XXXX-WXX-5) */
+    int unknown_day = (strlen(day) == 10 && strncmp(day, "XXXX-", 5) == 0) ||
+                      (strlen(day) == 10 && strncmp(day, "XXXX-WXX-", 9) == 0);
+    if (!unknown_day && !(strlen(day) == 10 && parse_full(day, &y, &mo, &dd))) return;
+    strcpy(clock, value + 10); /* "T15:00" */
+    snprintf(value, 40, "%s%s", day, clock);
 }
 
 int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
@@ -181,13 +258,19 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.future = cached_future;
         c.in_period = si == period_sent;
         int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start) : 0;
-        c.near_future = dir == 1;
+        c.near_future = dir == 1 || dir == 3;
+        c.strong_future = dir == 3;
+        /* no cue near it in a sentence about the future: "will be named
+         * commander of a mission in December" */
+        c.weak_future = dir == 0 && c.future;
+        c.past_after = dir == -4;
         c.near_either = dir == 2;
         c.near_past = dir == -1;
         c.past_verb = dir <= -2;
         c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
+        if (i + 1 < nm) time_on_day(&c, m, &ms[i + 1], d->text, t->value);
         t->start = m->start;
         t->end = m->end;
         t->type = m->rule->type;

@@ -28,6 +28,11 @@ typedef struct tx_ctx {
                                    * named earlier in the sentence */
     int future;                   /* the sentence speaks of the future */
     int near_future;              /* a future word just before the expression */
+    int strong_future;            /* ... and that word is "will" or "shall" */
+    int weak_future;              /* no cue near it, but the sentence speaks
+                                   * of the future */
+    int past_after;               /* the verb right after it is past: "In
+                                   * March the talks collapsed" */
     int near_past;                /* a past word just before it: "since", "ended" */
     int past_verb;                /* a verb in the past tense close by */
     int past_on;                  /* ... and "on" or "in" just before the

@@ -146,6 +146,9 @@ static int year_of(const args *a, int i)
 static int has_last_day(const tx_ctx *c) { return c->has_last; }
 /* Does the expression look forward: its sentence, or a word just before? */
 static int futurish(const tx_ctx *c) { return c->future || c->near_future; }
+/* Does a weekday look forward: a word just before it? (The sentence's
+ * tense alone is too weak a sign for a weekday.) */
+static int forward(const tx_ctx *c) { return c->near_future; }
 static long last_quarter_days(const tx_ctx *c)
 {
     int qi = c->last_quarter;
@@ -215,8 +218,14 @@ static long tense_dist(const tx_ctx *c, long a, long b)
     /* Only a future word close before counts: a "will" elsewhere in a
      * long news sentence says little about "in January" ("In January
      * the company brought in a new chief, who plans to ...") */
-    if (c->near_future && b < ref) dist += 120;
-    if (!c->near_future && a > ref) dist = dist * 2 + 30;
+    if (c->near_either) return dist; /* "would be paid in January": the nearest */
+    /* a future word just before, or a sentence about the future with no
+     * past verb near the expression: a month already over is unlikely */
+    if ((c->strong_future || c->weak_future) && b < ref) dist += 400;
+    else if (c->near_future && b < ref) dist += 120; /* "until", "next": weaker */
+    if (!c->near_future && !c->weak_future && a > ref) dist = dist * 2 + 30;
+    /* "In January the firm hired": the past, even a month just ahead */
+    if (c->past_after && a > ref) dist += 400;
     if (c->near_past && a > ref) dist += 400; /* since March, ended Jan. 31 */
     /* the direction of the tense: "the talks collapsed in March" is a past
      * March; but a date within two months ahead in a past sentence is
@@ -357,7 +366,7 @@ static int f_weekday(const args *a, char out[40])
     if (!has_rel && a->c->near_either) { /* "were planned for Sunday": the nearest */
         long ahead = (wd - cur + 7) % 7, back = (cur - wd + 7) % 7;
         day = ahead < back ? ref + ahead : ref - back;
-    } else if ((has_rel && shift > 0) || (!has_rel && a->c->near_future)) {
+    } else if ((has_rel && shift > 0) || (!has_rel && forward(a->c))) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
         day = ref + ahead;
@@ -419,6 +428,22 @@ static int unit_value(const char *unit, long days, char out[40])
     return -1;
 }
 
+/* The value of a unit whose place is unknown: "that day" with no date
+ * named and no DCT is XXXX-XX-XX. */
+static void unknown_value(const char *unit, char out[40])
+{
+    switch (unit[0]) {
+    case 'D': strcpy(out, "XXXX-XX-XX"); break;
+    case 'W': case 'E': strcpy(out, "XXXX-WXX"); break;
+    case 'M': strcpy(out, "XXXX-XX"); break;
+    case 'Q': strcpy(out, "XXXX-QX"); break;
+    case 'H': strcpy(out, "XXXX-HX"); break;
+    case 'X': strcpy(out, "XXX"); break;
+    case 'C': strcpy(out, "XX"); break;
+    default: strcpy(out, "XXXX"); break;
+    }
+}
+
 /* Moves a day by n units (months and years keep the day of month). */
 static long shift_days(long days, const char *unit, long n)
 {
@@ -478,6 +503,8 @@ static int f_offset(const args *a, char out[40])
         return unit_value(a->c->in_period ? "Y" : "Q", /* "for the nine months": its year */
                           shift_days(ref_quarter_days(a->c), unit, sign * n), out);
     if (anaphoric && strchr("YXC", unit[0]) && last_base_for_year(a->c) >= 0) base = last_base_for_year(a->c);
+    else if (anaphoric && unit[0] == 'M' && a->c->last_month) /* "in March 2019 ... a month later" */
+        base = ca_to_days(a->c->last_month / 12, a->c->last_month % 12 + 1, 1);
     else if (anaphoric && has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
     else { strcpy(out, sign < 0 ? "PAST_REF" : "FUTURE_REF"); return 0; }
@@ -490,7 +517,9 @@ static int f_offset(const args *a, char out[40])
         strcpy(out, "XXXX");
         return 0;
     }
-    return unit_value(unit, day, out);
+    /* "a decade ago" is the year ten years back, not the decade that
+     * holds it (2011, not the 2010s) */
+    return unit_value(strchr("XC", unit[0]) ? "Y" : unit, day, out);
 }
 
 /* anaphor(shift, unit, part): the following day, that week, the next
@@ -512,7 +541,11 @@ static int f_anaphor(const args *a, char out[40])
         base = ca_to_days(a->c->last_month / 12, a->c->last_month % 12 + 1, 1);
     else if (has_last_day(a->c)) base = ca_to_days(a->c->ly, a->c->lm, a->c->ld);
     else if (a->c->has_dct) base = dct_days(a->c);
-    else return -1;
+    else { /* no date to count from: the grain, its place unknown */
+        unknown_value(unit, out);
+        add_part(out, daypart(a, 2));
+        return 0;
+    }
     if (unit_value(unit, shift_days(base, unit, shift), out)) return -1;
     add_part(out, daypart(a, 2));
     return 0;
@@ -553,6 +586,9 @@ static int f_duration(const args *a, char out[40])
     if (n >= 0 && n < 1000000 && a->m->rule->nargs > 2 && arg(a, 2, &hs, &hn))
         return half_more(n, code, time, out);
     if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
+    /* ISO 8601 has no decade or century unit: "two decades" is P20Y */
+    else if (strcmp(code, "DE") == 0 && n < 100000) snprintf(out, 40, "P%ldY", n * 10);
+    else if (strcmp(code, "CE") == 0 && n < 10000) snprintf(out, 40, "P%ldY", n * 100);
     else snprintf(out, 40, "P%s%ld%s", time ? "T" : "", n, code);
     return 0;
 }
@@ -808,6 +844,24 @@ static int f_monthset(const args *a, char out[40])
     return 0;
 }
 
+/* seasonset(season): "every summer" -> XXXX-SU */
+static int f_seasonset(const args *a, char out[40])
+{
+    const char *v = arg_table(a, 0, "season");
+    if (!v) return -1;
+    snprintf(out, 40, "XXXX-%s", v);
+    return 0;
+}
+
+/* partset(part): "each morning" -> XXXX-XX-XXTMO */
+static int f_partset(const args *a, char out[40])
+{
+    const char *v = daypart(a, 0);
+    if (!v) return -1;
+    snprintf(out, 40, "XXXX-XX-XXT%s", v);
+    return 0;
+}
+
 /* weekof(year, month, day): "the week of March 6" -> the ISO week of
  * that day, its year found as for date() */
 static int f_weekof(const args *a, char out[40])
@@ -835,7 +889,8 @@ static const fn fns[] = {
     {"fiscal", f_fiscal},   {"time", f_time},       {"literal", f_literal},
     {"setunit", f_setunit}, {"century", f_century},
     {"nthday", f_nthday},   {"dayset", f_dayset},   {"monthset", f_monthset},
-    {"weekof", f_weekof},   {NULL, NULL}};
+    {"weekof", f_weekof},   {"seasonset", f_seasonset}, {"partset", f_partset},
+    {NULL, NULL}};
 
 int tx_function_known(const char *name)
 {

@@ -42,6 +42,9 @@ static void test_abbreviations(void **s)
     assert_string_equal(S("Inflation hit 3.5 percent. Prices rose."),
                         "Inflation hit 3.5 percent.|Prices rose.");
     assert_string_equal(S("It ended at 4 p.m. on Monday."), "It ended at 4 p.m. on Monday.");
+    /* US states as wire copy abbreviates them */
+    assert_string_equal(S("A bomb in Athens, Ga., and Mobile, Ala., hurt no one."),
+                        "A bomb in Athens, Ga., and Mobile, Ala., hurt no one.");
 }
 
 static void test_lines(void **s)

@@ -130,7 +130,10 @@ static void test_durations_sets_refs(void **s)
 {
     (void)s;
     V(D, "After 20 years of war the troops left.", "20 years", "P20Y");
-    V(D, "After two decades of war the troops left.", "two decades", "P2DE");
+    /* ISO 8601 has no decade unit: decades and centuries count in years */
+    V(D, "After two decades of war the troops left.", "two decades", "P20Y");
+    V(D, "A century of rule ended.", "century", "P100Y");
+    V(D, "The four-decade feud ended.", "four-decade", "P40Y");
     V(D, "A 72-hour truce began.", "72-hour", "PT72H");
     V(D, "Prices rose over the past several months.", "months", "PXM");
     V(D, "The council meets every week.", "every week", "P1W");
@@ -219,6 +222,12 @@ static void test_sets_and_weeks(void **s)
     V(D, "Flights leave on Tuesday nights.", "Tuesday", "XXXX-WXX-2TNI");
     V(D, "They march every Sunday.", "Sunday", "XXXX-WXX-7");
     V(D, "Violence flares each July.", "July", "XXXX-07");
+    V(D, "The council meets every other week.", "other week", "P2W");
+    V(D, "Elections are held every four years.", "four years", "P4Y");
+    V(D, "Herders move south every winter.", "winter", "XXXX-WI");
+    V(D, "Each morning, troops patrol the road.", "morning", "XXXX-XX-XXTMO");
+    V(D, "The crossing closes on weekends.", "weekends", "XXXX-WXX-WE");
+    V(NULL, "The crossing closes every weekend.", "weekend", "XXXX-WXX-WE");
     V(D, "The trial will open the week of March 6.", "week of", "2022-W09");
     V(NULL, "The trial opens the week of March 6.", "week of", "XXXX-WXX");
     V(D, "Stocks fell for eight trading days.", "trading days", "P8D");
@@ -298,6 +307,155 @@ static void test_narrative_resolution(void **s)
       "two weeks later", "2019-W24");
 }
 
+/* Tense cues of issue 3: passives, "would", a verb after a leading
+ * expression, plans told with a participle, "said Thursday". */
+static void test_tense_cues(void **s)
+{
+    (void)s;
+    /* a participle after "be" is no past: the "will" before it counts */
+    V("2021-02-10", "A ceremony will be held at the summit on April 24.", "April 24", "2021-04-24");
+    V("2021-03-04", "She will be named envoy to the region for a mission in December.",
+      "December", "2021-12");
+    /* "would": the nearest, on either side */
+    V("2021-10-26", "The bonus would be paid on a date in January.", "January", "2022-01");
+    V("2021-07-14", "He said he would fly to Oslo Thursday with his aides.", "Thursday", "2021-07-15");
+    /* the verb after an expression that leads the sentence */
+    V("2021-11-08", "In January, the firm bought a rival.", "January", "2021-01");
+    V("2022-01-05", "In December, the rebels seized the town.", "December", "2021-12");
+    V("2021-07-21", "On Friday, the cabinet planned to cut taxes.", "Friday", "2021-07-16");
+    /* ... even after a long phrase between them */
+    V("2021-10-25", "In January, a week after the anniversary of the landmark ruling of the "
+      "high court in the capital, a car bomb in Mobile, Ala., killed a guard.", "January", "2021-01");
+    V("2021-07-19", "On Tuesday, the alliance of the three northern provinces plans to hold a rally.",
+      "Tuesday", "2021-07-20");
+    /* a plan told with a bare participle: the nearest such day */
+    V(D, "A rally planned in the capital for Saturday was called off.", "Saturday", "2021-07-17");
+    /* nouns are no cues: "the plan", "the deadline", "next to" */
+    V("2021-10-27", "The agency announced the plan Aug. 21.", "Aug. 21", "2021-08-21");
+    V("2021-07-17", "The ministry set Friday as the deadline for a reply.", "Friday", "2021-07-16");
+    V(D, "Dozens died in a blast next to the embassy on Friday.", "Friday", "2021-07-16");
+    /* "said Thursday": the day of the saying, whatever it says */
+    V("2021-07-16", "The ministry said Thursday that the troops will stay.", "Thursday", "2021-07-15");
+    /* "payable", "supposed to": ahead, across the year's end */
+    V("2021-11-02", "The grant is payable Jan. 2 to all members.", "Jan. 2", "2022-01-02");
+    V("2021-12-10", "The talks are supposed to conclude by January.", "January", "2022-01");
+    /* the same cues across the year's end */
+    V("2021-01-03", "Rebels seized the town on Friday.", "Friday", "2021-01-01");
+    V("2021-01-01", "The ministry said Thursday that troops will stay.", "Thursday", "2020-12-31");
+    V("2020-12-30", "He said he would fly to Oslo Thursday.", "Thursday", "2020-12-31");
+    V("2021-01-01", "A march planned for Saturday was called off.", "Saturday", "2021-01-02");
+    V("2021-01-04", "A march planned for Saturday was called off.", "Saturday", "2021-01-02");
+    V("2020-12-28", "Talks will be held on Jan. 4.", "Jan. 4", "2021-01-04");
+    /* a leap day ahead: the one year that has it */
+    V("2023-11-01", "The accord will be signed on Feb. 29.", "Feb. 29", "2024-02-29");
+}
+
+/* Ages, "one day" ahead, decades ago. */
+static void test_ages_and_vague_days(void **s)
+{
+    (void)s;
+    V(D, "A six-year-old boy was rescued.", "year", "-");
+    V(D, "Their 6-month-old son slept.", "month", "-");
+    V(D, "A 6-year-old girl was found.", "year", "-");
+    V(D, "The deal was a ten-year-old pledge.", "year", "-");
+    V(D, "The truce held for six months.", "six months", "P6M");
+    V(D, "Peace will one day come.", "one day", "FUTURE_REF");
+    V(D, "Rebels might one day return.", "one day", "FUTURE_REF");
+    V(D, "The strike lasted one day.", "one day", "P1D");
+    /* a decade ago: the year ten years back, across a leap day */
+    V(D, "The border closed a decade ago.", "decade ago", "2011");
+    V("2020-02-29", "The pact lapsed a decade ago.", "decade ago", "2010");
+    V(NULL, "The pact lapsed a decade ago.", "decade ago", "PAST_REF");
+}
+
+/* Parts of the day and ends of units told by reference. */
+static void test_that_night_and_ends(void **s)
+{
+    (void)s;
+    V(D, "On June 3, 2019, the pact was signed. That night it collapsed.", "That night",
+      "2019-06-03TNI");
+    V(D, "On Dec. 31, 2020, troops crossed. The same evening they withdrew.", "same evening",
+      "2020-12-31TEV");
+    V(D, "The strike will end by the end of the month.", "end of the month", "2021-07");
+    V("2021-12-30", "The strike will end by the end of the month.", "end of the month", "2021-12");
+    /* no date to refer to: unresolved, never today */
+    V(NULL, "He spoke that night.", "that night", "XXXX-XX-XXTNI");
+    V(NULL, "They met. The following day talks resumed.", "following day", "XXXX-XX-XX");
+    V(NULL, "Sales rose in the quarter.", "quarter", "XXXX-QX");
+}
+
+/* Vague references ahead; ages that look like decades. */
+static void test_vague_refs_and_age_decades(void **s)
+{
+    (void)s;
+    V(D, "Prices will ease in the near term.", "near term", "FUTURE_REF");
+    V(D, "The vote was put off to a later date.", "later date", "FUTURE_REF");
+    V(D, "The short-term plan failed.", "short", "-"); /* an adjective, not a time */
+    V(D, "Tension will rise in the weeks ahead.", "weeks ahead", "PXW");
+    V(D, "The envoy stayed for a while.", "while", "PXX");
+    V(D, "While talks went on, troops left.", "While", "-");
+    V(D, "He was in his 30s when he fled.", "30s", "-");
+    V(D, "She is in her early forties.", "forties", "-");
+    V(D, "The war of the 1930s.", "1930s", "193");
+    V(NULL, "Prices will ease in the near term.", "near term", "FUTURE_REF");
+}
+
+/* A clock time takes the day named right after it. */
+static void test_time_on_day(void **s)
+{
+    (void)s;
+    V(D, "He spoke at 3 p.m. on Friday.", "3 p.m.", "2021-07-16T15:00");
+    V(D, "The raid began at 5 a.m. yesterday.", "5 a.m.", "2021-07-17T05:00");
+    V("2021-12-31", "Voting ends at 8 p.m. tomorrow.", "8 p.m.", "2022-01-01T20:00");
+    V(D, "The truce expires at midnight on Nov. 6.", "midnight", "2021-11-06T24:00");
+    V("2024-03-01", "The vote closed at 6 p.m. on Feb. 29.", "6 p.m.", "2024-02-29T18:00");
+    V(D, "The curfew starts at midnight.", "midnight", "2021-07-18T24:00");
+    /* another clause's day is not its day */
+    V(D, "It began at 6 a.m., and on Friday troops left.", "6 a.m.", "2021-07-18T06:00");
+    V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
+}
+
+/* "Now," at the head of a sentence turns the argument. */
+static void test_now_discourse(void **s)
+{
+    (void)s;
+    V(D, "Now, he says, the West is to blame.", "Now", "-");
+    V(D, "Talks stalled. \"Now, we wait,\" he said.", "Now", "-");
+    V(D, "For now, talks go on.", "now", "PRESENT_REF");
+    V(D, "Now the talks go on.", "Now", "PRESENT_REF");
+    V(D, "Prices are now, by most counts, lower.", "now", "PRESENT_REF");
+}
+
+/* Ranges of lengths: a length not known exactly. */
+static void test_duration_ranges(void **s)
+{
+    (void)s;
+    V(D, "He died within weeks or months of his capture.", "weeks or months", "PXW");
+    V(D, "Repairs take two to three weeks.", "two to three weeks", "PXW");
+    V(D, "Over the next 12 to 18 months, prices rise.", "12 to 18 months", "PXM");
+    V(D, "The vote was 5 to 4 in favour.", "5 to 4", "-");
+    V(D, "On July 14 they met. One or two days later, talks resumed.", "later", "2021-07-16");
+}
+
+/* Anaphora counted from the last date named, at its grain. */
+static void test_narrative_anaphora(void **s)
+{
+    (void)s;
+    V(D, "The accord was signed in March 2019. A month later it collapsed.", "month later",
+      "2019-04");
+    V(D, "The accord was signed in January 2019. Two months earlier, rebels struck.",
+      "months earlier", "2018-11");
+    V(D, "The accord was signed on March 1, 2020. The day before, rebels struck.", "day before",
+      "2020-02-29");
+    V(D, "The accord was signed on Dec. 31, 2019. The day after, it collapsed.", "day after",
+      "2020-01-01");
+    V(D, "Troops left the day after the vote.", "day after", "-"); /* from an event */
+    V(D, "Sales fell in the third quarter of 2019. The next quarter they rose.", "next quarter",
+      "2019-Q4");
+    V(D, "Sales fell in the fourth quarter of 2019. The following quarter they rose.",
+      "following quarter", "2020-Q1");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -324,6 +482,10 @@ int main(void)
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
-        cmocka_unit_test(test_names_not_dates)};
+        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
+        cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
+        cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
+        cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
+        cmocka_unit_test(test_narrative_anaphora)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
