@@ -37,6 +37,22 @@ static int passive(const dc_doc *d, uint32_t s0, uint32_t t0)
     return 0;
 }
 
+/* Does "his" or "her" own the noun trigger at t0, with at most two
+ * modifiers or a quote between ("his contacts", "his \u201cred line\u201d")?
+ * The token after the pronoun, or 0. */
+static uint32_t owner_before(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const own[] = {"his", "her", NULL};
+    static const char *const quote[] = {"\"", "\xE2\x80\x9C", "'", "\xE2\x80\x98", NULL};
+    for (uint32_t k = t0, n = 0; k > s0 && n < 3; n++) {
+        k--;
+        if (ev_tok_in(d, k, own)) return k + 1;
+        if (ev_tok_in(d, k, quote)) continue;
+        if (d->tok[k].kind != DC_WORD || (d->tok[k].flags & DC_CAP)) return 0;
+    }
+    return 0;
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -201,7 +217,14 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         }
         const party *act[MAXP], *tgt[MAXP];
         party lit[4];
-        size_t na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
+        size_t na = 0;
+        /* "his contacts with Russia": the owner acts, not a name further back */
+        uint32_t ob = strstr(aspec, "poss") && !strstr(aspec, "from") ? owner_before(d, s->tok0, t0) : 0;
+        if (ob && ev_pronoun_subject(d, gm, ng, si, ob, 1, &lit[0])) {
+            act[0] = &lit[0];
+            na = 1;
+        }
+        if (!na) na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
         size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
         if (!na && (strstr(aspec, "subj") || strstr(aspec, "poss")) &&
             ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &lit[0])) {

@@ -52,6 +52,15 @@ static int coordinated(const dc_doc *d, uint32_t gap0, uint32_t gap1)
     return link;
 }
 
+static int after_locative(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const loc[] = {"in", "across", "throughout", "around", "inside", "outside",
+                                      "near", "at", NULL};
+    uint32_t k = t0;
+    if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    return k > s0 && ev_tok_in(d, k - 1, loc);
+}
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -62,6 +71,9 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         for (uint32_t k = ps[i].t1; k < t; k++)
             if (ev_clause_break(d, k)) { broken = 1; break; }
         if (broken || t - ps[i].t1 > 14) continue;
+        /* "arrested across India", "in England on Wednesday and arrested":
+         * a country after a locative preposition is where, not who */
+        if (ps[i].cls == GZ_COUNTRY && after_locative(d, s0, ps[i].t0)) continue;
         /* "the Paris rally": a capital after an article, right before a
          * noun trigger, names the place; "Washington walked out" acts */
         if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss && ps[i].t0 > s0 &&
@@ -83,16 +95,6 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                 }
             break;
         }
-    /* "Kenneth Bae, a Korean-American missionary, has been held": the
-     * name an appositive describes is the subject */
-    static const char *const det[] = {"a", "an", "the", NULL};
-    if (best > 0 && ps[best].t1 < t && ev_tok_eq(d, ps[best].t1, ",") &&
-        ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
-        ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
-        uint32_t k = ps[best - 1].t1 + 2;
-        while (k < ps[best].t0 && d->tok[k].kind == DC_WORD && !ev_clause_break(d, k)) k++;
-        if (k == ps[best].t0) best--;
-    }
     /* "the president, who has threatened": the subject is what "who"
      * follows; when that is no participant, there is none */
     for (uint32_t k = ps[best].t1; k < t; k++)
@@ -102,6 +104,20 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
             if (j != ps[best].t1) return 0;
             break;
         }
+    /* "Kenneth Bae, a 46-year-old Korean-American missionary, has been
+     * held", "De Alencar, a Special Forces soldier who was killed": the
+     * name an appositive describes is the subject */
+    static const char *const det[] = {"a", "an", "the", NULL};
+    if (best > 0 && ps[best].t1 < t &&
+        (ev_tok_eq(d, ps[best].t1, ",") || ev_tok_eq(d, ps[best].t1, "who")) &&
+        ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
+        ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
+        uint32_t k = ps[best - 1].t1 + 2;
+        while (k < ps[best].t0 && !ev_clause_break(d, k) &&
+               (d->tok[k].kind == DC_WORD || d->tok[k].kind == DC_NUM || ev_tok_eq(d, k, "-")))
+            k++;
+        if (k == ps[best].t0) best--;
+    }
     if (after_and(d, s0, t)) /* "forces pushed the Taliban back and regained" */
         while (best > 0 && object_like(d, s0, ps[best].t0) && ps[best - 1].t1 <= ps[best].t0) {
             uint32_t k;
@@ -128,7 +144,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
 }
 
 static const char *const obj_stops[] = {"across", "near", "outside", "inside", "throughout",
-                                         "around", NULL};
+                                         "around", "in", "at", NULL};
 
 /* The party starting nearest after token t, with coordinated ones after. */
 static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,

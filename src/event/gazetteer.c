@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Map values carry the entry index and how the name must be written. */
 #define GZ_LOWER_OK ((size_t)1 << 40) /* may start lower case: al-Qaeda */
@@ -241,6 +242,19 @@ static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_f
     return (t->flags & DC_CAP) || (v & GZ_LOWER_OK);
 }
 
+/* "Egypt's Morsi To Compromise Or Step Down": in a headline's title case a
+ * capitalised function word after a surname is no part of a name. */
+static int headline_word(const dc_doc *d, uint32_t t)
+{
+    static const char *const w[] = {"to", "or", "and", "in", "on", "of", "for", "at", "as", "by",
+                                    "with", "from", "after", "over", "says", "said", "is", "was",
+                                    "will", "won't", "has", "had", "meets", "met", "visits", NULL};
+    size_t n = d->tok[t].end - d->tok[t].start;
+    for (size_t i = 0; w[i]; i++)
+        if (strlen(w[i]) == n && strncasecmp(d->text + d->tok[t].start, w[i], n) == 0) return 1;
+    return 0;
+}
+
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out, size_t *n)
 {
     *out = NULL;
@@ -331,7 +345,8 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                     /* "Graham Brady": a capitalised word after it makes it a first name */
                     int first_name = !tp && i + 1 < tend && d->tok[i + 1].kind == DC_WORD &&
                                      (d->tok[i + 1].flags & DC_CAP) &&
-                                     d->tok[i + 1].start == t->end + 1;
+                                     d->tok[i + 1].start == t->end + 1 &&
+                                     !headline_word(d, i + 1);
                     if ((known || titled || sl >= 5) && !first_name) {
                         gz_mention *m = &res[(*n)++];
                         m->tok0 = i;

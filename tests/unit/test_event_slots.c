@@ -1,0 +1,114 @@
+/* Participant slots on sentences that used to go wrong: headline title
+ * case, appositives with numbers, an owner pronoun, a country that only
+ * says where, the state that imprisons. Our own invented sentences. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "event/event.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+
+static annals_timeline *run(const char *text)
+{
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = "2021-07-18";
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    return tl;
+}
+
+static const tl_event *first(const annals_timeline *tl, const char *type)
+{
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
+    return NULL;
+}
+
+static int has_name(const tl_party *p, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].name, name) == 0) return 1;
+    return 0;
+}
+
+/* "Egypt's Morsi To Quit": "To" is no first name after a surname */
+static void test_headline_surname(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Calls Grow For Egypt's Morsi To Step Down");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Mohamed Morsi"));
+    annals_timeline_free(tl);
+}
+
+static void test_appositive_subject(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Jonas Peterlund, a 52-year-old Swedish-born engineer, has been "
+                              "held since March.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Jonas Peterlund"));
+    annals_timeline_free(tl);
+    tl = run("Corporal Ann Kettleby, a Royal Marines soldier who was killed on Tuesday, was buried.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Ann Kettleby"));
+    annals_timeline_free(tl);
+}
+
+/* "his contacts with Russia": the owner meets, not a name before */
+static void test_owner_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Vladimir Putin spoke on Monday. Reporters asked officials at the "
+                              "White House about his visit to Hungary.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Vladimir Putin"));
+    assert_false(has_name(e->actors, e->nactors, "White House"));
+    annals_timeline_free(tl);
+}
+
+/* "in England ... and arrested": the country says where */
+static void test_locative_country(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Officers searched a warehouse in Portugal on Monday and arrested "
+                              "the owner.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Portugal"));
+    assert_false(has_name(e->targets, e->ntargets, "Portugal"));
+    annals_timeline_free(tl);
+    tl = run("The aid worker was kidnapped in Mali last year.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mali"));
+    assert_false(has_name(e->targets, e->ntargets, "Mali"));
+    annals_timeline_free(tl);
+}
+
+/* "two Canadians imprisoned in China": the state imprisons */
+static void test_imprisoning_state(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Two Canadians imprisoned in China returned home.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "China"));
+    annals_timeline_free(tl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
+        cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
+        cmocka_unit_test(test_imprisoning_state)};
+    return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
+}
