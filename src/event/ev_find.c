@@ -53,6 +53,21 @@ static uint32_t owner_before(const dc_doc *d, uint32_t s0, uint32_t t0)
     return 0;
 }
 
+/* The (?<trigger>) group that took part in match m, or 0. A pattern may
+ * name one in each alternative ("spoke by phone|phone calls"), and PCRE2
+ * then has no single number for the name: scan them all. */
+static int trigger_group(const gm_match *m)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(m->rule->re, (PCRE2_SPTR) "trigger", &first, &last);
+    if (size <= 0) return 0;
+    for (PCRE2_SPTR e = first; e <= last; e += size) {
+        int gi = (e[0] << 8) | e[1];
+        if (gi > 0 && gi < 24 && m->ov[2 * gi] != UINT32_MAX) return gi;
+    }
+    return 0;
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -196,8 +211,8 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */
         uint32_t ts = m->start, te = m->end;
-        int gi = pcre2_substring_number_from_name(m->rule->re, (PCRE2_SPTR) "trigger");
-        if (gi > 0 && gi < 24 && m->ov[2 * gi] != UINT32_MAX) {
+        int gi = trigger_group(m);
+        if (gi > 0) {
             ts = m->ov[2 * gi];
             te = m->ov[2 * gi + 1];
         }

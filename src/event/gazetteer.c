@@ -255,6 +255,19 @@ static int headline_word(const dc_doc *d, uint32_t t)
     return 0;
 }
 
+/* The last person named in full among res[0, n) whose last name is the
+ * lower-case word w (n bytes), or NULL. */
+static const gz_entry *named_before(const gz_mention *res, size_t n, const char *w, size_t wl)
+{
+    while (n-- > 0) {
+        const gz_entry *e = res[n].e;
+        if (e->cls != GZ_PERSON || res[n].by_surname) continue;
+        const char *sp = strrchr(e->name, ' ');
+        if (sp && strlen(sp + 1) == wl && strncasecmp(sp + 1, w, wl) == 0) return e;
+    }
+    return NULL;
+}
+
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out, size_t *n)
 {
     *out = NULL;
@@ -338,8 +351,11 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (t->kind == DC_WORD && (t->flags & DC_CAP)) {
                 size_t sl = tp ? tp : tl;
                 size_t *v = sm_get(&g->surnames, key, sl);
-                if (v && *v != GZ_SHARED) {
-                    const gz_entry *e = &g->e[*v];
+                /* "Mueller" when two known people have the name: the one
+                 * this document has named in full */
+                const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
+                if (v && (*v != GZ_SHARED || shared)) {
+                    const gz_entry *e = shared ? shared : &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
                     int known = sm_get(&seen, e->name, strlen(e->name)) != NULL;
                     /* "Graham Brady": a capitalised word after it makes it a first name */

@@ -1,0 +1,112 @@
+/* Event rules added for issue #4: triggers the grammar used to miss and
+ * senses it must not take. Our own invented sentences. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "event/event.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+
+static annals_timeline *run(const char *text)
+{
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = "2021-07-18";
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    return tl;
+}
+
+static const tl_event *first(const annals_timeline *tl, const char *type)
+{
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
+    return NULL;
+}
+
+static int has_name(const tl_party *p, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].name, name) == 0) return 1;
+    return 0;
+}
+
+/* text holds an event of type whose trigger is trig and who has a
+ * participant (actor or target) named who (NULL: any) */
+static void expect(const char *text, const char *type, const char *trig, const char *who)
+{
+    annals_timeline *tl = run(text);
+    const tl_event *e = first(tl, type);
+    if (!e) fprintf(stderr, "no %s in: %s\n", type, text);
+    assert_non_null(e);
+    if (trig) assert_string_equal(e->mentions[0].trigger, trig);
+    if (who && !has_name(e->actors, e->nactors, who) && !has_name(e->targets, e->ntargets, who)) {
+        fprintf(stderr, "no %s in the %s of: %s\n", who, type, text);
+        fail();
+    }
+    annals_timeline_free(tl);
+}
+
+static void expect_none(const char *text, const char *type)
+{
+    annals_timeline *tl = run(text);
+    if (first(tl, type)) fprintf(stderr, "a %s in: %s\n", type, text);
+    assert_null(first(tl, type));
+    annals_timeline_free(tl);
+}
+
+static void test_new_triggers(void **s)
+{
+    (void)s;
+    expect("Last spring Iran deported a British journalist.", "release", "deported", "Iran");
+    expect("Canada boycotted the council for two years.", "withdrawal", "boycotted", "Canada");
+    expect("Poland invited the Ukrainian president to visit Warsaw.", "offer", "invited", "Poland");
+    expect("The premier will step aside as party leader in June.", "leadership_change",
+           "step aside", NULL);
+    expect("It was the final summit of outgoing Chancellor Angela Merkel.", "leadership_change",
+           "outgoing", "Angela Merkel");
+    expect("Special counsel Robert Mueller raised the possibility of a subpoena for Trump.",
+           "threat", "subpoena", "Donald Trump");
+    expect("Senators asked whether France should arm the rebels.", "aid", "arm", "France");
+    expect("Chile will hold a vote on the new constitution in October.", "election", "vote",
+           NULL);
+    expect("The failed attempt to rescue the hostages cost two lives.", "attack", "rescue", NULL);
+    expect("Reporters asked about Viktor Orban's conversations with Vladimir Putin.", "meeting",
+           "conversations", "Vladimir Putin");
+}
+
+/* a rule that names its trigger in two alternatives takes the one that
+ * matched, not the whole match */
+static void test_trigger_alternatives(void **s)
+{
+    (void)s;
+    expect("Heavy shelling followed the fierce fighting near the dam.", "attack", NULL, NULL);
+    expect("The envoy raised the threat of a subpoena.", "threat", "subpoena", NULL);
+    expect("The two presidents spoke by phone on Monday.", "meeting", "spoke by phone", NULL);
+    expect("He never enforced his red line on Syria.", "threat", "red line", NULL);
+}
+
+/* "Mueller" when two known people share the name: the one named in full */
+static void test_shared_surname(void **s)
+{
+    (void)s;
+    expect("Robert Mueller spoke to the press. Later Mueller met Rod Rosenstein.", "meeting",
+           NULL, "Robert Mueller");
+}
+
+static void test_not_events(void **s)
+{
+    (void)s;
+    expect_none("Parliament voted for the bill on Tuesday.", "election");
+    expect_none("He declined the invitation to comment.", "offer");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
+        cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events)};
+    return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
+}
