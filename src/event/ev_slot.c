@@ -254,7 +254,9 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
     for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
         if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
     if (!who) return 0;
-    ev_set_party(lit, p, p + 1, who->name, who->country, "person");
+    char pn[128];
+    ev_set_party(lit, p, p + 1, ev_person_name(d, m, nm, who, pn, sizeof pn), who->country,
+                 "person");
     return 1;
 }
 

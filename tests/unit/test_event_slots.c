@@ -104,11 +104,28 @@ static void test_imprisoning_state(void **s)
     annals_timeline_free(tl);
 }
 
+/* the article's spelling of a known person, not a longer signature */
+static void test_person_spelling(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Mohammed Morsi met Hosni Mubarak on Monday.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Mohammed Morsi"));
+    annals_timeline_free(tl);
+    tl = run("Donald Trump met the Pope. \"Great visit!\" -- Donald J. Trump. Trump later met "
+             "Emmanuel Macron.");
+    for (size_t i = 0; i < tl->nev; i++)
+        for (size_t k = 0; k < tl->ev[i].nactors; k++)
+            assert_string_not_equal(tl->ev[i].actors[k].name, "Donald J. Trump");
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
-        cmocka_unit_test(test_imprisoning_state)};
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
