@@ -121,11 +121,30 @@ static void test_person_spelling(void **s)
     annals_timeline_free(tl);
 }
 
+/* an unlisted name given in full, then by its last word alone */
+static void test_unlisted_surname(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("A video shows Yusuf al-Qadiri, a militia spokesman. Al-Qadiri "
+                              "issued a warning to the government.");
+    const tl_event *e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Yusuf al-Qadiri"));
+    annals_timeline_free(tl);
+    /* a family name written first elsewhere stays unresolved */
+    tl = run("Lee Sang-min and Daniel Lee were freed. Lee met Joe Biden.");
+    e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Daniel Lee"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
-        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling)};
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
+        cmocka_unit_test(test_unlisted_surname)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
