@@ -207,6 +207,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         if (si != cur) {
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
+            np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
             cur = si;
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */

@@ -118,7 +118,7 @@ static const gz_entry *office_holder(const gz_mention *m, size_t i, const char *
 /* "the Syrian leader", "the Russian foreign minister": an office written in
  * lower case after a demonym ending at t, the longest of one or two words;
  * its entry and token count into *len, or NULL. */
-static const gz_entry *lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t,
+const gz_entry *ev_lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t,
                                     uint32_t end, uint32_t *len)
 {
     for (uint32_t k = 2; k >= 1; k--) {
@@ -243,7 +243,7 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             /* "the Syrian leader", "the U.S. president", named before:
              * that person */
             uint32_t ol = 0;
-            const gz_entry *office = m[i].poss ? NULL : lower_office(gz, d, t1, end, &ol);
+            const gz_entry *office = m[i].poss ? NULL : ev_lower_office(gz, d, t1, end, &ol);
             const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
             if (who) {
                 char pn[128];

@@ -41,6 +41,16 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
 size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
                              const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
 
+/* "president", "foreign minister": a lower-case office of one or two
+ * words at token t (its length into *len), or NULL. */
+const gz_entry *ev_lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t, uint32_t end,
+                                uint32_t *len);
+
+/* ps[0, n) plus "the president", "the prince": the person of that office
+ * the document named last; the new count. */
+size_t ev_parties_add_offices(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                              const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
+
 /* Fills out from the first slot of spec ("subj|poss") that yields, for a
  * trigger over tokens [t0, t1) of the clause [s0, end); lit holds a party
  * that a "=NAME" slot makes. Returns how many. */

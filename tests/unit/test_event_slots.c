@@ -139,12 +139,30 @@ static void test_unlisted_surname(void **s)
     annals_timeline_free(tl);
 }
 
+/* "the president" is the president the story has named */
+static void test_office_holder(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Joe Biden spoke on Monday. Senators broke with the "
+                              "president, who has threatened to veto the bill.");
+    const tl_event *e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
+    annals_timeline_free(tl);
+    /* "the president of Chile" names its own state */
+    tl = run("President Joe Biden spoke. The president of Chile threatened to leave the talks.");
+    e = first(tl, "threat");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Joe Biden"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
         cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
-        cmocka_unit_test(test_unlisted_surname)};
+        cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
