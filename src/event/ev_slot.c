@@ -85,9 +85,16 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     if (best < 0 || ps[best].cls == GZ_PLACE) return 0;
     /* "Ankara blamed forces backed by Moscow, and it announced": "it" and
      * "they" stand for the clause's first subject, not the nearest name */
-    static const char *const pro[] = {"it", "they", NULL};
-    for (uint32_t k = ps[best].t1; k < t; k++)
+    static const char *const pro[] = {"it", "they", "its", "their", NULL};
+    /* "McKenzie said the raid", "officials told reporters the strike": who
+     * reports an event is not who did it */
+    static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
+                                         "described", "confirmed", "reported", "claimed",
+                                         "believe", "believes", "called", NULL};
+    int pronoun = 0, reported = 0;
+    for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
+            pronoun = 1;
             for (size_t i = 0; i < (size_t)best; i++)
                 if (ps[i].t0 >= s0 && ps[i].cls != GZ_PLACE && !object_like(d, s0, ps[i].t0)) {
                     best = (long)i;
@@ -95,6 +102,9 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                 }
             break;
         }
+        if (ev_tok_in(d, k, speech)) reported = 1;
+    }
+    if (reported && !pronoun) return 0;
     /* "the president, who has threatened": the subject is what "who"
      * follows; when that is no participant, there is none */
     for (uint32_t k = ps[best].t1; k < t; k++)

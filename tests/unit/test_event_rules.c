@@ -101,6 +101,18 @@ static void test_not_events(void **s)
     (void)s;
     expect_none("Parliament voted for the bill on Tuesday.", "election");
     expect_none("He declined the invitation to comment.", "offer");
+    expect_none("The bank said it was the last policy meeting of the year.", "meeting");
+    expect_none("The prisoners may make phone calls to their relatives.", "meeting");
+    expect_none("The senator offers no way forward on Yemen.", "offer");
+    expect_none("The premier proposed the constitutional changes in May.", "offer");
+    expect_none("She was a primary coordinator for the shipments.", "election");
+    expect_none("Our way of life is \"not threatened\" by the group.", "threat");
+    expect_none("The two leaders threatened each other with nuclear strikes.", "attack");
+    expect("The two leaders threatened each other with nuclear strikes.", "threat", "threatened",
+           NULL);
+    expect_none("No civilians were at the targeted location, officials said.", "attack");
+    expect_none("The senator plans to attack the governor's energy plans on Monday.", "attack");
+    expect_none("The outgoing administration of Jimmy Carter left in 1981.", "leadership_change");
 }
 
 int main(void)

@@ -157,12 +157,30 @@ static void test_office_holder(void **s)
     annals_timeline_free(tl);
 }
 
+/* "the general said the raid ...": the speaker did not raid */
+static void test_reporter_not_actor(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("General Mark Milley said the raid killed four militants.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mark Milley"));
+    annals_timeline_free(tl);
+    /* "Russia said it seized": the pronoun takes the subject back */
+    tl = run("Russia said on Monday that it seized two villages.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
         cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
-        cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder)};
+        cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
+        cmocka_unit_test(test_reporter_not_actor)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
