@@ -100,6 +100,15 @@ static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_
     return n;
 }
 
+/* Is the token before t (in sentence p) a word or a comma, not a quote? */
+static int is_word_before(const dc_doc *d, const dc_sent *p, uint32_t t)
+{
+    if (t <= p->tok0) return 0;
+    const dc_token *b = &d->tok[t - 1];
+    return b->kind == DC_WORD || b->kind == DC_NUM ||
+           (b->end - b->start == 1 && d->text[b->start] == ',');
+}
+
 /* The person an earlier sentence named in full whose last word is token t
  * ("Al-Ansi" after "Nasr al-Ansi"), into o; 0 when none, or when some name
  * of the document starts with that word. */
@@ -123,6 +132,9 @@ static int named_before(const dc_doc *d, const dc_sent *s, const gz_mention *m, 
             const dc_token *f = &d->tok[g[i].t0];
             if (f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0) return 0;
             const dc_token *l = &d->tok[g[i].t1 - 1];
+            /* a sentence's first words are capitalised anyway ("Get Brexit
+             * done"): only a name inside a sentence is sure enough */
+            if (g[i].t0 == p->tok0 || !is_word_before(d, p, g[i].t0)) continue;
             if (strcmp(g[i].kind, "person") != 0 || l->end - l->start != wl ||
                 strncasecmp(d->text + l->start, w, wl) != 0)
                 continue;

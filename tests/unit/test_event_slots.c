@@ -131,6 +131,12 @@ static void test_unlisted_surname(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "Yusuf al-Qadiri"));
     annals_timeline_free(tl);
+    /* the capitals that start a sentence make no name to refer back to */
+    tl = run("Get Ready Now was the slogan. Voters backing Ready rallied in the capital.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Get Ready"));
+    annals_timeline_free(tl);
     /* a family name written first elsewhere stays unresolved */
     tl = run("Lee Sang-min and Daniel Lee were freed. Lee met Joe Biden.");
     e = first(tl, "meeting");
