@@ -242,10 +242,18 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         }
         if (!na) na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
         size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
-        if (!na && (strstr(aspec, "subj") || strstr(aspec, "poss")) &&
-            ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &lit[0])) {
-            act[0] = &lit[0];
-            na = 1;
+        /* "he", or a pronoun nearer the trigger than the name found: the
+         * person it stands for ("protesters ... giving him until Wednesday
+         * to agree") */
+        if (!ob && (strstr(aspec, "subj") || strstr(aspec, "poss"))) {
+            party pl;
+            if (ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &pl) &&
+                (!na || (act[0] != &lit[0] && act[0]->t1 <= pl.t0 && strstr(aspec, "subj")))) {
+                lit[0] = pl;
+                lit[0].p.name = lit[0].name; /* the copy's own buffer */
+                act[0] = &lit[0];
+                na = 1;
+            }
         }
         if (strcmp(ty->name, "protest") == 0) {
             int k = ev_anti(gz, d, s->tok0, t0, &lit[2], &lit[3]);

@@ -251,12 +251,25 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
 {
     static const char *const pro[] = {"he", "she", NULL};
     static const char *const own[] = {"his", "her", NULL};
+    static const char *const quote[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    static const char *const report[] = {"that", "said", "says", "told", "warn", "warned",
+                                         "warns", "claimed", "believes", NULL};
     const dc_sent *s = &d->sent[si];
     uint32_t k = t0, p = UINT32_MAX;
-    while (k > s->tok0 && t0 - k < 5) {
+    int to = 0;
+    while (k > s->tok0 && t0 - k < 6) {
         k--;
-        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
-        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own))) { p = k; break; }
+        /* 'He must "reach a compromise"': a quote inside the clause */
+        if (ev_tok_in(d, k, quote)) continue;
+        /* "he will warn that the attacks": he only reports them */
+        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_in(d, k, report)) break;
+        to |= ev_tok_eq(d, k, "to");
+        /* "giving him until Wednesday to agree": him does what follows "to" */
+        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own)) ||
+            (to && ev_tok_eq(d, k, "him"))) {
+            p = k;
+            break;
+        }
     }
     if (p == UINT32_MAX) return 0;
     uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;

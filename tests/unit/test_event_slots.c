@@ -180,6 +180,30 @@ static void test_reporter_not_actor(void **s)
     annals_timeline_free(tl);
 }
 
+/* a pronoun nearer the trigger than any name, across a quote */
+static void test_near_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Prime Minister Imran Khan is under pressure. He must \"reach a "
+                              "compromise\" with the opposition.");
+    const tl_event *e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    annals_timeline_free(tl);
+    tl = run("President Imran Khan spoke. Generals backed by thousands of protesters gave him "
+             "until Friday to agree to a compromise.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    annals_timeline_free(tl);
+    /* "he will warn that the attacks": no actor from the warner */
+    tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +211,6 @@ int main(void)
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
         cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
-        cmocka_unit_test(test_reporter_not_actor)};
+        cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
