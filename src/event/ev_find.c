@@ -195,6 +195,8 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
     size_t ng;
     if (gz_find(gz, d, a, &gm, &ng)) return -1;
     party ps[64];
+    char home[4] = "";
+    if (!ev_home_country(gm, ng, home)) home[0] = '\0';
     long cur = -1;
     size_t np = 0;
     for (size_t i = 0; i < nm; i++) {
@@ -208,6 +210,8 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
             np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
+            if (home[0])
+                for (size_t k = 0; k < np; k++) ev_localise(gz, home, &ps[k]);
             cur = si;
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */
@@ -261,8 +265,12 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             if (k == 2 && !na) act[na++] = &lit[3];
         }
         const gz_mention *loc = location(d, gm, ng, s->tok0, end, t1);
-        if (!na && strcmp(ty->name, "protest") == 0 && loc && loc->e->cls == GZ_COUNTRY &&
-            ev_crowd(gz, loc->e->country, "protesters", &lit[0])) {
+        /* protests across a country, or in a story about one, with no one
+         * named: that country's protesters */
+        if (!na && strcmp(ty->name, "protest") == 0 &&
+            ((loc && loc->e->cls == GZ_COUNTRY &&
+              ev_crowd(gz, loc->e->country, "protesters", &lit[0])) ||
+             (!loc && home[0] && ev_crowd(gz, home, "protesters", &lit[0])))) {
             act[0] = &lit[0];
             na = 1;
         }

@@ -24,4 +24,12 @@ size_t ev_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s, const g
 /* The people of a country as one group, "<demonym> <head>" ("Indian
  * protesters"), into lit: 1 if the country has a demonym. */
 int ev_crowd(const gz_gazetteer *gz, const char *iso3, const char *head, party *lit);
+
+/* The country a story is about: the one it names most, when it names it
+ * three times and twice as often as any other. 1 and iso3 set, else 0. */
+int ev_home_country(const gz_mention *m, size_t nm, char iso3[4]);
+
+/* A bare "police" or "authorities" of a story about country iso3 becomes
+ * that country's ("Indian police"). */
+void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p);
 #endif

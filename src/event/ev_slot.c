@@ -86,11 +86,18 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     /* "Ankara blamed forces backed by Moscow, and it announced": "it" and
      * "they" stand for the clause's first subject, not the nearest name */
     static const char *const pro[] = {"it", "they", "its", "their", NULL};
-    /* "McKenzie said the raid", "officials told reporters the strike": who
-     * reports an event is not who did it */
+    /* "McKenzie said the raid", "Trump responded to the attack": who
+     * reports or answers an event is not who did it */
     static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
                                          "described", "confirmed", "reported", "claimed",
-                                         "believe", "believes", "called", NULL};
+                                         "believe", "believes", "called",
+                                         /* reactions to an event someone else did */
+                                         "responded", "respond", "responds", "reacted",
+                                         "condemned", "condemns", "condemn", "denounced",
+                                         "mourned", "praised", "criticized", "criticised",
+                                         "blamed", "blames", "accused", "investigating",
+                                         "investigated", "survived", "witnessed", "recalled",
+                                         "discussed", "insist", "insisted", "linked", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {

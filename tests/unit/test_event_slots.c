@@ -204,6 +204,32 @@ static void test_near_pronoun(void **s)
     annals_timeline_free(tl);
 }
 
+/* a story about one country: its bare "police" and its unnamed protesters */
+static void test_home_country(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. "
+                              "Critics in Kenya say it hurts the poor. In the capital, "
+                              "police fired tear gas at the crowd on Tuesday.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan police") ||
+                has_name(e->targets, e->ntargets, "Kenyan police"));
+    annals_timeline_free(tl);
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. The demonstrations grew on Friday.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
+    /* no country leads: police stay police */
+    tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Kenyan police"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
         cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
-        cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun)};
+        cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
+        cmocka_unit_test(test_home_country)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
