@@ -40,7 +40,7 @@ size_t ev_parties_add_offices(const gz_gazetteer *gz, const dc_doc *d, const dc_
         while (at > 0 && ps[at - 1].t0 > t) at--;
         memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
         char pn[128];
-        ev_set_party(&ps[at], t, t + len, ev_person_name(d, m, nm, who, pn, sizeof pn),
+        ev_set_party(&ps[at], t, t + len, ev_written_name(d, m, nm, who, pn, sizeof pn),
                      who->country, "person");
         ps[at].cls = GZ_PERSON;
         n++;

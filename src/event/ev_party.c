@@ -52,13 +52,13 @@ static size_t words(const char *s, size_t n)
     return w;
 }
 
-/* The name a person goes by in this document: the spelling it writes
- * ("Mohammed Morsi" where the gazetteer says "Mohamed Morsi"), as readers
+/* The name a person or body goes by in this document: the spelling it
+ * writes ("Mohammed Morsi" where the gazetteer says "Mohamed Morsi"), as readers
  * and annotators use the article's form. Only spellings of as many words
  * that keep the canonical last name (so that surname matching across
  * documents still joins them), and only when the canonical form is not
  * written itself. Into buf; e->name when none. */
-const char *ev_person_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
+const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
                            char *buf, size_t cap)
 {
     const char *last = strrchr(e->name, ' ');
@@ -178,7 +178,7 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
                 const gz_entry *pe = m[j].e;
                 char pn[128];
                 ev_set_party(&out[n], t0, m[j].tok0 + m[j].ntok,
-                             ev_person_name(d, m, nm, pe, pn, sizeof pn),
+                             ev_written_name(d, m, nm, pe, pn, sizeof pn),
                           pe->country[0] ? pe->country : country, "person");
                 out[n++].poss = m[j].poss;
                 i = j;
@@ -200,7 +200,7 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
                                       ? office_holder(m, i, country, m[j - 1].e) : NULL;
             if (who) {
                 char pn[128];
-                ev_set_party(&out[n], t0, after, ev_person_name(d, m, nm, who, pn, sizeof pn),
+                ev_set_party(&out[n], t0, after, ev_written_name(d, m, nm, who, pn, sizeof pn),
                              who->country, "person");
                 out[n++].cls = GZ_PERSON;
                 i = j - 1;
@@ -221,13 +221,19 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
         switch (e->cls) {
         case GZ_PERSON: {
             char pn[128];
-            ev_set_party(&out[n], t0, t1, ev_person_name(d, m, nm, e, pn, sizeof pn), e->country,
+            ev_set_party(&out[n], t0, t1, ev_written_name(d, m, nm, e, pn, sizeof pn), e->country,
                          "person");
             break;
         }
-        case GZ_ORG:
-            ev_set_party(&out[n], t0, t1, e->name, e->country, e->kind ? e->kind : "organisation");
+        case GZ_ORG: {
+            /* an organisation too keeps the article's spelling ("Al-Qaida");
+             * a state body needs none, its country speaks for it */
+            char on[128];
+            const char *written = e->kind && strcmp(e->kind, "state") == 0
+                                  ? e->name : ev_written_name(d, m, nm, e, on, sizeof on);
+            ev_set_party(&out[n], t0, t1, written, e->country, e->kind ? e->kind : "organisation");
             break;
+        }
         case GZ_CAPITAL:
             /* "in Paris", "from Moscow": the city as a place, not its state */
             if (t0 > s->tok0 && ev_tok_in(d, t0 - 1, loc_preps)) {
@@ -247,7 +253,7 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
             if (who) {
                 char pn[128];
-                ev_set_party(&out[n], t0, t1 + ol, ev_person_name(d, m, nm, who, pn, sizeof pn),
+                ev_set_party(&out[n], t0, t1 + ol, ev_written_name(d, m, nm, who, pn, sizeof pn),
                              who->country, "person");
                 out[n++].cls = GZ_PERSON;
                 continue;

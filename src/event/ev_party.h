@@ -25,9 +25,9 @@ int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w);
 int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws);
 int ev_clause_break(const dc_doc *d, uint32_t t);
 
-/* The fullest form of person e's name that document d writes (into buf),
+/* The article's own spelling of person or organisation e (into buf),
  * else e->name. */
-const char *ev_person_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
+const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
                            char *buf, size_t cap);
 
 void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,

@@ -61,6 +61,20 @@ static int after_locative(const dc_doc *d, uint32_t s0, uint32_t t0)
     return k > s0 && ev_tok_in(d, k - 1, loc);
 }
 
+/* A list needs a conjunction: "Kazakhstan, Tajikistan, and Uzbekistan";
+ * "The US government, Mr. Obama said" is a name and an aside. out holds n
+ * parties, nearest the trigger first (reversed: in text order when
+ * before is 0). How many of them to keep. */
+static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t a = before ? out[i + 1]->t1 : out[i]->t1, b = before ? out[i]->t0 : out[i + 1]->t0;
+        for (uint32_t k = a; k < b; k++)
+            if (ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&")) return n;
+    }
+    return n ? 1 : 0;
+}
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -97,7 +111,8 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                                          "mourned", "praised", "criticized", "criticised",
                                          "blamed", "blames", "accused", "investigating",
                                          "investigated", "survived", "witnessed", "recalled",
-                                         "discussed", "insist", "insisted", "linked", NULL};
+                                         "discussed", "insist", "insisted", "linked",
+                                         "disclosed", "revealed", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
@@ -109,7 +124,10 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                 }
             break;
         }
-        if (ev_tok_in(d, k, speech)) reported = 1;
+        /* "Obama said at a joint news conference": the speaker is there */
+        static const char *const at[] = {"at", "during", "in", "after", "before", "following",
+                                         NULL};
+        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at))) reported = 1;
     }
     if (reported && !pronoun) return 0;
     /* "the president, who has threatened": the subject is what "who"
@@ -157,7 +175,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         out[n++] = &ps[i];
     }
     (void)s0;
-    return n;
+    return a_list(d, out, n, 1);
 }
 
 static const char *const obj_stops[] = {"across", "near", "outside", "inside", "throughout",
@@ -182,7 +200,7 @@ static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, 
             out[n++] = &ps[j];
         }
         (void)end;
-        return n;
+        return a_list(d, out, n, 0);
     }
     return 0;
 }
@@ -285,7 +303,7 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
         if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
     if (!who) return 0;
     char pn[128];
-    ev_set_party(lit, p, p + 1, ev_person_name(d, m, nm, who, pn, sizeof pn), who->country,
+    ev_set_party(lit, p, p + 1, ev_written_name(d, m, nm, who, pn, sizeof pn), who->country,
                  "person");
     return 1;
 }

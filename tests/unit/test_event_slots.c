@@ -230,6 +230,35 @@ static void test_home_country(void **s)
     annals_timeline_free(tl);
 }
 
+/* "The government, Mr. Kagame said at a joint news conference": one
+ * speaker at the event, no list; a list needs its "and" */
+static void test_lists_and_speakers(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The plan, Paul Kagame said at a joint news conference with "
+                              "Emmanuel Macron, is working.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Paul Kagame"));
+    annals_timeline_free(tl);
+    tl = run("Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
+    e = first(tl, "talks");
+    assert_non_null(e);
+    assert_int_equal(e->ntargets, 3);
+    annals_timeline_free(tl);
+}
+
+/* an organisation keeps the article's spelling of its name */
+static void test_org_spelling(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Al-Qaida in the Arabian Peninsula attacked the base on Monday.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Al-Qaida in the Arabian Peninsula"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
-        cmocka_unit_test(test_home_country)};
+        cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
+        cmocka_unit_test(test_org_spelling)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
