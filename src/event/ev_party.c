@@ -29,7 +29,15 @@ int ev_clause_break(const dc_doc *d, uint32_t t)
                                     "\xE2\x80\x9C", "\xE2\x80\x9D", "but", "while", "whereas",
                                     "although", "because", "after", "before", "when", "if", "unless",
                                     NULL};
-    return ev_tok_in(d, t, b);
+    if (ev_tok_in(d, t, b)) return 1;
+    /* "--" and a hyphen between spaces are dashes ("march -- arguably") */
+    if (!ev_tok_eq(d, t, "-")) return 0;
+    const dc_token *k = &d->tok[t];
+    int spaced = k->start > 0 && k->end < d->len && d->text[k->start - 1] == ' ' &&
+                 d->text[k->end] == ' ';
+    int twin = (t + 1 < d->ntok && ev_tok_eq(d, t + 1, "-") && d->tok[t + 1].start == k->end) ||
+               (t > 0 && ev_tok_eq(d, t - 1, "-") && d->tok[t - 1].end == k->start);
+    return spaced || twin;
 }
 
 void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,

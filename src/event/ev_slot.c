@@ -210,7 +210,10 @@ static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, 
 static size_t slot_prep(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,
                         const char *prep, const party **out, size_t cap)
 {
-    for (uint32_t k = t; k < end && k < t + 10; k++) {
+    /* "of" belongs to the trigger only right after it ("protests of
+     * farmers"), not in "protests surrounding the death of Floyd" */
+    uint32_t reach = strcmp(prep, "of") == 0 ? 1 : 10;
+    for (uint32_t k = t; k < end && k < t + reach; k++) {
         if (ev_clause_break(d, k)) break;
         if (ev_tok_eq(d, k, prep)) return slot_obj(d, ps, np, k + 1, end, out, cap, 4);
     }

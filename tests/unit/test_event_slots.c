@@ -259,6 +259,23 @@ static void test_org_spelling(void **s)
     annals_timeline_free(tl);
 }
 
+/* "--" ends a clause; "of" belongs to the trigger only right after it */
+static void test_dashes_and_of(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Canada sent no one to the march -- one of the largest "
+                              "demonstrations in years -- except by Ambassador Tom Reilly.");
+    const tl_event *e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Tom Reilly"));
+    annals_timeline_free(tl);
+    tl = run("Police braced for protests surrounding the death of Ana Lucia Vargas.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Ana Lucia Vargas"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +285,6 @@ int main(void)
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
-        cmocka_unit_test(test_org_spelling)};
+        cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
