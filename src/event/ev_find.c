@@ -246,6 +246,10 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         }
         if (!na) na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
         size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
+        if (ev_pronoun_object(d, gm, ng, si, t1, tspec, &lit[1])) {
+            tgt[0] = &lit[1];
+            nt = 1;
+        }
         /* "he", or a pronoun nearer the trigger than the name found: the
          * person it stands for ("protesters ... giving him until Wednesday
          * to agree") */

@@ -29,7 +29,7 @@ int ev_crowd(const gz_gazetteer *gz, const char *iso3, const char *head, party *
  * three times and twice as often as any other. 1 and iso3 set, else 0. */
 int ev_home_country(const gz_mention *m, size_t nm, char iso3[4]);
 
-/* A bare "police" or "authorities" of a story about country iso3 becomes
+/* A bare "police", "authorities" or "ministers" of a story about country iso3 becomes
  * that country's ("Indian police"). */
 void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p);
 #endif

@@ -38,8 +38,10 @@ int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
 
 void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p)
 {
-    static const char *const local[] = {"police", "policemen", "authorities", NULL};
-    if (p->p.country[0] || !p->p.kind || strcmp(p->p.kind, "organisation") != 0) return;
+    static const char *const local[] = {"police", "policemen", "authorities", "ministers", NULL};
+    if (p->p.country[0] || !p->p.kind ||
+        (strcmp(p->p.kind, "organisation") != 0 && strcmp(p->p.kind, "group") != 0))
+        return;
     int hit = 0;
     for (size_t i = 0; local[i] && !hit; i++) hit = strcasecmp(p->name, local[i]) == 0;
     const gz_entry *c = hit ? gz_country(gz, iso3) : NULL;

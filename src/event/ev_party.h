@@ -64,6 +64,12 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit);
 
+/* "refusing to talk to him": the person an object pronoun right after the
+ * trigger at t1 (or after a preposition of spec) stands for, into lit: 1 if
+ * one is found. */
+int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t1,
+                      const char *spec, party *lit);
+
 /* "anti-Morsi protests": the party after "anti-" in the token before the
  * trigger at t0 (sentence from s0) into target, and for a person "Morsi
  * opponents" into actor. Returns 0 (none), 1 (target) or 2 (both). */

@@ -269,6 +269,22 @@ static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, c
     return 1;
 }
 
+/* The last person (a gazetteer person) named before token p in sentence si
+ * or the two before it, into lit at p. */
+static int person_before(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t p,
+                         party *lit)
+{
+    uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
+    const gz_entry *who = NULL;
+    for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
+        if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
+    if (!who) return 0;
+    char pn[128];
+    ev_set_party(lit, p, p + 1, ev_written_name(d, m, nm, who, pn, sizeof pn), who->country,
+                 "person");
+    return 1;
+}
+
 /* "he met", "she resigned", "his red line": the person a pronoun just
  * before the trigger stands for, the last person named in this or the two
  * sentences before (a gazetteer person; the story's protagonist most of
@@ -300,15 +316,32 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
         }
     }
     if (p == UINT32_MAX) return 0;
-    uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
-    const gz_entry *who = NULL;
-    for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
-        if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
-    if (!who) return 0;
-    char pn[128];
-    ev_set_party(lit, p, p + 1, ev_written_name(d, m, nm, who, pn, sizeof pn), who->country,
-                 "person");
-    return 1;
+    return person_before(d, m, nm, si, p, lit);
+}
+
+/* "refusing to talk to him", "met with her": the person an object pronoun
+ * right after the trigger (or after one of spec's prepositions there)
+ * stands for, into lit. */
+int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t1,
+                      const char *spec, party *lit)
+{
+    static const char *const obj[] = {"him", "her", NULL};
+    uint32_t end = d->sent[si].tok0 + d->sent[si].ntok;
+    if (t1 >= end) return 0;
+    uint32_t p = UINT32_MAX;
+    if (strstr(spec, "obj") && ev_tok_in(d, t1, obj)) p = t1;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", spec);
+    char *save = NULL;
+    for (char *w = strtok_r(buf, "|", &save); w && p == UINT32_MAX; w = strtok_r(NULL, "|", &save))
+        if (strcmp(w, "subj") && strcmp(w, "obj") && strcmp(w, "poss") && w[0] != '=' &&
+            t1 + 1 < end && ev_tok_eq(d, t1, w) && ev_tok_in(d, t1 + 1, obj))
+            p = t1 + 1;
+    /* "her" before a noun is an owner ("her government"), not an object */
+    if (p == UINT32_MAX || (ev_tok_eq(d, p, "her") && p + 1 < end && d->tok[p + 1].kind == DC_WORD &&
+                            !ev_clause_break(d, p + 1) && !ev_tok_eq(d, p + 1, "and")))
+        return 0;
+    return person_before(d, m, nm, si, p, lit);
 }
 
 static const char *const dash[] = {"\xE2\x80\x94", "\xE2\x80\x93", "--", NULL};

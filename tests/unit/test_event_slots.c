@@ -276,6 +276,25 @@ static void test_dashes_and_of(void **s)
     annals_timeline_free(tl);
 }
 
+/* "refusing to talk to him": the object pronoun's person; and the
+ * opposition a modifier names */
+static void test_object_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Nicolas Maduro looked isolated, with the liberal "
+                              "opposition refusing to talk to him and the army.");
+    const tl_event *e = first(tl, "talks");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    assert_true(has_name(e->actors, e->nactors, "liberal opposition"));
+    annals_timeline_free(tl);
+    /* "her government" is an owner, not an object */
+    tl = run("Prime Minister Theresa May spoke. Rebels want talks with her government.");
+    e = first(tl, "talks");
+    if (e) assert_false(has_name(e->targets, e->ntargets, "Theresa May"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
-        cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of)};
+        cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
+        cmocka_unit_test(test_object_pronoun)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
