@@ -48,7 +48,11 @@ static uint32_t owner_before(const dc_doc *d, uint32_t s0, uint32_t t0)
         k--;
         if (ev_tok_in(d, k, own)) return k + 1;
         if (ev_tok_in(d, k, quote)) continue;
-        if (d->tok[k].kind != DC_WORD || (d->tok[k].flags & DC_CAP)) return 0;
+        /* "his response to the assaults": the owner of another noun */
+        static const char *const stop[] = {"the", "a", "an", "to", "of", "for", "on", "in", "with",
+                                           "and", "or", NULL};
+        if (d->tok[k].kind != DC_WORD || (d->tok[k].flags & DC_CAP) || ev_tok_in(d, k, stop))
+            return 0;
     }
     return 0;
 }
@@ -255,7 +259,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
          * to agree") */
         if (!ob && (strstr(aspec, "subj") || strstr(aspec, "poss"))) {
             party pl;
-            if (ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &pl) &&
+            if (ev_pronoun_subject(d, gm, ng, si, t0, 0, &pl) &&
                 (!na || (act[0] != &lit[0] && act[0]->t1 <= pl.t0 && strstr(aspec, "subj")))) {
                 lit[0] = pl;
                 lit[0].p.name = lit[0].name; /* the copy's own buffer */

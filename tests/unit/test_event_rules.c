@@ -75,6 +75,18 @@ static void test_new_triggers(void **s)
     expect("The failed attempt to rescue the hostages cost two lives.", "attack", "rescue", NULL);
     expect("Reporters asked about Viktor Orban's conversations with Vladimir Putin.", "meeting",
            "conversations", "Vladimir Putin");
+    expect("Hungary's refusal to allow Ukrainian trucks to cross angered Kyiv.", "offer", "refusal",
+           "Hungary");
+    expect("Trump rejected calls to block a $4 billion arms sale to Qatar.", "sanctions", "block",
+           "Donald Trump");
+    expect("Those hopes faded after the Arab Spring in 2011.", "protest", "Spring", NULL);
+    expect("Polls tightened in the presidential race last week.", "election", "race", NULL);
+    expect("Inspectors confirmed chemical weapons use near the airport.", "attack", "use", NULL);
+    expect("Boris Johnson is among the frontrunners to replace Theresa May.", "leadership_change",
+           "replace", "Theresa May");
+    expect("He met Jorge Salas in jail, where Salas was serving time for fraud.", "arrest",
+           "serving", NULL);
+    expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
 }
 
 /* a rule that names its trigger in two alternatives takes the one that
@@ -113,6 +125,7 @@ static void test_not_events(void **s)
     expect_none("No civilians were at the targeted location, officials said.", "attack");
     expect_none("The senator plans to attack the governor's energy plans on Monday.", "attack");
     expect_none("The outgoing administration of Jimmy Carter left in 1981.", "leadership_change");
+    expect_none("The team won the race to the summit.", "election");
 }
 
 int main(void)

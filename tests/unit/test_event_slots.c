@@ -196,6 +196,12 @@ static void test_near_pronoun(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
     annals_timeline_free(tl);
+    /* "his response to the assaults": the responder did not assault */
+    tl = run("Critics mocked Mitt Romney's response to the assaults on the consulate.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
     tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
     e = first(tl, "attack");
