@@ -87,6 +87,8 @@ static void test_new_triggers(void **s)
     expect("He met Jorge Salas in jail, where Salas was serving time for fraud.", "arrest",
            "serving", NULL);
     expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
+    expect("Islamists have taken to the streets of Tunis.", "protest", "taken to the streets",
+           "Islamists");
 }
 
 /* a rule that names its trigger in two alternatives takes the one that
