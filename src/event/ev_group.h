@@ -32,4 +32,9 @@ int ev_home_country(const gz_mention *m, size_t nm, char iso3[4]);
 /* A bare "police", "authorities" or "ministers" of a story about country iso3 becomes
  * that country's ("Indian police"). */
 void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p);
+
+/* ps[0, n) plus "the country", "the nation" of sentence s as the home
+ * country iso3; the new count. */
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                           const char *iso3, party *ps, size_t n, size_t cap);
 #endif

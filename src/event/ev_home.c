@@ -1,7 +1,8 @@
 /* The story's own country. Reports call the local police just "police"
- * ("clashes with police", "police detained 4,000 people"): in a story
- * about India those are the Indian police, as readers and annotators take
- * them. The country the document names most, when it clearly leads. */
+ * ("clashes with police", "police detained 4,000 people") and the state
+ * "the country": in a story about India those are the Indian police and
+ * India, as readers and annotators take them. The country the document
+ * names most, when it clearly leads. */
 #include "ev_group.h"
 #include <stdio.h>
 #include <string.h>
@@ -54,4 +55,26 @@ void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p)
     p->name[al + 1] = (char)tolower((unsigned char)p->name[al + 1]);
     p->p.name = p->name;
     snprintf(p->p.country, sizeof p->p.country, "%s", iso3);
+}
+
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                           const char *iso3, party *ps, size_t n, size_t cap)
+{
+    const gz_entry *c = gz_country(gz, iso3);
+    uint32_t end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0 + 1; c && t < end && n < cap; t++) {
+        if (!ev_tok_eq(d, t - 1, "the") || !(ev_tok_eq(d, t, "country") || ev_tok_eq(d, t, "nation")))
+            continue;
+        int taken = 0;
+        for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 <= t && t < ps[i].t1;
+        if (taken) continue;
+        size_t at = n;
+        while (at > 0 && ps[at - 1].t0 > t) at--;
+        memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
+        ev_set_party(&ps[at], t - 1, t + 1, c->name, c->country, "state");
+        ps[at].cls = GZ_COUNTRY;
+        n++;
+    }
+    for (size_t i = 0; i < n; i++) ps[i].p.name = ps[i].name;
+    return n;
 }

@@ -113,7 +113,8 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                                          "investigated", "survived", "witnessed", "recalled",
                                          "discussed", "insist", "insisted", "linked",
                                          "disclosed", "revealed", "response", "reaction",
-                                         "responses", NULL};
+                                         "responses", "monitoring", "monitor", "monitors",
+                                         "overseeing", "oversee", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {

@@ -128,6 +128,7 @@ static void test_not_events(void **s)
     expect_none("The senator plans to attack the governor's energy plans on Monday.", "attack");
     expect_none("The outgoing administration of Jimmy Carter left in 1981.", "leadership_change");
     expect_none("The team won the race to the summit.", "election");
+    expect_none("He would never have agreed to cooperate with prosecutors.", "agreement");
 }
 
 int main(void)

@@ -202,6 +202,11 @@ static void test_near_pronoun(void **s)
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
     annals_timeline_free(tl);
+    /* "the agency, which is charged with monitoring the deal": no party */
+    tl = run("The agency, which is charged with monitoring the nuclear deal, met on Monday.");
+    e = first(tl, "agreement");
+    if (e) assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
     tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
     e = first(tl, "attack");
@@ -227,6 +232,13 @@ static void test_home_country(void **s)
     e = first(tl, "protest");
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
+    /* "the country" is the story's country */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Some lenders never came to an agreement with the country.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Kenya"));
     annals_timeline_free(tl);
     /* no country leads: police stay police */
     tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
