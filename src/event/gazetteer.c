@@ -76,6 +76,11 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
         size_t sl = strlen(sp + 1);
         size_t *s = sm_get(&g->surnames, sp + 1, sl);
         if (sm_put(&g->surnames, sp + 1, sl, s && *s != idx ? GZ_SHARED : idx)) return -1;
+        /* "Assad" for "Bashar al-Assad": the name without its particle */
+        if (sl > 4 && (strncmp(sp + 1, "al-", 3) == 0 || strncmp(sp + 1, "el-", 3) == 0)) {
+            s = sm_get(&g->surnames, sp + 4, sl - 3);
+            if (sm_put(&g->surnames, sp + 4, sl - 3, s && *s != idx ? GZ_SHARED : idx)) return -1;
+        }
     }
     return 0;
 }
@@ -268,6 +273,34 @@ static const gz_entry *named_before(const gz_mention *res, size_t n, const char 
     return NULL;
 }
 
+/* "Assad" when several known people bear the name and the document names
+ * none of them in full: a person of that name, of their country when they
+ * share one. Allocated from a; NULL on failure. */
+static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w, size_t wl)
+{
+    gz_entry *e = ar_alloc(a, sizeof *e);
+    char *name = e ? ar_strndup(a, w, wl) : NULL;
+    if (!name) return NULL;
+    memset(e, 0, sizeof *e);
+    e->name = name;
+    e->cls = GZ_PERSON;
+    e->kind = "person";
+    const char *country = NULL;
+    int one = 1;
+    for (size_t i = 0; i < g->n && one; i++) {
+        const gz_entry *p = &g->e[i];
+        if (p->cls != GZ_PERSON) continue;
+        const char *sp = strrchr(p->name, ' ');
+        const char *last = sp ? sp + 1 : p->name;
+        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) last += 3;
+        if (strlen(last) != wl || strncasecmp(last, w, wl) != 0) continue;
+        if (!country) country = p->country;
+        else one = strcmp(country, p->country) == 0;
+    }
+    if (country && one) snprintf(e->country, sizeof e->country, "%s", country);
+    return e;
+}
+
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out, size_t *n)
 {
     *out = NULL;
@@ -354,6 +387,9 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 /* "Mueller" when two known people have the name: the one
                  * this document has named in full */
                 const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
+                /* none named in full: the surname alone, a person still */
+                if (v && *v == GZ_SHARED && !shared)
+                    shared = surname_only(g, a, d->text + t->start, sl);
                 if (v && (*v != GZ_SHARED || shared)) {
                     const gz_entry *e = shared ? shared : &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;

@@ -129,6 +129,9 @@ static void test_not_events(void **s)
     expect_none("The outgoing administration of Jimmy Carter left in 1981.", "leadership_change");
     expect_none("The team won the race to the summit.", "election");
     expect_none("He would never have agreed to cooperate with prosecutors.", "agreement");
+    expect_none("The campaign has steered its plan of attack towards the senator.", "attack");
+    expect_none("The program aims to lessen the threat of missile attacks on Japan.", "attack");
+    expect_none("They reviewed threats to civil aviation.", "threat");
 }
 
 int main(void)

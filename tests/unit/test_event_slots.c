@@ -313,6 +313,18 @@ static void test_object_pronoun(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Assad" when several known Assads exist and none is named in full */
+static void test_shared_surname_alone(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Rebels said they could topple Assad within a year.");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Assad"));
+    assert_string_equal(e->targets[0].country, "SYR");
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +335,6 @@ int main(void)
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
-        cmocka_unit_test(test_object_pronoun)};
+        cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
