@@ -155,6 +155,11 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
             k++;
         if (k == ps[best].t0) best--;
     }
+    /* "Al-Hayali, also known as Hajji Mutazz, was killed": the first name */
+    if (best > 0 && ps[best - 1].t1 + 4 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
+        ev_tok_eq(d, ps[best].t0 - 2, "known") && ev_tok_eq(d, ps[best].t0 - 1, "as") &&
+        ps[best].t1 < t && ev_tok_eq(d, ps[best].t1, ","))
+        best--;
     if (after_and(d, s0, t)) /* "forces pushed the Taliban back and regained" */
         while (best > 0 && object_like(d, s0, ps[best].t0) && ps[best - 1].t1 <= ps[best].t0) {
             uint32_t k;

@@ -325,6 +325,18 @@ static void test_shared_surname_alone(void **s)
     annals_timeline_free(tl);
 }
 
+/* "X, also known as Y, was killed": X; a name with an al- particle */
+static void test_aliases_and_particles(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The deputy, Karim al-Tamimi, was named. Al-Tamimi, also known as "
+                              "Abu Yusuf, was killed in Raqqa.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Karim al-Tamimi"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
-        cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone)};
+        cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
+        cmocka_unit_test(test_aliases_and_particles)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
