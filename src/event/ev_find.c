@@ -277,7 +277,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         const gz_mention *loc = location(d, gm, ng, s->tok0, end, t1);
         /* protests across a country, or in a story about one, with no one
          * named: that country's protesters */
-        if (!na && strcmp(ty->name, "protest") == 0 &&
+        if (!na && strcmp(ty->name, "protest") == 0 && strcmp(aspec, "none") != 0 &&
             ((loc && loc->e->cls == GZ_COUNTRY &&
               ev_crowd(gz, loc->e->country, "protesters", &lit[0])) ||
              (!loc && home[0] && ev_crowd(gz, home, "protesters", &lit[0])))) {

@@ -381,6 +381,10 @@ static size_t subj_aside(const dc_doc *d, const party *ps, size_t np, uint32_t s
     size_t n = slot_subj(d, ps, np, s0, open, out, cap);
     if (n < cap && open + 1 < close && ev_tok_eq(d, open + 1, "including"))
         n += slot_subj(d, ps, np, open + 1, close, out + n, cap - n);
+    /* "other parties -- Britain, China and Russia -- to open talks": the
+     * aside names them */
+    else if (!n && open + 1 < close)
+        n = slot_subj(d, ps, np, open + 1, close, out, cap);
     return n;
 }
 

@@ -337,6 +337,25 @@ static void test_aliases_and_particles(void **s)
     annals_timeline_free(tl);
 }
 
+/* an aside that names the parties */
+static void test_aside_and_commands(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The move pressures the other signatories \xE2\x80\x94 Britain, "
+                              "France and Germany \xE2\x80\x94 to open talks on a new deal.");
+    const tl_event *e = first(tl, "talks");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "France"));
+    annals_timeline_free(tl);
+    /* the Arab Spring has no home-country crowd */
+    tl = run("Russia's envoy spoke in Moscow. Russia and Russian officials recalled the Arab "
+             "Spring with Russian unease.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +367,6 @@ int main(void)
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
-        cmocka_unit_test(test_aliases_and_particles)};
+        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
