@@ -182,7 +182,20 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         out[n++] = &ps[i];
     }
     (void)s0;
-    return a_list(d, out, n, 1);
+    n = a_list(d, out, n, 1);
+    /* "Trump announced that U.S. troops would withdraw": who decided acts
+     * too */
+    static const char *const decide[] = {"announced", "ordered", "decided", "declared", NULL};
+    uint32_t k = out[n - 1]->t0;
+    if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    if (k > s0 && ev_tok_eq(d, k - 1, "that")) k--;
+    if (n < cap && k > s0 && ev_tok_in(d, k - 1, decide))
+        for (long i = best - 1; i >= 0; i--)
+            if (ps[i].t1 == k - 1 && ps[i].cls != GZ_PLACE) {
+                out[n++] = &ps[i];
+                break;
+            }
+    return n;
 }
 
 static const char *const obj_stops[] = {"across", "near", "outside", "inside", "throughout",

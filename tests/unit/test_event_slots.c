@@ -347,6 +347,13 @@ static void test_aside_and_commands(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "France"));
     annals_timeline_free(tl);
+    /* "X announced that troops would withdraw": X decided it */
+    tl = run("In March, Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
+    assert_true(has_name(e->actors, e->nactors, "U.S. troops"));
+    annals_timeline_free(tl);
     /* the Arab Spring has no home-country crowd */
     tl = run("Russia's envoy spoke in Moscow. Russia and Russian officials recalled the Arab "
              "Spring with Russian unease.");
