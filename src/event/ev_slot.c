@@ -145,7 +145,11 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
      * held", "De Alencar, a Special Forces soldier who was killed": the
      * name an appositive describes is the subject */
     static const char *const det[] = {"a", "an", "the", NULL};
-    if (best > 0 && ps[best].t1 < t &&
+    /* "Brady, the chair of the 1922 Committee, which was prepared": a
+     * "which" clause belongs to the body named last */
+    int which = ps[best].t1 + 1 < t && ev_tok_eq(d, ps[best].t1, ",") &&
+                ev_tok_eq(d, ps[best].t1 + 1, "which");
+    if (best > 0 && ps[best].t1 < t && !which &&
         (ev_tok_eq(d, ps[best].t1, ",") || ev_tok_eq(d, ps[best].t1, "who")) &&
         ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
         ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
@@ -313,7 +317,8 @@ static int person_before(const dc_doc *d, const gz_mention *m, size_t nm, long s
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit)
 {
-    static const char *const pro[] = {"he", "she", NULL};
+    static const char *const pro[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
+                                      "she\xE2\x80\x99s", NULL};
     static const char *const own[] = {"his", "her", NULL};
     static const char *const quote[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
     static const char *const report[] = {"that", "said", "says", "told", "warn", "warned",

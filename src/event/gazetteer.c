@@ -244,7 +244,8 @@ static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_f
             if (islower((unsigned char)d->text[i])) return 0;
         return 1;
     }
-    return (t->flags & DC_CAP) || (v & GZ_LOWER_OK);
+    /* "1922 Committee", "G20": digits have no case */
+    return (t->flags & DC_CAP) || (v & GZ_LOWER_OK) || t->kind == DC_NUM;
 }
 
 /* "Egypt's Morsi To Compromise Or Step Down": in a headline's title case a

@@ -89,6 +89,10 @@ static void test_new_triggers(void **s)
     expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
     expect("Islamists have taken to the streets of Tunis.", "protest", "taken to the streets",
            "Islamists");
+    expect("Rebel MPs are ready to trigger a vote of no confidence in the premier.", "threat",
+           "trigger", NULL);
+    expect("The 1922 Committee is ready to trigger a new vote of no confidence.", "threat",
+           "trigger", "1922 Committee");
 }
 
 /* a rule that names its trigger in two alternatives takes the one that

@@ -207,6 +207,19 @@ static void test_near_pronoun(void **s)
     e = first(tl, "agreement");
     if (e) assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
+    /* "he's using chlorine gas" */
+    tl = run("Bashar al-Assad kept his arsenal. Now he's using chlorine gas against rebels.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Bashar al-Assad"));
+    annals_timeline_free(tl);
+    /* "X, the chair of the Y Committee, which was prepared": Y acts */
+    tl = run("She met Tom Hale, the chair of the 1922 Committee, which was ready to trigger a "
+             "vote of no confidence.");
+    e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "1922 Committee"));
+    annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
     tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
     e = first(tl, "attack");
