@@ -280,7 +280,8 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         if (!na && strcmp(ty->name, "protest") == 0 && strcmp(aspec, "none") != 0 &&
             ((loc && loc->e->cls == GZ_COUNTRY &&
               ev_crowd(gz, loc->e->country, "protesters", &lit[0])) ||
-             (!loc && home[0] && ev_crowd(gz, home, "protesters", &lit[0])))) {
+             (!loc && home[0] && ev_home_only(gm, ng, s, home) && ev_home_near(d, gm, ng, si, home) &&
+              ev_crowd(gz, home, "protesters", &lit[0])))) {
             act[0] = &lit[0];
             na = 1;
         }

@@ -31,8 +31,8 @@ int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
         else if (c > ns) { second = e->country; ns = c; }
     }
     (void)second;
-    /* it must lead clearly: three mentions and twice the next */
-    if (!best || nb < 3 || nb < 2 * ns) return 0;
+    /* it must lead clearly: three mentions and three times the next */
+    if (!best || nb < 3 || nb < 3 * ns) return 0;
     snprintf(iso3, 4, "%s", best);
     return 1;
 }
@@ -77,4 +77,27 @@ size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sen
     }
     for (size_t i = 0; i < n; i++) ps[i].p.name = ps[i].name;
     return n;
+}
+
+int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *iso3)
+{
+    for (size_t i = 0; i < nm; i++) {
+        const gz_entry *e = m[i].e;
+        if (m[i].tok0 < s->tok0 || m[i].tok0 >= s->tok0 + s->ntok) continue;
+        if ((e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_CAPITAL ||
+             e->cls == GZ_PLACE) && e->country[0] && strcmp(e->country, iso3) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const char *iso3)
+{
+    uint32_t from = d->sent[si > 0 ? si - 1 : 0].tok0, end = d->sent[si].tok0 + d->sent[si].ntok;
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].tok0 >= from && m[i].tok0 < end && strcmp(m[i].e->country, iso3) == 0 &&
+            (m[i].e->cls == GZ_COUNTRY || m[i].e->cls == GZ_DEMONYM || m[i].e->cls == GZ_CAPITAL ||
+             m[i].e->cls == GZ_PLACE))
+            return 1;
+    return 0;
 }

@@ -253,6 +253,15 @@ static void test_home_country(void **s)
     assert_non_null(e);
     assert_true(has_name(e->targets, e->ntargets, "Kenya"));
     annals_timeline_free(tl);
+    /* the home country far from this sentence, another one in it: no
+     * home crowd ("protests in Cairo" of a US story) */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. The vote was close. Officials recalled protests that "
+             "swept Uganda last year.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
     /* no country leads: police stay police */
     tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
     e = first(tl, "attack");
