@@ -37,6 +37,41 @@ static int passive(const dc_doc *d, uint32_t s0, uint32_t t0)
     return 0;
 }
 
+/* Does "his" or "her" own the noun trigger at t0, with at most two
+ * modifiers or a quote between ("his contacts", "his \u201cred line\u201d")?
+ * The token after the pronoun, or 0. */
+static uint32_t owner_before(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const own[] = {"his", "her", NULL};
+    static const char *const quote[] = {"\"", "\xE2\x80\x9C", "'", "\xE2\x80\x98", NULL};
+    for (uint32_t k = t0, n = 0; k > s0 && n < 3; n++) {
+        k--;
+        if (ev_tok_in(d, k, own)) return k + 1;
+        if (ev_tok_in(d, k, quote)) continue;
+        /* "his response to the assaults": the owner of another noun */
+        static const char *const stop[] = {"the", "a", "an", "to", "of", "for", "on", "in", "with",
+                                           "and", "or", NULL};
+        if (d->tok[k].kind != DC_WORD || (d->tok[k].flags & DC_CAP) || ev_tok_in(d, k, stop))
+            return 0;
+    }
+    return 0;
+}
+
+/* The (?<trigger>) group that took part in match m, or 0. A pattern may
+ * name one in each alternative ("spoke by phone|phone calls"), and PCRE2
+ * then has no single number for the name: scan them all. */
+static int trigger_group(const gm_match *m)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(m->rule->re, (PCRE2_SPTR) "trigger", &first, &last);
+    if (size <= 0) return 0;
+    for (PCRE2_SPTR e = first; e <= last; e += size) {
+        int gi = (e[0] << 8) | e[1];
+        if (gi > 0 && gi < 24 && m->ov[2 * gi] != UINT32_MAX) return gi;
+    }
+    return 0;
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -164,6 +199,8 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
     size_t ng;
     if (gz_find(gz, d, a, &gm, &ng)) return -1;
     party ps[64];
+    char home[4] = "";
+    if (!ev_home_country(gm, ng, home)) home[0] = '\0';
     long cur = -1;
     size_t np = 0;
     for (size_t i = 0; i < nm; i++) {
@@ -176,12 +213,17 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         if (si != cur) {
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
+            np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
+            if (home[0]) {
+                for (size_t k = 0; k < np; k++) ev_localise(gz, home, &ps[k]);
+                np = ev_parties_add_home(gz, d, s, home, ps, np, 64);
+            }
             cur = si;
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */
         uint32_t ts = m->start, te = m->end;
-        int gi = pcre2_substring_number_from_name(m->rule->re, (PCRE2_SPTR) "trigger");
-        if (gi > 0 && gi < 24 && m->ov[2 * gi] != UINT32_MAX) {
+        int gi = trigger_group(m);
+        if (gi > 0) {
             ts = m->ov[2 * gi];
             te = m->ov[2 * gi + 1];
         }
@@ -201,12 +243,31 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         }
         const party *act[MAXP], *tgt[MAXP];
         party lit[4];
-        size_t na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
-        size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
-        if (!na && (strstr(aspec, "subj") || strstr(aspec, "poss")) &&
-            ev_pronoun_subject(d, gm, ng, si, t0, strstr(aspec, "poss") != NULL, &lit[0])) {
+        size_t na = 0;
+        /* "his contacts with Russia": the owner acts, not a name further back */
+        uint32_t ob = strstr(aspec, "poss") && !strstr(aspec, "from") ? owner_before(d, s->tok0, t0) : 0;
+        if (ob && ev_pronoun_subject(d, gm, ng, si, ob, 1, &lit[0])) {
             act[0] = &lit[0];
             na = 1;
+        }
+        if (!na) na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
+        size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
+        if (ev_pronoun_object(d, gm, ng, si, t1, tspec, &lit[1])) {
+            tgt[0] = &lit[1];
+            nt = 1;
+        }
+        /* "he", or a pronoun nearer the trigger than the name found: the
+         * person it stands for ("protesters ... giving him until Wednesday
+         * to agree") */
+        if (!ob && (strstr(aspec, "subj") || strstr(aspec, "poss"))) {
+            party pl;
+            if (ev_pronoun_subject(d, gm, ng, si, t0, 0, &pl) &&
+                (!na || (act[0] != &lit[0] && act[0]->t1 <= pl.t0 && strstr(aspec, "subj")))) {
+                lit[0] = pl;
+                lit[0].p.name = lit[0].name; /* the copy's own buffer */
+                act[0] = &lit[0];
+                na = 1;
+            }
         }
         if (strcmp(ty->name, "protest") == 0) {
             int k = ev_anti(gz, d, s->tok0, t0, &lit[2], &lit[3]);
@@ -214,8 +275,13 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             if (k == 2 && !na) act[na++] = &lit[3];
         }
         const gz_mention *loc = location(d, gm, ng, s->tok0, end, t1);
-        if (!na && strcmp(ty->name, "protest") == 0 && loc && loc->e->cls == GZ_COUNTRY &&
-            ev_crowd(gz, loc->e->country, "protesters", &lit[0])) {
+        /* protests across a country, or in a story about one, with no one
+         * named: that country's protesters */
+        if (!na && strcmp(ty->name, "protest") == 0 && strcmp(aspec, "none") != 0 &&
+            ((loc && loc->e->cls == GZ_COUNTRY &&
+              ev_crowd(gz, loc->e->country, "protesters", &lit[0])) ||
+             (!loc && home[0] && ev_home_only(gm, ng, s, home) && ev_home_near(d, gm, ng, si, home) &&
+              ev_crowd(gz, home, "protesters", &lit[0])))) {
             act[0] = &lit[0];
             na = 1;
         }

@@ -3,6 +3,7 @@
  * holds; a run of two or three capitalised words that no list claims is
  * most often a person, or an organisation when its last word says so. */
 #include "ev_names.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -54,15 +55,25 @@ static int covered(const gz_mention *m, size_t nm, uint32_t t)
     return 0;
 }
 
-size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
-                ev_group *out, size_t cap)
+/* "Nasr al-Ansi": a lower-case al- or el- particle inside a name. */
+static int particle(const dc_doc *d, uint32_t t)
+{
+    const char *w = d->text + d->tok[t].start;
+    size_t n = d->tok[t].end - d->tok[t].start;
+    return d->tok[t].kind == DC_WORD && n > 4 &&
+           (strncmp(w, "al-", 3) == 0 || strncmp(w, "el-", 3) == 0) && isupper((unsigned char)w[3]);
+}
+
+/* The runs of two or three capitalised words of sentence s. */
+static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                   ev_group *out, size_t cap)
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
         if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
         uint32_t e = t;
-        while (e < end && is_cap_word(d, e) && !covered(m, nm, e) &&
+        while (e < end && (is_cap_word(d, e) || (e > t && particle(d, e))) && !covered(m, nm, e) &&
                (e == t || d->tok[e].start == d->tok[e - 1].end + 1))
             e++;
         uint32_t len = e - t, from = t;
@@ -85,6 +96,78 @@ size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t n
         snprintf(o->name, sizeof o->name, "%.*s", (int)(b - a), d->text + a);
         o->country[0] = '\0';
         o->kind = word_is(d, e - 1, org_heads) ? "organisation" : "person";
+    }
+    return n;
+}
+
+/* Is the token before t (in sentence p) a word or a comma, not a quote? */
+static int is_word_before(const dc_doc *d, const dc_sent *p, uint32_t t)
+{
+    if (t <= p->tok0) return 0;
+    const dc_token *b = &d->tok[t - 1];
+    return b->kind == DC_WORD || b->kind == DC_NUM ||
+           (b->end - b->start == 1 && d->text[b->start] == ',');
+}
+
+/* The person an earlier sentence named in full whose last word is token t
+ * ("Al-Ansi" after "Nasr al-Ansi"), into o; 0 when none, or when some name
+ * of the document starts with that word. */
+static int named_before(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                        uint32_t t, ev_group *o)
+{
+    size_t wl = d->tok[t].end - d->tok[t].start;
+    const char *w = d->text + d->tok[t].start;
+    int found = 0;
+    for (size_t i = 0; i < nm; i++) {
+        const dc_token *f = &d->tok[m[i].tok0];
+        if (m[i].ntok > 1 && f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0)
+            return 0;
+    }
+    for (const dc_sent *p = d->sent; p < s; p++) {
+        ev_group g[32];
+        size_t ng = runs(d, p, m, nm, g, 32);
+        for (size_t i = 0; i < ng; i++) {
+            /* "Kim" after "Kim Dong-chul" and "Tony Kim": a family name
+             * written first elsewhere says nothing */
+            const dc_token *f = &d->tok[g[i].t0];
+            if (f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0) return 0;
+            const dc_token *l = &d->tok[g[i].t1 - 1];
+            /* a sentence's first words are capitalised anyway ("Get Brexit
+             * done"): only a name inside a sentence is sure enough */
+            if (g[i].t0 == p->tok0 || !is_word_before(d, p, g[i].t0)) continue;
+            if (strcmp(g[i].kind, "person") != 0 || l->end - l->start != wl ||
+                strncasecmp(d->text + l->start, w, wl) != 0)
+                continue;
+            *o = g[i];
+            found = 1;
+        }
+    }
+    if (found) {
+        o->t0 = t;
+        o->t1 = t + 1;
+    }
+    return found;
+}
+
+size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
+                ev_group *out, size_t cap)
+{
+    size_t n = runs(d, s, m, nm, out, cap);
+    /* then single words that repeat an unlisted name given in full before */
+    uint32_t end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0; t < end && n < cap; t++) {
+        if (!is_cap_word(d, t) || covered(m, nm, t) || ev_not_name(d, t)) continue;
+        if ((t > s->tok0 && is_cap_word(d, t - 1)) || (t + 1 < end && is_cap_word(d, t + 1)))
+            continue;
+        int inside = 0;
+        for (size_t i = 0; i < n && !inside; i++) inside = out[i].t0 <= t && t < out[i].t1;
+        ev_group o;
+        if (inside || !named_before(d, s, m, nm, t, &o)) continue;
+        size_t at = n;
+        while (at > 0 && out[at - 1].t0 > t) at--;
+        memmove(&out[at + 1], &out[at], (n - at) * sizeof *out);
+        out[at] = o;
+        n++;
     }
     return n;
 }

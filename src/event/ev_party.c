@@ -4,6 +4,7 @@
 #include "ev_party.h"
 #include "ev_group.h"
 #include "ev_names.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -28,7 +29,15 @@ int ev_clause_break(const dc_doc *d, uint32_t t)
                                     "\xE2\x80\x9C", "\xE2\x80\x9D", "but", "while", "whereas",
                                     "although", "because", "after", "before", "when", "if", "unless",
                                     NULL};
-    return ev_tok_in(d, t, b);
+    if (ev_tok_in(d, t, b)) return 1;
+    /* "--" and a hyphen between spaces are dashes ("march -- arguably") */
+    if (!ev_tok_eq(d, t, "-")) return 0;
+    const dc_token *k = &d->tok[t];
+    int spaced = k->start > 0 && k->end < d->len && d->text[k->start - 1] == ' ' &&
+                 d->text[k->end] == ' ';
+    int twin = (t + 1 < d->ntok && ev_tok_eq(d, t + 1, "-") && d->tok[t + 1].start == k->end) ||
+               (t > 0 && ev_tok_eq(d, t - 1, "-") && d->tok[t - 1].end == k->start);
+    return spaced || twin;
 }
 
 void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,
@@ -42,6 +51,48 @@ void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const ch
     p->p.kind = kind;
     p->poss = 0;
     p->cls = 0;
+}
+
+static size_t words(const char *s, size_t n)
+{
+    size_t w = 1;
+    for (size_t i = 0; i < n; i++) w += s[i] == ' ';
+    return w;
+}
+
+/* The name a person or body goes by in this document: the spelling it
+ * writes ("Mohammed Morsi" where the gazetteer says "Mohamed Morsi"), as readers
+ * and annotators use the article's form. Only spellings of as many words
+ * that keep the canonical last name (so that surname matching across
+ * documents still joins them), and only when the canonical form is not
+ * written itself. Into buf; e->name when none. */
+const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
+                           char *buf, size_t cap)
+{
+    const char *last = strrchr(e->name, ' ');
+    last = last ? last + 1 : e->name;
+    size_t ll = strlen(last), best = 0;
+    const gz_mention *b = NULL;
+    for (size_t i = 0; i < nm; i++) {
+        if (m[i].e != e || m[i].by_surname || m[i].ntok < 2) continue;
+        size_t n = m[i].end - m[i].start;
+        const char *t = d->text + m[i].start;
+        int lower = 0;
+        for (size_t k = 0; k < n; k++) lower |= islower((unsigned char)t[k]) != 0;
+        if (!lower || n <= ll || n >= cap || strncasecmp(t + n - ll, last, ll) != 0 ||
+            t[n - ll - 1] != ' ')
+            continue;
+        /* the canonical form written out wins ("Donald Trump" over the
+         * "Donald J. Trump" of a signature) */
+        if (n == strlen(e->name) && strncmp(t, e->name, n) == 0) return e->name;
+        /* a spelling, not a longer name: "Donald J. Trump" in a
+         * signature is still "Donald Trump" */
+        if (words(t, n) != words(e->name, strlen(e->name))) continue;
+        if (n > best) { best = n; b = &m[i]; }
+    }
+    if (!b) return e->name;
+    snprintf(buf, cap, "%.*s", (int)best, d->text + b->start);
+    return buf;
 }
 
 /* Capitalised words after a title that no gazetteer knows: a new person
@@ -75,7 +126,7 @@ static const gz_entry *office_holder(const gz_mention *m, size_t i, const char *
 /* "the Syrian leader", "the Russian foreign minister": an office written in
  * lower case after a demonym ending at t, the longest of one or two words;
  * its entry and token count into *len, or NULL. */
-static const gz_entry *lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t,
+const gz_entry *ev_lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t,
                                     uint32_t end, uint32_t *len)
 {
     for (uint32_t k = 2; k >= 1; k--) {
@@ -133,7 +184,9 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             uint32_t after = m[j - 1].tok0 + m[j - 1].ntok;
             if (j < nm && m[j].tok0 == after && m[j].e->cls == GZ_PERSON) {
                 const gz_entry *pe = m[j].e;
-                ev_set_party(&out[n], t0, m[j].tok0 + m[j].ntok, pe->name,
+                char pn[128];
+                ev_set_party(&out[n], t0, m[j].tok0 + m[j].ntok,
+                             ev_written_name(d, m, nm, pe, pn, sizeof pn),
                           pe->country[0] ? pe->country : country, "person");
                 out[n++].poss = m[j].poss;
                 i = j;
@@ -154,7 +207,9 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             const gz_entry *who = country && country[0] && e->cls != GZ_TITLE
                                       ? office_holder(m, i, country, m[j - 1].e) : NULL;
             if (who) {
-                ev_set_party(&out[n], t0, after, who->name, who->country, "person");
+                char pn[128];
+                ev_set_party(&out[n], t0, after, ev_written_name(d, m, nm, who, pn, sizeof pn),
+                             who->country, "person");
                 out[n++].cls = GZ_PERSON;
                 i = j - 1;
                 continue;
@@ -172,10 +227,21 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             i + 1 < nm && m[i + 1].tok0 == t1 && m[i + 1].e->cls == GZ_PERSON)
             continue;
         switch (e->cls) {
-        case GZ_PERSON: ev_set_party(&out[n], t0, t1, e->name, e->country, "person"); break;
-        case GZ_ORG:
-            ev_set_party(&out[n], t0, t1, e->name, e->country, e->kind ? e->kind : "organisation");
+        case GZ_PERSON: {
+            char pn[128];
+            ev_set_party(&out[n], t0, t1, ev_written_name(d, m, nm, e, pn, sizeof pn), e->country,
+                         "person");
             break;
+        }
+        case GZ_ORG: {
+            /* an organisation too keeps the article's spelling ("Al-Qaida");
+             * a state body needs none, its country speaks for it */
+            char on[128];
+            const char *written = e->kind && strcmp(e->kind, "state") == 0
+                                  ? e->name : ev_written_name(d, m, nm, e, on, sizeof on);
+            ev_set_party(&out[n], t0, t1, written, e->country, e->kind ? e->kind : "organisation");
+            break;
+        }
         case GZ_CAPITAL:
             /* "in Paris", "from Moscow": the city as a place, not its state */
             if (t0 > s->tok0 && ev_tok_in(d, t0 - 1, loc_preps)) {
@@ -191,10 +257,12 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             /* "the Syrian leader", "the U.S. president", named before:
              * that person */
             uint32_t ol = 0;
-            const gz_entry *office = m[i].poss ? NULL : lower_office(gz, d, t1, end, &ol);
+            const gz_entry *office = m[i].poss ? NULL : ev_lower_office(gz, d, t1, end, &ol);
             const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
             if (who) {
-                ev_set_party(&out[n], t0, t1 + ol, who->name, who->country, "person");
+                char pn[128];
+                ev_set_party(&out[n], t0, t1 + ol, ev_written_name(d, m, nm, who, pn, sizeof pn),
+                             who->country, "person");
                 out[n++].cls = GZ_PERSON;
                 continue;
             }

@@ -25,6 +25,11 @@ int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w);
 int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws);
 int ev_clause_break(const dc_doc *d, uint32_t t);
 
+/* The article's own spelling of person or organisation e (into buf),
+ * else e->name. */
+const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
+                           char *buf, size_t cap);
+
 void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,
                   const char *kind);
 
@@ -35,6 +40,16 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
 /* ps[0, n) plus the sentence's groups and unlisted names; the new count. */
 size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
                              const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
+
+/* "president", "foreign minister": a lower-case office of one or two
+ * words at token t (its length into *len), or NULL. */
+const gz_entry *ev_lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_t t, uint32_t end,
+                                uint32_t *len);
+
+/* ps[0, n) plus "the president", "the prince": the person of that office
+ * the document named last; the new count. */
+size_t ev_parties_add_offices(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                              const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
 
 /* Fills out from the first slot of spec ("subj|poss") that yields, for a
  * trigger over tokens [t0, t1) of the clause [s0, end); lit holds a party
@@ -48,6 +63,12 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
  * token t0). */
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit);
+
+/* "refusing to talk to him": the person an object pronoun right after the
+ * trigger at t1 (or after a preposition of spec) stands for, into lit: 1 if
+ * one is found. */
+int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t1,
+                      const char *spec, party *lit);
 
 /* "anti-Morsi protests": the party after "anti-" in the token before the
  * trigger at t0 (sentence from s0) into target, and for a person "Morsi

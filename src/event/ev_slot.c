@@ -52,6 +52,29 @@ static int coordinated(const dc_doc *d, uint32_t gap0, uint32_t gap1)
     return link;
 }
 
+static int after_locative(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const loc[] = {"in", "across", "throughout", "around", "inside", "outside",
+                                      "near", "at", NULL};
+    uint32_t k = t0;
+    if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    return k > s0 && ev_tok_in(d, k - 1, loc);
+}
+
+/* A list needs a conjunction: "Kazakhstan, Tajikistan, and Uzbekistan";
+ * "The US government, Mr. Obama said" is a name and an aside. out holds n
+ * parties, nearest the trigger first (reversed: in text order when
+ * before is 0). How many of them to keep. */
+static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t a = before ? out[i + 1]->t1 : out[i]->t1, b = before ? out[i]->t0 : out[i + 1]->t0;
+        for (uint32_t k = a; k < b; k++)
+            if (ev_tok_eq(d, k, "and") || ev_tok_eq(d, k, "&")) return n;
+    }
+    return n ? 1 : 0;
+}
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -62,6 +85,9 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         for (uint32_t k = ps[i].t1; k < t; k++)
             if (ev_clause_break(d, k)) { broken = 1; break; }
         if (broken || t - ps[i].t1 > 14) continue;
+        /* "arrested across India", "in England on Wednesday and arrested":
+         * a country after a locative preposition is where, not who */
+        if (ps[i].cls == GZ_COUNTRY && after_locative(d, s0, ps[i].t0)) continue;
         /* "the Paris rally": a capital after an article, right before a
          * noun trigger, names the place; "Washington walked out" acts */
         if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss && ps[i].t0 > s0 &&
@@ -73,9 +99,26 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     if (best < 0 || ps[best].cls == GZ_PLACE) return 0;
     /* "Ankara blamed forces backed by Moscow, and it announced": "it" and
      * "they" stand for the clause's first subject, not the nearest name */
-    static const char *const pro[] = {"it", "they", NULL};
-    for (uint32_t k = ps[best].t1; k < t; k++)
+    static const char *const pro[] = {"it", "they", "its", "their", NULL};
+    /* "McKenzie said the raid", "Trump responded to the attack": who
+     * reports or answers an event is not who did it */
+    static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
+                                         "described", "confirmed", "reported", "claimed",
+                                         "believe", "believes", "called",
+                                         /* reactions to an event someone else did */
+                                         "responded", "respond", "responds", "reacted",
+                                         "condemned", "condemns", "condemn", "denounced",
+                                         "mourned", "praised", "criticized", "criticised",
+                                         "blamed", "blames", "accused", "investigating",
+                                         "investigated", "survived", "witnessed", "recalled",
+                                         "discussed", "insist", "insisted", "linked",
+                                         "disclosed", "revealed", "response", "reaction",
+                                         "responses", "monitoring", "monitor", "monitors",
+                                         "overseeing", "oversee", NULL};
+    int pronoun = 0, reported = 0;
+    for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
+            pronoun = 1;
             for (size_t i = 0; i < (size_t)best; i++)
                 if (ps[i].t0 >= s0 && ps[i].cls != GZ_PLACE && !object_like(d, s0, ps[i].t0)) {
                     best = (long)i;
@@ -83,16 +126,12 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                 }
             break;
         }
-    /* "Kenneth Bae, a Korean-American missionary, has been held": the
-     * name an appositive describes is the subject */
-    static const char *const det[] = {"a", "an", "the", NULL};
-    if (best > 0 && ps[best].t1 < t && ev_tok_eq(d, ps[best].t1, ",") &&
-        ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
-        ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
-        uint32_t k = ps[best - 1].t1 + 2;
-        while (k < ps[best].t0 && d->tok[k].kind == DC_WORD && !ev_clause_break(d, k)) k++;
-        if (k == ps[best].t0) best--;
+        /* "Obama said at a joint news conference": the speaker is there */
+        static const char *const at[] = {"at", "during", "in", "after", "before", "following",
+                                         NULL};
+        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at))) reported = 1;
     }
+    if (reported && !pronoun) return 0;
     /* "the president, who has threatened": the subject is what "who"
      * follows; when that is no participant, there is none */
     for (uint32_t k = ps[best].t1; k < t; k++)
@@ -102,6 +141,29 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
             if (j != ps[best].t1) return 0;
             break;
         }
+    /* "Kenneth Bae, a 46-year-old Korean-American missionary, has been
+     * held", "De Alencar, a Special Forces soldier who was killed": the
+     * name an appositive describes is the subject */
+    static const char *const det[] = {"a", "an", "the", NULL};
+    /* "Brady, the chair of the 1922 Committee, which was prepared": a
+     * "which" clause belongs to the body named last */
+    int which = ps[best].t1 + 1 < t && ev_tok_eq(d, ps[best].t1, ",") &&
+                ev_tok_eq(d, ps[best].t1 + 1, "which");
+    if (best > 0 && ps[best].t1 < t && !which &&
+        (ev_tok_eq(d, ps[best].t1, ",") || ev_tok_eq(d, ps[best].t1, "who")) &&
+        ps[best - 1].t1 + 2 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
+        ev_tok_in(d, ps[best - 1].t1 + 1, det)) {
+        uint32_t k = ps[best - 1].t1 + 2;
+        while (k < ps[best].t0 && !ev_clause_break(d, k) &&
+               (d->tok[k].kind == DC_WORD || d->tok[k].kind == DC_NUM || ev_tok_eq(d, k, "-")))
+            k++;
+        if (k == ps[best].t0) best--;
+    }
+    /* "Al-Hayali, also known as Hajji Mutazz, was killed": the first name */
+    if (best > 0 && ps[best - 1].t1 + 4 <= ps[best].t0 && ev_tok_eq(d, ps[best - 1].t1, ",") &&
+        ev_tok_eq(d, ps[best].t0 - 2, "known") && ev_tok_eq(d, ps[best].t0 - 1, "as") &&
+        ps[best].t1 < t && ev_tok_eq(d, ps[best].t1, ","))
+        best--;
     if (after_and(d, s0, t)) /* "forces pushed the Taliban back and regained" */
         while (best > 0 && object_like(d, s0, ps[best].t0) && ps[best - 1].t1 <= ps[best].t0) {
             uint32_t k;
@@ -124,11 +186,24 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         out[n++] = &ps[i];
     }
     (void)s0;
+    n = a_list(d, out, n, 1);
+    /* "Trump announced that U.S. troops would withdraw": who decided acts
+     * too */
+    static const char *const decide[] = {"announced", "ordered", "decided", "declared", NULL};
+    uint32_t k = out[n - 1]->t0;
+    if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    if (k > s0 && ev_tok_eq(d, k - 1, "that")) k--;
+    if (n < cap && k > s0 && ev_tok_in(d, k - 1, decide))
+        for (long i = best - 1; i >= 0; i--)
+            if (ps[i].t1 == k - 1 && ps[i].cls != GZ_PLACE) {
+                out[n++] = &ps[i];
+                break;
+            }
     return n;
 }
 
 static const char *const obj_stops[] = {"across", "near", "outside", "inside", "throughout",
-                                         "around", NULL};
+                                         "around", "in", "at", NULL};
 
 /* The party starting nearest after token t, with coordinated ones after. */
 static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,
@@ -149,7 +224,7 @@ static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, 
             out[n++] = &ps[j];
         }
         (void)end;
-        return n;
+        return a_list(d, out, n, 0);
     }
     return 0;
 }
@@ -159,7 +234,10 @@ static size_t slot_obj(const dc_doc *d, const party *ps, size_t np, uint32_t t, 
 static size_t slot_prep(const dc_doc *d, const party *ps, size_t np, uint32_t t, uint32_t end,
                         const char *prep, const party **out, size_t cap)
 {
-    for (uint32_t k = t; k < end && k < t + 10; k++) {
+    /* "of" belongs to the trigger only right after it ("protests of
+     * farmers"), not in "protests surrounding the death of Floyd" */
+    uint32_t reach = strcmp(prep, "of") == 0 ? 1 : 10;
+    for (uint32_t k = t; k < end && k < t + reach; k++) {
         if (ev_clause_break(d, k)) break;
         if (ev_tok_eq(d, k, prep)) return slot_obj(d, ps, np, k + 1, end, out, cap, 4);
     }
@@ -215,6 +293,22 @@ static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, c
     return 1;
 }
 
+/* The last person (a gazetteer person) named before token p in sentence si
+ * or the two before it, into lit at p. */
+static int person_before(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t p,
+                         party *lit)
+{
+    uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
+    const gz_entry *who = NULL;
+    for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
+        if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
+    if (!who) return 0;
+    char pn[128];
+    ev_set_party(lit, p, p + 1, ev_written_name(d, m, nm, who, pn, sizeof pn), who->country,
+                 "person");
+    return 1;
+}
+
 /* "he met", "she resigned", "his red line": the person a pronoun just
  * before the trigger stands for, the last person named in this or the two
  * sentences before (a gazetteer person; the story's protagonist most of
@@ -223,23 +317,56 @@ static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, c
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit)
 {
-    static const char *const pro[] = {"he", "she", NULL};
+    static const char *const pro[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
+                                      "she\xE2\x80\x99s", NULL};
     static const char *const own[] = {"his", "her", NULL};
+    static const char *const quote[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    static const char *const report[] = {"that", "said", "says", "told", "warn", "warned",
+                                         "warns", "claimed", "believes", NULL};
     const dc_sent *s = &d->sent[si];
     uint32_t k = t0, p = UINT32_MAX;
-    while (k > s->tok0 && t0 - k < 5) {
+    int to = 0;
+    while (k > s->tok0 && t0 - k < 6) {
         k--;
-        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
-        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own))) { p = k; break; }
+        /* 'He must "reach a compromise"': a quote inside the clause */
+        if (ev_tok_in(d, k, quote)) continue;
+        /* "he will warn that the attacks": he only reports them */
+        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_in(d, k, report)) break;
+        to |= ev_tok_eq(d, k, "to");
+        /* "giving him until Wednesday to agree": him does what follows "to" */
+        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own)) ||
+            (to && ev_tok_eq(d, k, "him"))) {
+            p = k;
+            break;
+        }
     }
     if (p == UINT32_MAX) return 0;
-    uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
-    const gz_entry *who = NULL;
-    for (size_t i = 0; i < nm && m[i].tok0 < p; i++)
-        if (m[i].tok0 >= from && m[i].e->cls == GZ_PERSON) who = m[i].e;
-    if (!who) return 0;
-    ev_set_party(lit, p, p + 1, who->name, who->country, "person");
-    return 1;
+    return person_before(d, m, nm, si, p, lit);
+}
+
+/* "refusing to talk to him", "met with her": the person an object pronoun
+ * right after the trigger (or after one of spec's prepositions there)
+ * stands for, into lit. */
+int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t1,
+                      const char *spec, party *lit)
+{
+    static const char *const obj[] = {"him", "her", NULL};
+    uint32_t end = d->sent[si].tok0 + d->sent[si].ntok;
+    if (t1 >= end) return 0;
+    uint32_t p = UINT32_MAX;
+    if (strstr(spec, "obj") && ev_tok_in(d, t1, obj)) p = t1;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", spec);
+    char *save = NULL;
+    for (char *w = strtok_r(buf, "|", &save); w && p == UINT32_MAX; w = strtok_r(NULL, "|", &save))
+        if (strcmp(w, "subj") && strcmp(w, "obj") && strcmp(w, "poss") && w[0] != '=' &&
+            t1 + 1 < end && ev_tok_eq(d, t1, w) && ev_tok_in(d, t1 + 1, obj))
+            p = t1 + 1;
+    /* "her" before a noun is an owner ("her government"), not an object */
+    if (p == UINT32_MAX || (ev_tok_eq(d, p, "her") && p + 1 < end && d->tok[p + 1].kind == DC_WORD &&
+                            !ev_clause_break(d, p + 1) && !ev_tok_eq(d, p + 1, "and")))
+        return 0;
+    return person_before(d, m, nm, si, p, lit);
 }
 
 static const char *const dash[] = {"\xE2\x80\x94", "\xE2\x80\x93", "--", NULL};
@@ -272,6 +399,10 @@ static size_t subj_aside(const dc_doc *d, const party *ps, size_t np, uint32_t s
     size_t n = slot_subj(d, ps, np, s0, open, out, cap);
     if (n < cap && open + 1 < close && ev_tok_eq(d, open + 1, "including"))
         n += slot_subj(d, ps, np, open + 1, close, out + n, cap - n);
+    /* "other parties -- Britain, China and Russia -- to open talks": the
+     * aside names them */
+    else if (!n && open + 1 < close)
+        n = slot_subj(d, ps, np, open + 1, close, out, cap);
     return n;
 }
 

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Map values carry the entry index and how the name must be written. */
 #define GZ_LOWER_OK ((size_t)1 << 40) /* may start lower case: al-Qaeda */
@@ -83,6 +84,11 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
         size_t sl = strlen(sp + 1);
         size_t *s = sm_get(&g->surnames, sp + 1, sl);
         if (sm_put(&g->surnames, sp + 1, sl, s && *s != idx ? GZ_SHARED : idx)) return -1;
+        /* "Assad" for "Bashar al-Assad": the name without its particle */
+        if (sl > 4 && (strncmp(sp + 1, "al-", 3) == 0 || strncmp(sp + 1, "el-", 3) == 0)) {
+            s = sm_get(&g->surnames, sp + 4, sl - 3);
+            if (sm_put(&g->surnames, sp + 4, sl - 3, s && *s != idx ? GZ_SHARED : idx)) return -1;
+        }
     }
     return 0;
 }
@@ -246,7 +252,62 @@ static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_f
             if (islower((unsigned char)d->text[i])) return 0;
         return 1;
     }
-    return (t->flags & DC_CAP) || (v & GZ_LOWER_OK);
+    /* "1922 Committee", "G20": digits have no case */
+    return (t->flags & DC_CAP) || (v & GZ_LOWER_OK) || t->kind == DC_NUM;
+}
+
+/* "Egypt's Morsi To Compromise Or Step Down": in a headline's title case a
+ * capitalised function word after a surname is no part of a name. */
+static int headline_word(const dc_doc *d, uint32_t t)
+{
+    static const char *const w[] = {"to", "or", "and", "in", "on", "of", "for", "at", "as", "by",
+                                    "with", "from", "after", "over", "says", "said", "is", "was",
+                                    "will", "won't", "has", "had", "meets", "met", "visits", NULL};
+    size_t n = d->tok[t].end - d->tok[t].start;
+    for (size_t i = 0; w[i]; i++)
+        if (strlen(w[i]) == n && strncasecmp(d->text + d->tok[t].start, w[i], n) == 0) return 1;
+    return 0;
+}
+
+/* The last person named in full among res[0, n) whose last name is the
+ * lower-case word w (n bytes), or NULL. */
+static const gz_entry *named_before(const gz_mention *res, size_t n, const char *w, size_t wl)
+{
+    while (n-- > 0) {
+        const gz_entry *e = res[n].e;
+        if (e->cls != GZ_PERSON || res[n].by_surname) continue;
+        const char *sp = strrchr(e->name, ' ');
+        if (sp && strlen(sp + 1) == wl && strncasecmp(sp + 1, w, wl) == 0) return e;
+    }
+    return NULL;
+}
+
+/* "Assad" when several known people bear the name and the document names
+ * none of them in full: a person of that name, of their country when they
+ * share one. Allocated from a; NULL on failure. */
+static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w, size_t wl)
+{
+    gz_entry *e = ar_alloc(a, sizeof *e);
+    char *name = e ? ar_strndup(a, w, wl) : NULL;
+    if (!name) return NULL;
+    memset(e, 0, sizeof *e);
+    e->name = name;
+    e->cls = GZ_PERSON;
+    e->kind = "person";
+    const char *country = NULL;
+    int one = 1;
+    for (size_t i = 0; i < g->n && one; i++) {
+        const gz_entry *p = &g->e[i];
+        if (p->cls != GZ_PERSON) continue;
+        const char *sp = strrchr(p->name, ' ');
+        const char *last = sp ? sp + 1 : p->name;
+        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) last += 3;
+        if (strlen(last) != wl || strncasecmp(last, w, wl) != 0) continue;
+        if (!country) country = p->country;
+        else one = strcmp(country, p->country) == 0;
+    }
+    if (country && one) snprintf(e->country, sizeof e->country, "%s", country);
+    return e;
 }
 
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out, size_t *n)
@@ -333,14 +394,23 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (t->kind == DC_WORD && (t->flags & DC_CAP)) {
                 size_t sl = tp ? tp : tl;
                 size_t *v = sm_get(&g->surnames, key, sl);
-                if (v && *v != GZ_SHARED) {
-                    const gz_entry *e = &g->e[*v];
+                /* "Mueller" when two known people have the name: the one
+                 * this document has named in full */
+                const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
+                /* none named in full: the surname alone, a person still */
+                if (v && *v == GZ_SHARED && !shared)
+                    shared = surname_only(g, a, d->text + t->start, sl);
+                if (v && (*v != GZ_SHARED || shared)) {
+                    const gz_entry *e = shared ? shared : &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
                     int known = sm_get(&seen, e->name, strlen(e->name)) != NULL;
                     /* "Graham Brady": a capitalised word after it makes it a first name */
+                    const char *nx = i + 1 < tend ? d->text + d->tok[i + 1].start : "";
                     int first_name = !tp && i + 1 < tend && d->tok[i + 1].kind == DC_WORD &&
-                                     (d->tok[i + 1].flags & DC_CAP) &&
-                                     d->tok[i + 1].start == t->end + 1;
+                                     ((d->tok[i + 1].flags & DC_CAP) || strncmp(nx, "al-", 3) == 0 ||
+                                      strncmp(nx, "el-", 3) == 0) &&
+                                     d->tok[i + 1].start == t->end + 1 &&
+                                     !headline_word(d, i + 1);
                     if ((known || titled || sl >= 5) && !first_name) {
                         gz_mention *m = &res[(*n)++];
                         m->tok0 = i;

@@ -1,0 +1,103 @@
+/* The story's own country. Reports call the local police just "police"
+ * ("clashes with police", "police detained 4,000 people") and the state
+ * "the country": in a story about India those are the Indian police and
+ * India, as readers and annotators take them. The country the document
+ * names most, when it clearly leads. */
+#include "ev_group.h"
+#include <stdio.h>
+#include <string.h>
+#include <ctype.h>
+#include <strings.h>
+
+int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
+{
+    const char *best = NULL, *second = NULL;
+    size_t nb = 0, ns = 0;
+    /* few distinct countries per story: count by scanning */
+    for (size_t i = 0; i < nm; i++) {
+        const gz_entry *e = m[i].e;
+        if ((e->cls != GZ_COUNTRY && e->cls != GZ_DEMONYM && e->cls != GZ_CAPITAL) || !e->country[0])
+            continue;
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
+                    m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
+        if (seen) continue;
+        size_t c = 0;
+        for (size_t k = i; k < nm; k++)
+            c += (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
+                  m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
+        if (c > nb) { second = best; ns = nb; best = e->country; nb = c; }
+        else if (c > ns) { second = e->country; ns = c; }
+    }
+    (void)second;
+    /* it must lead clearly: three mentions and three times the next */
+    if (!best || nb < 3 || nb < 3 * ns) return 0;
+    snprintf(iso3, 4, "%s", best);
+    return 1;
+}
+
+void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p)
+{
+    static const char *const local[] = {"police", "policemen", "authorities", "ministers", NULL};
+    if (p->p.country[0] || !p->p.kind ||
+        (strcmp(p->p.kind, "organisation") != 0 && strcmp(p->p.kind, "group") != 0))
+        return;
+    int hit = 0;
+    for (size_t i = 0; local[i] && !hit; i++) hit = strcasecmp(p->name, local[i]) == 0;
+    const gz_entry *c = hit ? gz_country(gz, iso3) : NULL;
+    if (!c || !c->adj) return;
+    size_t al = strlen(c->adj), nl = strlen(p->name);
+    if (al + 1 + nl >= sizeof p->name) return;
+    memmove(p->name + al + 1, p->name, nl + 1);
+    memcpy(p->name, c->adj, al);
+    p->name[al] = ' ';
+    p->name[al + 1] = (char)tolower((unsigned char)p->name[al + 1]);
+    p->p.name = p->name;
+    snprintf(p->p.country, sizeof p->p.country, "%s", iso3);
+}
+
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
+                           const char *iso3, party *ps, size_t n, size_t cap)
+{
+    const gz_entry *c = gz_country(gz, iso3);
+    uint32_t end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0 + 1; c && t < end && n < cap; t++) {
+        if (!ev_tok_eq(d, t - 1, "the") || !(ev_tok_eq(d, t, "country") || ev_tok_eq(d, t, "nation")))
+            continue;
+        int taken = 0;
+        for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 <= t && t < ps[i].t1;
+        if (taken) continue;
+        size_t at = n;
+        while (at > 0 && ps[at - 1].t0 > t) at--;
+        memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
+        ev_set_party(&ps[at], t - 1, t + 1, c->name, c->country, "state");
+        ps[at].cls = GZ_COUNTRY;
+        n++;
+    }
+    for (size_t i = 0; i < n; i++) ps[i].p.name = ps[i].name;
+    return n;
+}
+
+int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *iso3)
+{
+    for (size_t i = 0; i < nm; i++) {
+        const gz_entry *e = m[i].e;
+        if (m[i].tok0 < s->tok0 || m[i].tok0 >= s->tok0 + s->ntok) continue;
+        if ((e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_CAPITAL ||
+             e->cls == GZ_PLACE) && e->country[0] && strcmp(e->country, iso3) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const char *iso3)
+{
+    uint32_t from = d->sent[si > 0 ? si - 1 : 0].tok0, end = d->sent[si].tok0 + d->sent[si].ntok;
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].tok0 >= from && m[i].tok0 < end && strcmp(m[i].e->country, iso3) == 0 &&
+            (m[i].e->cls == GZ_COUNTRY || m[i].e->cls == GZ_DEMONYM || m[i].e->cls == GZ_CAPITAL ||
+             m[i].e->cls == GZ_PLACE))
+            return 1;
+    return 0;
+}

@@ -1,0 +1,147 @@
+/* Event rules added for issue #4: triggers the grammar used to miss and
+ * senses it must not take. Our own invented sentences. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "event/event.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+
+static annals_timeline *run(const char *text)
+{
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = "2021-07-18";
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    return tl;
+}
+
+static const tl_event *first(const annals_timeline *tl, const char *type)
+{
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
+    return NULL;
+}
+
+static int has_name(const tl_party *p, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].name, name) == 0) return 1;
+    return 0;
+}
+
+/* text holds an event of type whose trigger is trig and who has a
+ * participant (actor or target) named who (NULL: any) */
+static void expect(const char *text, const char *type, const char *trig, const char *who)
+{
+    annals_timeline *tl = run(text);
+    const tl_event *e = first(tl, type);
+    if (!e) fprintf(stderr, "no %s in: %s\n", type, text);
+    assert_non_null(e);
+    if (trig) assert_string_equal(e->mentions[0].trigger, trig);
+    if (who && !has_name(e->actors, e->nactors, who) && !has_name(e->targets, e->ntargets, who)) {
+        fprintf(stderr, "no %s in the %s of: %s\n", who, type, text);
+        fail();
+    }
+    annals_timeline_free(tl);
+}
+
+static void expect_none(const char *text, const char *type)
+{
+    annals_timeline *tl = run(text);
+    if (first(tl, type)) fprintf(stderr, "a %s in: %s\n", type, text);
+    assert_null(first(tl, type));
+    annals_timeline_free(tl);
+}
+
+static void test_new_triggers(void **s)
+{
+    (void)s;
+    expect("Last spring Iran deported a British journalist.", "release", "deported", "Iran");
+    expect("Canada boycotted the council for two years.", "withdrawal", "boycotted", "Canada");
+    expect("Poland invited the Ukrainian president to visit Warsaw.", "offer", "invited", "Poland");
+    expect("The premier will step aside as party leader in June.", "leadership_change",
+           "step aside", NULL);
+    expect("It was the final summit of outgoing Chancellor Angela Merkel.", "leadership_change",
+           "outgoing", "Angela Merkel");
+    expect("Special counsel Robert Mueller raised the possibility of a subpoena for Trump.",
+           "threat", "subpoena", "Donald Trump");
+    expect("Senators asked whether France should arm the rebels.", "aid", "arm", "France");
+    expect("Chile will hold a vote on the new constitution in October.", "election", "vote",
+           NULL);
+    expect("The failed attempt to rescue the hostages cost two lives.", "attack", "rescue", NULL);
+    expect("Reporters asked about Viktor Orban's conversations with Vladimir Putin.", "meeting",
+           "conversations", "Vladimir Putin");
+    expect("Hungary's refusal to allow Ukrainian trucks to cross angered Kyiv.", "offer", "refusal",
+           "Hungary");
+    expect("Trump rejected calls to block a $4 billion arms sale to Qatar.", "sanctions", "block",
+           "Donald Trump");
+    expect("Those hopes faded after the Arab Spring in 2011.", "protest", "Spring", NULL);
+    expect("Polls tightened in the presidential race last week.", "election", "race", NULL);
+    expect("Inspectors confirmed chemical weapons use near the airport.", "attack", "use", NULL);
+    expect("Boris Johnson is among the frontrunners to replace Theresa May.", "leadership_change",
+           "replace", "Theresa May");
+    expect("He met Jorge Salas in jail, where Salas was serving time for fraud.", "arrest",
+           "serving", NULL);
+    expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
+    expect("Islamists have taken to the streets of Tunis.", "protest", "taken to the streets",
+           "Islamists");
+    expect("Rebel MPs are ready to trigger a vote of no confidence in the premier.", "threat",
+           "trigger", NULL);
+    expect("The 1922 Committee is ready to trigger a new vote of no confidence.", "threat",
+           "trigger", "1922 Committee");
+}
+
+/* a rule that names its trigger in two alternatives takes the one that
+ * matched, not the whole match */
+static void test_trigger_alternatives(void **s)
+{
+    (void)s;
+    expect("Heavy shelling followed the fierce fighting near the dam.", "attack", NULL, NULL);
+    expect("The envoy raised the threat of a subpoena.", "threat", "subpoena", NULL);
+    expect("The two presidents spoke by phone on Monday.", "meeting", "spoke by phone", NULL);
+    expect("He never enforced his red line on Syria.", "threat", "red line", NULL);
+}
+
+/* "Mueller" when two known people share the name: the one named in full */
+static void test_shared_surname(void **s)
+{
+    (void)s;
+    expect("Robert Mueller spoke to the press. Later Mueller met Rod Rosenstein.", "meeting",
+           NULL, "Robert Mueller");
+}
+
+static void test_not_events(void **s)
+{
+    (void)s;
+    expect_none("Parliament voted for the bill on Tuesday.", "election");
+    expect_none("He declined the invitation to comment.", "offer");
+    expect_none("The bank said it was the last policy meeting of the year.", "meeting");
+    expect_none("The prisoners may make phone calls to their relatives.", "meeting");
+    expect_none("The senator offers no way forward on Yemen.", "offer");
+    expect_none("The premier proposed the constitutional changes in May.", "offer");
+    expect_none("She was a primary coordinator for the shipments.", "election");
+    expect_none("Our way of life is \"not threatened\" by the group.", "threat");
+    expect_none("The two leaders threatened each other with nuclear strikes.", "attack");
+    expect("The two leaders threatened each other with nuclear strikes.", "threat", "threatened",
+           NULL);
+    expect_none("No civilians were at the targeted location, officials said.", "attack");
+    expect_none("The senator plans to attack the governor's energy plans on Monday.", "attack");
+    expect_none("The outgoing administration of Jimmy Carter left in 1981.", "leadership_change");
+    expect_none("The team won the race to the summit.", "election");
+    expect_none("He would never have agreed to cooperate with prosecutors.", "agreement");
+    expect_none("The campaign has steered its plan of attack towards the senator.", "attack");
+    expect_none("The program aims to lessen the threat of missile attacks on Japan.", "attack");
+    expect_none("They reviewed threats to civil aviation.", "threat");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
+        cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events)};
+    return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
+}

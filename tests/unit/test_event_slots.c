@@ -1,0 +1,401 @@
+/* Participant slots on sentences that used to go wrong: headline title
+ * case, appositives with numbers, an owner pronoun, a country that only
+ * says where, the state that imprisons. Our own invented sentences. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "event/event.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+
+static annals_timeline *run(const char *text)
+{
+    annals_timeline *tl = annals_timeline_new();
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = "2021-07-18";
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
+    return tl;
+}
+
+static const tl_event *first(const annals_timeline *tl, const char *type)
+{
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
+    return NULL;
+}
+
+static int has_name(const tl_party *p, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p[i].name, name) == 0) return 1;
+    return 0;
+}
+
+/* "Egypt's Morsi To Quit": "To" is no first name after a surname */
+static void test_headline_surname(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Calls Grow For Egypt's Morsi To Step Down");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Mohamed Morsi"));
+    annals_timeline_free(tl);
+}
+
+static void test_appositive_subject(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Jonas Peterlund, a 52-year-old Swedish-born engineer, has been "
+                              "held since March.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Jonas Peterlund"));
+    annals_timeline_free(tl);
+    tl = run("Corporal Ann Kettleby, a Royal Marines soldier who was killed on Tuesday, was buried.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Ann Kettleby"));
+    annals_timeline_free(tl);
+}
+
+/* "his contacts with Russia": the owner meets, not a name before */
+static void test_owner_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Vladimir Putin spoke on Monday. Reporters asked officials at the "
+                              "White House about his visit to Hungary.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Vladimir Putin"));
+    assert_false(has_name(e->actors, e->nactors, "White House"));
+    annals_timeline_free(tl);
+}
+
+/* "in England ... and arrested": the country says where */
+static void test_locative_country(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Officers searched a warehouse in Portugal on Monday and arrested "
+                              "the owner.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Portugal"));
+    assert_false(has_name(e->targets, e->ntargets, "Portugal"));
+    annals_timeline_free(tl);
+    tl = run("The aid worker was kidnapped in Mali last year.");
+    e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mali"));
+    assert_false(has_name(e->targets, e->ntargets, "Mali"));
+    annals_timeline_free(tl);
+}
+
+/* "two Canadians imprisoned in China": the state imprisons */
+static void test_imprisoning_state(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Two Canadians imprisoned in China returned home.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "China"));
+    annals_timeline_free(tl);
+}
+
+/* the article's spelling of a known person, not a longer signature */
+static void test_person_spelling(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Mohammed Morsi met Hosni Mubarak on Monday.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Mohammed Morsi"));
+    annals_timeline_free(tl);
+    tl = run("Donald Trump met the Pope. \"Great visit!\" -- Donald J. Trump. Trump later met "
+             "Emmanuel Macron.");
+    for (size_t i = 0; i < tl->nev; i++)
+        for (size_t k = 0; k < tl->ev[i].nactors; k++)
+            assert_string_not_equal(tl->ev[i].actors[k].name, "Donald J. Trump");
+    annals_timeline_free(tl);
+}
+
+/* an unlisted name given in full, then by its last word alone */
+static void test_unlisted_surname(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("A video shows Yusuf al-Qadiri, a militia spokesman. Al-Qadiri "
+                              "issued a warning to the government.");
+    const tl_event *e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Yusuf al-Qadiri"));
+    annals_timeline_free(tl);
+    /* the capitals that start a sentence make no name to refer back to */
+    tl = run("Get Ready Now was the slogan. Voters backing Ready rallied in the capital.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Get Ready"));
+    annals_timeline_free(tl);
+    /* a family name written first elsewhere stays unresolved */
+    tl = run("Lee Sang-min and Daniel Lee were freed. Lee met Joe Biden.");
+    e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Daniel Lee"));
+    annals_timeline_free(tl);
+}
+
+/* "the president" is the president the story has named */
+static void test_office_holder(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Joe Biden spoke on Monday. Senators broke with the "
+                              "president, who has threatened to veto the bill.");
+    const tl_event *e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
+    annals_timeline_free(tl);
+    /* "the president of Chile" names its own state */
+    tl = run("President Joe Biden spoke. The president of Chile threatened to leave the talks.");
+    e = first(tl, "threat");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Joe Biden"));
+    annals_timeline_free(tl);
+}
+
+/* "the general said the raid ...": the speaker did not raid */
+static void test_reporter_not_actor(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("General Mark Milley said the raid killed four militants.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mark Milley"));
+    annals_timeline_free(tl);
+    /* "Russia said it seized": the pronoun takes the subject back */
+    tl = run("Russia said on Monday that it seized two villages.");
+    e = first(tl, "seizure");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    annals_timeline_free(tl);
+}
+
+/* a pronoun nearer the trigger than any name, across a quote */
+static void test_near_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Prime Minister Imran Khan is under pressure. He must \"reach a "
+                              "compromise\" with the opposition.");
+    const tl_event *e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    annals_timeline_free(tl);
+    tl = run("President Imran Khan spoke. Generals backed by thousands of protesters gave him "
+             "until Friday to agree to a compromise.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    annals_timeline_free(tl);
+    /* "his response to the assaults": the responder did not assault */
+    tl = run("Critics mocked Mitt Romney's response to the assaults on the consulate.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    annals_timeline_free(tl);
+    /* "the agency, which is charged with monitoring the deal": no party */
+    tl = run("The agency, which is charged with monitoring the nuclear deal, met on Monday.");
+    e = first(tl, "agreement");
+    if (e) assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    /* "he's using chlorine gas" */
+    tl = run("Bashar al-Assad kept his arsenal. Now he's using chlorine gas against rebels.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Bashar al-Assad"));
+    annals_timeline_free(tl);
+    /* "X, the chair of the Y Committee, which was prepared": Y acts */
+    tl = run("She met Tom Hale, the chair of the 1922 Committee, which was ready to trigger a "
+             "vote of no confidence.");
+    e = first(tl, "threat");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "1922 Committee"));
+    annals_timeline_free(tl);
+    /* "he will warn that the attacks": no actor from the warner */
+    tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    annals_timeline_free(tl);
+}
+
+/* a story about one country: its bare "police" and its unnamed protesters */
+static void test_home_country(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. "
+                              "Critics in Kenya say it hurts the poor. In the capital, "
+                              "police fired tear gas at the crowd on Tuesday.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan police") ||
+                has_name(e->targets, e->ntargets, "Kenyan police"));
+    annals_timeline_free(tl);
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. The demonstrations grew on Friday.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
+    /* "the country" is the story's country */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Some lenders never came to an agreement with the country.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Kenya"));
+    annals_timeline_free(tl);
+    /* the home country far from this sentence, another one in it: no
+     * home crowd ("protests in Cairo" of a US story) */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. The vote was close. Officials recalled protests that "
+             "swept Uganda last year.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
+    /* no country leads: police stay police */
+    tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Kenyan police"));
+    annals_timeline_free(tl);
+}
+
+/* "The government, Mr. Kagame said at a joint news conference": one
+ * speaker at the event, no list; a list needs its "and" */
+static void test_lists_and_speakers(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The plan, Paul Kagame said at a joint news conference with "
+                              "Emmanuel Macron, is working.");
+    const tl_event *e = first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Paul Kagame"));
+    annals_timeline_free(tl);
+    tl = run("Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
+    e = first(tl, "talks");
+    assert_non_null(e);
+    assert_int_equal(e->ntargets, 3);
+    annals_timeline_free(tl);
+}
+
+/* an organisation keeps the article's spelling of its name */
+static void test_org_spelling(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Al-Qaida in the Arabian Peninsula attacked the base on Monday.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Al-Qaida in the Arabian Peninsula"));
+    annals_timeline_free(tl);
+}
+
+/* "--" ends a clause; "of" belongs to the trigger only right after it */
+static void test_dashes_and_of(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Canada sent no one to the march -- one of the largest "
+                              "demonstrations in years -- except by Ambassador Tom Reilly.");
+    const tl_event *e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Tom Reilly"));
+    annals_timeline_free(tl);
+    tl = run("Police braced for protests surrounding the death of Ana Lucia Vargas.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Ana Lucia Vargas"));
+    annals_timeline_free(tl);
+}
+
+/* "refusing to talk to him": the object pronoun's person; and the
+ * opposition a modifier names */
+static void test_object_pronoun(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("President Nicolas Maduro looked isolated, with the liberal "
+                              "opposition refusing to talk to him and the army.");
+    const tl_event *e = first(tl, "talks");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    assert_true(has_name(e->actors, e->nactors, "liberal opposition"));
+    annals_timeline_free(tl);
+    /* "her government" is an owner, not an object */
+    tl = run("Prime Minister Theresa May spoke. Rebels want talks with her government.");
+    e = first(tl, "talks");
+    if (e) assert_false(has_name(e->targets, e->ntargets, "Theresa May"));
+    annals_timeline_free(tl);
+}
+
+/* "Assad" when several known Assads exist and none is named in full */
+static void test_shared_surname_alone(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Rebels said they could topple Assad within a year.");
+    const tl_event *e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Assad"));
+    assert_string_equal(e->targets[0].country, "SYR");
+    annals_timeline_free(tl);
+}
+
+/* "X, also known as Y, was killed": X; a name with an al- particle */
+static void test_aliases_and_particles(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The deputy, Karim al-Tamimi, was named. Al-Tamimi, also known as "
+                              "Abu Yusuf, was killed in Raqqa.");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Karim al-Tamimi"));
+    annals_timeline_free(tl);
+}
+
+/* an aside that names the parties */
+static void test_aside_and_commands(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The move pressures the other signatories \xE2\x80\x94 Britain, "
+                              "France and Germany \xE2\x80\x94 to open talks on a new deal.");
+    const tl_event *e = first(tl, "talks");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "France"));
+    annals_timeline_free(tl);
+    /* "X announced that troops would withdraw": X decided it */
+    tl = run("In March, Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
+    assert_true(has_name(e->actors, e->nactors, "U.S. troops"));
+    annals_timeline_free(tl);
+    /* the Arab Spring has no home-country crowd */
+    tl = run("Russia's envoy spoke in Moscow. Russia and Russian officials recalled the Arab "
+             "Spring with Russian unease.");
+    e = first(tl, "protest");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
+        cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
+        cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
+        cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
+        cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
+        cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
+        cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
+        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands)};
+    return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
+}
