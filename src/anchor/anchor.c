@@ -1,8 +1,9 @@
 /* an_anchor: the date of each event from the temporal expressions around
  * its trigger (anchor.h): its own clause, its sentence, the day the
- * sentence before named; a report's date and a date that does not fit the
- * tense go last. */
+ * sentence before named. What the words say of each date -- a report's,
+ * across "after", a count "as of" -- is an_clause.c's. */
 #include "anchor.h"
+#include "an_clause.h"
 #include "../util/cal.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -10,63 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
-static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+/* Is this type of event done by announcing it ("imposed sanctions on
+ * Monday", "threatened on Friday", "offered talks")? Then the day it was
+ * announced is its date; any other event a report tells of keeps the
+ * date of its own words or none ("a resignation reported Tuesday"). */
+static int announced(const char *type)
 {
-    size_t n = strlen(w);
-    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
-}
-
-/* Is there a clause boundary between byte offsets a < b? */
-static int crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
-{
-    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
-        if (d->tok[t].start < a) continue;
-        if (d->tok[t].start >= b) break;
-        if (tok_is(d, t, ";") || tok_is(d, t, ":") || tok_is(d, t, "but") || tok_is(d, t, "while") ||
-            tok_is(d, t, "after") || tok_is(d, t, "before") || tok_is(d, t, "since") ||
-            tok_is(d, t, "when") || tok_is(d, t, "\xE2\x80\x94"))
-            return 1;
-    }
-    return 0;
-}
-
-/* A quotation mark: what is said inside and the saying outside are two
- * clauses ("\u201cWhen our presidents spoke ...,\u201d he told reporters on
- * Monday"). */
-static int is_quote(const dc_doc *d, uint32_t t)
-{
-    return tok_is(d, t, "\"") || tok_is(d, t, "\xE2\x80\x9C") || tok_is(d, t, "\xE2\x80\x9D");
-}
-
-/* Verbs of saying: a date right after one ("said on Monday", "told
- * reporters Monday") is the day of the report, not of what it reports. */
-static int is_report_verb(const dc_doc *d, uint32_t t)
-{
-    static const char *const words[] = {"said", "says", "told", "announced", "reported",
-                                        "added", "stated", "tweeted", "wrote", "confirmed",
-                                        "revealed", "acknowledged", NULL};
-    for (size_t i = 0; words[i]; i++)
-        if (tok_is(d, t, words[i])) return 1;
-    return 0;
-}
-
-/* Is the timex at byte at the date of a report: a verb of saying among
- * the three words before it? */
-static int report_date(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    uint32_t t = s->tok0;
-    while (t < s->tok0 + s->ntok && d->tok[t].start < at) t++;
-    for (uint32_t k = 0; k < 3 && t > s->tok0; k++)
-        if (is_report_verb(d, --t)) return 1;
-    return 0;
-}
-
-/* Is there a quotation mark between byte offsets a < b? */
-static int crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
-{
-    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < b; t++)
-        if (d->tok[t].start >= a && is_quote(d, t)) return 1;
-    return 0;
+    return strcmp(type, "sanctions") == 0 || strcmp(type, "threat") == 0 ||
+           strcmp(type, "offer") == 0;
 }
 
 /* Does a date span fit an event of this modality, told on the DCT? A plan
@@ -92,15 +44,37 @@ static int name_as_month(const dc_doc *d, const tx_timex *x)
            (x->end + 4 <= d->len && strncmp(after, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* "12:30", "2:01": a clock time with no word to it is as often a
+ * video's length or a score as a time of day, and names no day. */
+static int bare_clock(const dc_doc *d, const tx_timex *x)
+{
+    int colon = 0;
+    for (uint32_t i = x->start; i < x->end; i++) {
+        if (d->text[i] == ':') colon = 1;
+        else if (!isdigit((unsigned char)d->text[i])) return 0;
+    }
+    return colon;
+}
+
 /* Is the trigger at byte at in a background clause ("while U.S. forces
  * withdrew", "amid protests"), which tells no news of its own? */
 static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
-        if (tok_is(d, t, "while") || tok_is(d, t, "as") || tok_is(d, t, "amid") ||
-            tok_is(d, t, "since") || tok_is(d, t, "whereas"))
+        if (an_word(d, t, "while") || an_word(d, t, "as") || an_word(d, t, "amid") ||
+            an_word(d, t, "since") || an_word(d, t, "whereas"))
             return 1;
     return 0;
+}
+
+/* May the trigger at byte at take the narrative's current date? Only a
+ * plain past told as news: not a background clause, the perfect ("has
+ * taken out"), what someone says, a participle ("detained Americans")
+ * or an infinitive ("to negotiate"). */
+static int carries(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    return !background(d, s, at) && !an_perfect(d, s, at) && !an_reported(d, s, at) &&
+           !an_attributive(d, s, at) && !an_infinitive(d, s, at);
 }
 
 /* Does a paragraph start between sentences a < b? */
@@ -124,15 +98,29 @@ static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long 
         if (tx[k].start < p->start || tx[k].end > p->end) continue;
         tl_date t;
         if (an_span(tx[k].value, &t) || strcmp(t.precision, "day") != 0) continue;
-        if (report_date(d, p, tx[k].start)) continue;
+        if (an_report_date(d, p, tx[k].start, tx[k].end, tx[k].start)) continue;
         found = (long)k;
     }
     return found;
 }
 
+/* The first timex that starts at or after byte at (they come sorted). */
+static size_t first_in(const tx_timex *tx, size_t ntx, uint32_t at)
+{
+    size_t lo = 0, hi = ntx;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tx[mid].start < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline *tl, size_t first)
 {
     const tl_event *prev = NULL; /* the last event dated from its own words */
+    int sorted = 1; /* timexes in text order: each sentence's found by bisection */
+    for (size_t k = 1; k < ntx && sorted; k++) sorted = tx[k].start >= tx[k - 1].start;
     long prev_si = -1;
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *e = &tl->ev[i];
@@ -152,20 +140,31 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         uint32_t at = tr ? s->start + (uint32_t)(tr - m->sentence) : s->start;
         long best = -1;
         uint32_t best_dist = UINT32_MAX;
-        int best_rank = 0, best_fits = 0;
-        for (size_t k = 0; k < ntx; k++) {
+        int best_rank = 0, best_fits = 0, dated_sentence = 0;
+        /* a participle used as an adjective names a state, not news of
+         * its sentence's day */
+        int attributive = an_attributive(d, s, at), infinitive = an_infinitive(d, s, at);
+        for (size_t k = sorted ? first_in(tx, ntx, s->start) : 0;
+             k < ntx && (!sorted || tx[k].start < s->end) && !attributive; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
-            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k])) continue;
+            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) || bare_clock(d, &tx[k]))
+                continue;
+            dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
-            int report = report_date(d, s, tx[k].start);
-            /* the day a quotation was given is not the day of what it tells */
-            if (report && crosses_quote(d, s, a, b)) continue;
-            /* a report's date dates what is reported only when nothing
-             * nearer does */
-            int same_clause = !report && !crosses_clause(d, s, a, b);
+            if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
+            /* "the attack came a day after talks failed on Monday" */
+            int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
+            if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;
+            /* "agreed on Monday to withdraw": the day of the agreeing */
+            if (infinitive && tx[k].end <= at) continue;
+            /* the day of a report or of a quotation dates what it tells
+             * only when telling is doing it */
+            int report = an_report_date(d, s, tx[k].start, tx[k].end, at) || an_crosses_quote(d, s, a, b);
+            if (report && !announced(e->type)) continue;
+            int same_clause = !report && !an_crosses_clause(d, s, a, b);
             int fits = tense_fits(e->modality, &tmp, dct);
             /* a date after the DCT far from an asserted trigger most often
              * belongs to another verb ("the election early next year will
@@ -175,6 +174,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * next week"). */
             int far_future = dct[0] && strcmp(e->modality, "asserted") == 0 &&
                              strcmp(tmp.start, dct) > 0 && dist > 40;
+            /* and a year after the DCT's is no date of news at all (a
+             * "2020 Democrats" headline run into the sentence) */
+            if (far_future && strncmp(tmp.start, dct, 4) > 0) continue;
             int rank = !far_future * 2 + same_clause;
             /* the own clause first, then a date that fits the tense, then
              * the nearest */
@@ -192,12 +194,14 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         if (best < 0) {
             /* an undated event told right after a dated one, in the same
              * paragraph, most often belongs to it ("Insurgents fired on
-             * the aircraft" after "the raid on Saturday") */
-            if (prev && strcmp(e->modality, "asserted") == 0 && si - prev_si <= 1 &&
-                !para_between(d, prev_si, si) && !background(d, s, at)) {
+             * the aircraft" after "the raid on Saturday"); a sentence that
+             * names days of its own, none of them this event's, has left
+             * the narrative's day */
+            int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
+            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si)) {
                 e->date = prev->date;
                 e->has_date = 1;
-            } else if (strcmp(e->modality, "asserted") == 0 && !background(d, s, at)) {
+            } else if (carry) {
                 long k = narrative_day(d, tx, ntx, si);
                 if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
             }

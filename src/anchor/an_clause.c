@@ -1,0 +1,258 @@
+/* an_clause: token tests for anchoring (an_clause.h). */
+#include "an_clause.h"
+#include <string.h>
+#include <strings.h>
+
+int an_word(const dc_doc *d, uint32_t t, const char *w)
+{
+    size_t n = strlen(w);
+    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
+}
+
+static int any_word(const dc_doc *d, uint32_t t, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (an_word(d, t, words[i])) return 1;
+    return 0;
+}
+
+uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    uint32_t t = s->tok0, end = s->tok0 + s->ntok;
+    while (t < end && d->tok[t].start < at) t++;
+    return t;
+}
+
+/* Does a token of words start in [a, b)? */
+static int crosses(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b, const char *const *words)
+{
+    for (uint32_t t = an_tok_at(d, s, a); t < s->tok0 + s->ntok && d->tok[t].start < b; t++)
+        if (any_word(d, t, words)) return 1;
+    return 0;
+}
+
+int an_crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
+{
+    static const char *const w[] = {";", ":", "but", "while", "after", "before", "since", "when",
+                                    "though", "although", "because", "\xE2\x80\x94", NULL};
+    return crosses(d, s, a, b, w);
+}
+
+/* "when" is no such link: what happened when the town fell happened
+ * that day */
+static const char *const links[] = {"after", "before", "since", "until", "till", NULL};
+
+/* Is token t a link: one of links, or "following" as a preposition
+ * ("Following days of protests, Modi led a rally", not "the following
+ * day")? */
+static int is_link(const dc_doc *d, const dc_sent *s, uint32_t t)
+{
+    if (any_word(d, t, links)) return 1;
+    return an_word(d, t, "following") && (t == s->tok0 || !an_word(d, t - 1, "the"));
+}
+
+/* The first link word in [a, b), or the sentence's end. */
+static uint32_t link_in(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
+{
+    uint32_t t = an_tok_at(d, s, a), end = s->tok0 + s->ntok;
+    for (; t < end && d->tok[t].start < b; t++)
+        if (is_link(d, s, t)) return t;
+    return end;
+}
+
+/* Does the link at token l set hours apart ("hours after", "after six
+ * hours of talks")? Then both fall on one day. */
+static int hours_apart(const dc_doc *d, const dc_sent *s, uint32_t l)
+{
+    static const char *const h[] = {"hour", "hours", "minutes", NULL};
+    uint32_t end = s->tok0 + s->ntok;
+    if (l > s->tok0 && any_word(d, l - 1, h)) return 1;
+    for (uint32_t t = l + 1; t < end && t <= l + 4; t++)
+        if (any_word(d, t, h)) return 1;
+    return 0;
+}
+
+int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at, int coarse)
+{
+    uint32_t end = s->tok0 + s->ntok, tx = an_tok_at(d, s, ts);
+    if (at < ts) {
+        /* "gains made since 2014": the date is the trigger's own, but
+         * not far from it ("withdraw from posts they hold, several of
+         * which have been encircled since January") */
+        uint32_t l = link_in(d, s, at, ts), tt = an_tok_at(d, s, at);
+        if (l < end)
+            return (l + 1 != tx || l > tt + 5) && !hours_apart(d, s, l);
+        /* "Following days of protests, Modi led a rally on Sunday": the
+         * trigger in the phrase of a link, the date past its comma */
+        for (uint32_t k = 0, t = tt; k < 8 && t > s->tok0; k++) {
+            t--;
+            if (d->tok[t].kind == DC_PUNCT && !an_word(d, t, ",")) break;
+            if (is_link(d, s, t)) return crosses(d, s, at, ts, (const char *const[]){",", NULL});
+        }
+        return 0;
+    }
+    /* "lowest since the crisis ten years ago, as Europe prepares for
+     * Brexit": the date is inside the phrase of a link, unless the
+     * trigger is in that phrase too ("after the March 4 attack") */
+    uint32_t tt = an_tok_at(d, s, at);
+    for (uint32_t k = 0, t = tx; tt > tx + 4 && k < 8 && t > s->tok0; k++) {
+        t--;
+        if (d->tok[t].kind == DC_PUNCT) break;
+        if (is_link(d, s, t)) return 1;
+    }
+    uint32_t l = link_in(d, s, te, at);
+    if (l >= end || hours_apart(d, s, l)) return 0;
+    /* "In November, Pakistan shut the route after a U.S. airstrike": a
+     * month or a year covers what led to what it dates; a day does not,
+     * nor a time compared with another ("two years ago was before") */
+    static const char *const be[] = {"was", "is", "were", "are", "be", "been", NULL};
+    return !coarse || (l > s->tok0 && any_word(d, l - 1, be));
+}
+
+static int is_quote(const dc_doc *d, uint32_t t)
+{
+    static const char *const w[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    return any_word(d, t, w);
+}
+
+int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
+{
+    /* marks taken in pairs; a pair around a few words is a term
+     * ("a \u201cno-deal Brexit\u201d"), not somebody's words: it
+     * opens no other clause. An odd number of the others stand between
+     * a and b when one is inside a quotation and the other outside. */
+    uint32_t end = s->tok0 + s->ntok, open = 0;
+    int have_open = 0, n = 0;
+    for (uint32_t t = s->tok0; t < end; t++) {
+        if (!is_quote(d, t)) continue;
+        if (!have_open) {
+            open = t;
+            have_open = 1;
+            continue;
+        }
+        have_open = 0;
+        if (t - open <= 6) continue;
+        n += d->tok[open].start >= a && d->tok[open].start < b;
+        n += d->tok[t].start >= a && d->tok[t].start < b;
+    }
+    if (have_open) n += d->tok[open].start >= a && d->tok[open].start < b;
+    return n % 2;
+}
+
+/* Verbs of saying: the day one of them names is the day of the report. */
+static const char *const say[] = {
+    "said", "says", "told", "announced", "announcing", "announces", "reported", "reports",
+    "added", "stated", "tweeted", "tweeting", "wrote", "confirmed", "confirming", "revealed",
+    "acknowledged", "claimed", "claims", "disclosed", "released", "briefed", "testified",
+    "argued", "insisted", "noted", "warned", "cautioned", "explained", "saying", NULL};
+
+int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
+{
+    static const char *const prep[] = {"at", "in", "during", "on", "after", "before", NULL};
+    uint32_t t = an_tok_at(d, s, ts);
+    for (uint32_t k = 0; k < 3 && t > s->tok0; k++)
+        if (any_word(d, --t, say)) return 1;
+    if (at < te) return 0;
+    /* a verb of saying between the date and the event, the event in
+     * what is said -- not "said at an Iowa rally" */
+    uint32_t end = s->tok0 + s->ntok, tr = an_tok_at(d, s, at);
+    for (t = an_tok_at(d, s, te); t < tr; t++) {
+        if (!any_word(d, t, say)) continue;
+        if (t + 1 >= end || !any_word(d, t + 1, prep)) return 1;
+        for (uint32_t k = t + 1; k < tr; k++)
+            if (an_word(d, k, "that") || an_word(d, k, ",")) return 1;
+    }
+    return 0;
+}
+
+/* Do the words from token t on read w1 w2 (w2 NULL: w1 alone)? */
+static int reads(const dc_doc *d, const dc_sent *s, uint32_t t, const char *w1, const char *w2)
+{
+    uint32_t end = s->tok0 + s->ntok;
+    return t < end && an_word(d, t, w1) && (!w2 || (t + 1 < end && an_word(d, t + 1, w2)));
+}
+
+int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
+{
+    uint32_t t = an_tok_at(d, s, ts);
+    /* "as of Thursday the U.S. had launched 300 airstrikes": a count */
+    if (t >= s->tok0 + 2 && reads(d, s, t - 2, "as", "of")) return 1;
+    /* "for the past year, the debate has been vague": a state */
+    if (t > s->tok0 && an_word(d, t - 1, "for") &&
+        (reads(d, s, t, "the", "past") || reads(d, s, t, "the", "last") || reads(d, s, t, "past", NULL)))
+        return 1;
+    /* "Thursday's elections", "last month's vote": the date of that noun */
+    const char *p = d->text + te;
+    int poss = (te + 2 <= d->len && strncmp(p, "'s", 2) == 0) ||
+               (te + 4 <= d->len && strncmp(p, "\xE2\x80\x99s", 4) == 0);
+    /* "In Tuesday's test, a missile was launched": the setting of the
+     * clause that follows (but "his victory in last month's election") */
+    static const char *const setting[] = {"in", "during", "at", NULL};
+    if (poss && t > s->tok0 && any_word(d, t - 1, setting) &&
+        (t - 1 == s->tok0 || d->tok[t - 2].kind == DC_PUNCT))
+        return 0;
+    if (poss) {
+        uint32_t n = an_tok_at(d, s, te + 1), end = s->tok0 + s->ntok;
+        for (uint32_t k = 0; k < 4 && n + k < end; k++)
+            if (d->tok[n + k].start <= at && at < d->tok[n + k].end) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The trigger's token at byte at, or the sentence's end. */
+static uint32_t trig(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    return an_tok_at(d, s, at);
+}
+
+int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const det[] = {"the", "a", "an", "two", "three", "four", "five", "six",
+                                      "several", "many", "his", "her", "their", "its", "our",
+                                      "those", "these", "other", NULL};
+    static const char *const prep[] = {"by", "in", "on", "at", "for", "from", "to", "with",
+                                       "after", "before", "and", "or", "as", "since", NULL};
+    uint32_t t = trig(d, s, at), end = s->tok0 + s->ntok;
+    if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
+    const dc_token *k = &d->tok[t];
+    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
+    const dc_token *p = &d->tok[t - 1];
+    int det_before = any_word(d, t - 1, det) || p->kind == DC_NUM ||
+                     (p->end - p->start > 2 && strncmp(d->text + p->end - 2, "'s", 2) == 0);
+    return det_before && d->tok[t + 1].kind == DC_WORD && !any_word(d, t + 1, prep);
+}
+
+int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    /* the aspect verbs: what begins or goes on is told at their date */
+    static const char *const aspect[] = {"began", "begun", "begin", "begins", "beginning",
+                                         "started", "start", "starts", "starting", "continued",
+                                         "continue", "continues", "continuing", NULL};
+    uint32_t t = trig(d, s, at);
+    if (t >= s->tok0 + s->ntok || t <= s->tok0 || !an_word(d, t - 1, "to")) return 0;
+    const dc_token *k = &d->tok[t];
+    /* "returned to talks", "to Sunday's rally": a noun, not a verb */
+    if (d->text[k->end - 1] == 's' || (k->flags & DC_CAP)) return 0;
+    return !(t >= s->tok0 + 2 && any_word(d, t - 2, aspect));
+}
+
+int an_perfect(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const aux[] = {"has", "have", "had", "'ve", "having", NULL};
+    static const char *const skip[] = {"been", "already", "not", "never", "also", "just",
+                                       "since", "recently", "reportedly", NULL};
+    uint32_t t = trig(d, s, at);
+    for (uint32_t k = 0; k < 3 && t > s->tok0; k++) {
+        t--;
+        if (any_word(d, t, aux)) return 1;
+        if (!any_word(d, t, skip)) return 0;
+    }
+    return 0;
+}
+
+int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    return crosses(d, s, s->start, at, say) || crosses(d, s, s->start, at, q);
+}

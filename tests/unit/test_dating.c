@@ -1,0 +1,139 @@
+/* Which day of its sentence an event takes, and when it takes none: the
+ * day of a report, a date across "after" or "since", dates that date no
+ * event, participles and infinitives, and what the narrative's day does
+ * not reach. Sentences of our own, through the public extract call. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+static annals_timeline *TL;
+
+static void run(const char *dct, const char *text)
+{
+    if (TL) annals_timeline_free(TL);
+    TL = annals_timeline_new();
+    assert_non_null(TL);
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = dct;
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, TL, &err), 0);
+}
+
+/* The date value of the event with a mention of trigger trig, "-" when
+ * undated; fails if there is none. */
+static const char *date_of(const char *trig)
+{
+    for (size_t i = 0; i < TL->nev; i++)
+        for (size_t j = 0; j < TL->ev[i].nmentions; j++)
+            if (TL->ev[i].mentions[j].trigger && strcmp(TL->ev[i].mentions[j].trigger, trig) == 0)
+                return TL->ev[i].has_date ? TL->ev[i].date.value : "-";
+    fail_msg("no event with trigger '%s'", trig);
+    return NULL;
+}
+
+#define D "2021-07-15" /* a Thursday */
+
+static void test_report_day(void **s)
+{
+    (void)s;
+    /* the day it was reported is not the day it happened */
+    run(D, "On Monday, the newspaper reported that rebels had seized the airport.");
+    assert_string_equal(date_of("seized"), "-");
+    run(D, "Rebels seized the airport near the border, the army said on Monday.");
+    assert_string_equal(date_of("seized"), "-");
+    /* but sanctions are imposed by announcing them */
+    run(D, "On Monday, the ministry announced new sanctions against Iran.");
+    assert_string_equal(date_of("sanctions"), "2021-07-12");
+    /* saying at a rally is no report of the rally */
+    run(D, "On Saturday, the senator said at a rally in Ohio that taxes would fall.");
+    assert_string_equal(date_of("rally"), "2021-07-10");
+    /* a term in quotation marks opens no quotation */
+    run(D, "Rebels carried out what they called a \"revenge attack\" on Monday.");
+    assert_string_equal(date_of("attack"), "2021-07-12");
+}
+
+static void test_time_links(void **s)
+{
+    (void)s;
+    /* a day across "after" is the other event's */
+    run(D, "Rebels attacked the airport two days after the army withdrew on Sunday.");
+    assert_string_equal(date_of("attacked"), "-");
+    assert_string_equal(date_of("withdrew"), "2021-07-11");
+    /* a month covers what led to what it dates */
+    run(D, "In June, the government closed the border after rebels attacked a convoy.");
+    assert_string_equal(date_of("attacked"), "2021-06");
+    /* the trigger inside the phrase of a link, the day past its comma */
+    run(D, "Following weeks of protests, the president met Putin on Sunday.");
+    assert_string_equal(date_of("protests"), "-");
+    assert_string_equal(date_of("met"), "2021-07-11");
+    /* hours apart, one day */
+    run(D, "Putin and Erdogan agreed on Thursday to a truce in Idlib, after more than six hours "
+           "of talks in the Kremlin.");
+    assert_string_equal(date_of("talks"), "2021-07-15");
+}
+
+static void test_no_event_date(void **s)
+{
+    (void)s;
+    /* a count as of a day */
+    run(D, "As of Tuesday, the coalition had launched 300 airstrikes in the region.");
+    assert_string_equal(date_of("airstrikes"), "-");
+    /* "Thursday's" dates its own noun */
+    run(D, "The opposition held protests in the capital ahead of Thursday's election.");
+    assert_string_equal(date_of("protests"), "-");
+    assert_string_equal(date_of("election"), "2021-07-15");
+    /* unless it sets the scene of the clause */
+    run(D, "In Tuesday's raid, soldiers arrested the rebel commander.");
+    assert_string_equal(date_of("arrested"), "2021-07-13");
+    /* a year after the DCT's far from a past event is another's */
+    run(D, "Rebels attacked the airport, according to a draft of the 2023 budget of the ministry.");
+    assert_string_equal(date_of("attacked"), "-");
+    /* a clock time alone names no day ("Video 2:01") */
+    run(D, "Video 2:01 Rebels attacked the airport near the border.");
+    assert_string_equal(date_of("attacked"), "-");
+}
+
+static void test_forms(void **s)
+{
+    (void)s;
+    /* a participle as an adjective is a state */
+    run(D, "On Monday, the consul visited three detained journalists in the capital.");
+    assert_string_equal(date_of("detained"), "-");
+    /* an infinitive takes only the date that follows it */
+    run(D, "On Monday, Iran agreed to release the sailors.");
+    assert_string_equal(date_of("release"), "-");
+    run(D, "Iran agreed to release the sailors on July 20.");
+    assert_string_equal(date_of("release"), "2021-07-20");
+    /* what begins, begins that day */
+    run(D, "On Monday, the rebels began to withdraw from the city.");
+    assert_string_equal(date_of("withdraw"), "2021-07-12");
+}
+
+static void test_carry_limits(void **s)
+{
+    (void)s;
+    /* the narrative's day reaches a plain past, not the perfect ... */
+    run(D, "The ministers arrived in Geneva on Monday. Rebels have shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
+    /* ... nor what someone says */
+    run(D, "The ministers arrived in Geneva on Monday. The army said rebels shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
+}
+
+static int teardown(void **s)
+{
+    if (TL) annals_timeline_free(TL);
+    return tu_teardown(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
+        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_carry_limits)};
+    return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
+}
