@@ -207,8 +207,13 @@ int tl_coref(annals_timeline *tl, size_t first)
          * rally" takes up the rally, not the nearer protests), else the
          * nearest that fits */
         long into = -1;
-        for (size_t k = out; k-- > first && into < 0;)
-            if (same_word(&tl->ev[k], b) && compatible(&tl->ev[k], b)) into = (long)k;
+        /* among those told with the same word, the one told most often:
+         * "the summit" of a later sentence is the article's summit, not
+         * the next year's one named last */
+        for (size_t k = out; k-- > first;)
+            if (same_word(&tl->ev[k], b) && compatible(&tl->ev[k], b) &&
+                (into < 0 || tl->ev[k].nmentions > tl->ev[into].nmentions))
+                into = (long)k;
         for (size_t k = out; k-- > first && into < 0;)
             if (compatible(&tl->ev[k], b)) into = (long)k;
         if (into >= 0 && into - (long)first < 256) {
