@@ -149,9 +149,15 @@ static const char *const say[] = {
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
 {
     static const char *const prep[] = {"at", "in", "during", "on", "after", "before", NULL};
+    /* a verb of saying shortly before the date ("said on Monday", "said
+     * in a statement Monday"), the event not between them ("said rebels
+     * attacked Monday" dates the attack) */
     uint32_t t = an_tok_at(d, s, ts);
-    for (uint32_t k = 0; k < 3 && t > s->tok0; k++)
-        if (any_word(d, --t, say)) return 1;
+    for (uint32_t k = 0; k < 5 && t > s->tok0; k++) {
+        t--;
+        if (d->tok[t].kind == DC_PUNCT || (d->tok[t].start <= at && at < d->tok[t].end)) break;
+        if (any_word(d, t, say)) return 1;
+    }
     if (at < te) return 0;
     /* a verb of saying between the date and the event, the event in
      * what is said -- not "said at an Iowa rally" */
@@ -163,6 +169,26 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
             if (an_word(d, k, "that") || an_word(d, k, ",")) return 1;
     }
     return 0;
+}
+
+int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
+{
+    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", NULL};
+    if (at < te) return 0;
+    uint32_t t0 = an_tok_at(d, s, ts), t = an_tok_at(d, s, te), tr = an_tok_at(d, s, at);
+    const char *p = d->text + te;
+    int poss = (te + 2 <= d->len && strncmp(p, "'s", 2) == 0) ||
+               (te + 4 <= d->len && strncmp(p, "\xE2\x80\x99s", 4) == 0);
+    /* "the 2006 election", "the March 4 nerve-agent attack", "last
+     * November's midterm elections"; not "said Monday coalition
+     * airstrikes" */
+    if (!poss && !(t0 > s->tok0 && any_word(d, t0 - 1, det)) && !any_word(d, t0, det)) return 0;
+    if (tr - t > 3) return 0;
+    for (; t < tr; t++)
+        if (d->tok[t].kind == DC_PUNCT && !an_word(d, t, "'") && !an_word(d, t, "\xE2\x80\x99") &&
+            !an_word(d, t, "-"))
+            return 0;
+    return 1;
 }
 
 /* Do the words from token t on read w1 w2 (w2 NULL: w1 alone)? */

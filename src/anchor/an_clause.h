@@ -35,6 +35,11 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
  * ("Thursday's elections", unless the event at byte at is that noun)? */
 int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
 
+/* Does the timex [ts, te) modify the trigger at byte at, a few words on
+ * ("the 2006 election", "last November's midterm elections")? Then it
+ * is the event's own date, whatever else the sentence says. */
+int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
+
 /* Is the trigger at byte at a participle used as an adjective ("three
  * detained Americans"): a state, whatever day its sentence names? */
 int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at);

@@ -154,16 +154,19 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
-            if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
-            /* "the attack came a day after talks failed on Monday" */
-            int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
-            if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;
-            /* "agreed on Monday to withdraw": the day of the agreeing */
-            if (infinitive && tx[k].end <= at) continue;
-            /* the day of a report or of a quotation dates what it tells
-             * only when telling is doing it */
-            int report = an_report_date(d, s, tx[k].start, tx[k].end, at) || an_crosses_quote(d, s, a, b);
-            if (report && !announced(e->type)) continue;
+            int own = an_modifier(d, s, tx[k].start, tx[k].end, at), report = 0;
+            if (!own) {
+                if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
+                /* "the attack came a day after talks failed on Monday" */
+                int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
+                if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;
+                /* "agreed on Monday to withdraw": the day of the agreeing */
+                if (infinitive && tx[k].end <= at) continue;
+                /* the day of a report or of a quotation dates what it
+                 * tells only when telling is doing it */
+                report = an_report_date(d, s, tx[k].start, tx[k].end, at) || an_crosses_quote(d, s, a, b);
+                if (report && !announced(e->type)) continue;
+            }
             int same_clause = !report && !an_crosses_clause(d, s, a, b);
             int fits = tense_fits(e->modality, &tmp, dct);
             /* a date after the DCT far from an asserted trigger most often

@@ -47,6 +47,12 @@ static void test_report_day(void **s)
     /* but sanctions are imposed by announcing them */
     run(D, "On Monday, the ministry announced new sanctions against Iran.");
     assert_string_equal(date_of("sanctions"), "2021-07-12");
+    /* "said in a statement Monday" is a report's day too */
+    run(D, "Rebels seized the airport, the army said in a statement Monday.");
+    assert_string_equal(date_of("seized"), "-");
+    /* but a day that modifies the event's own noun is its own */
+    run(D, "An academic report released Wednesday studied the 2006 election in Ohio.");
+    assert_string_equal(date_of("election"), "2006");
     /* saying at a rally is no report of the rally */
     run(D, "On Saturday, the senator said at a rally in Ohio that taxes would fall.");
     assert_string_equal(date_of("rally"), "2021-07-10");
