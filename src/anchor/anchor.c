@@ -164,8 +164,14 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 if (infinitive && tx[k].end <= at) continue;
                 /* the day of a report or of a quotation dates what it
                  * tells only when telling is doing it */
-                report = an_report_date(d, s, tx[k].start, tx[k].end, at) || an_crosses_quote(d, s, a, b);
+                report = an_report_date(d, s, tx[k].start, tx[k].end, at);
                 if (report && !announced(e->type)) continue;
+                /* what is quoted is done that day only if it is a threat
+                 * ("I say hit Turkey very hard", tweeted on Thursday) */
+                if (an_crosses_quote(d, s, a, b)) {
+                    if (strcmp(e->type, "threat") != 0) continue;
+                    report = 1;
+                }
             }
             int same_clause = !report && !an_crosses_clause(d, s, a, b);
             int fits = tense_fits(e->modality, &tmp, dct);

@@ -47,6 +47,9 @@ static void test_report_day(void **s)
     /* but sanctions are imposed by announcing them */
     run(D, "On Monday, the ministry announced new sanctions against Iran.");
     assert_string_equal(date_of("sanctions"), "2021-07-12");
+    /* nor are sanctions spoken of in a quotation imposed that day */
+    run(D, "\"We support tougher sanctions on Russia,\" the minister told reporters on Monday.");
+    assert_string_equal(date_of("sanctions"), "-");
     /* "said in a statement Monday" is a report's day too */
     run(D, "Rebels seized the airport, the army said in a statement Monday.");
     assert_string_equal(date_of("seized"), "-");
