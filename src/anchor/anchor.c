@@ -44,16 +44,59 @@ static int name_as_month(const dc_doc *d, const tx_timex *x)
            (x->end + 4 <= d->len && strncmp(after, "\xE2\x80\x99s", 4) == 0);
 }
 
-/* "12:30", "2:01": a clock time with no word to it is as often a
- * video's length or a score as a time of day, and names no day. */
+/* A clock time with no day to it: 1 for "6 a.m. local time", 2 for
+ * "12:30" or "2:01" (no word at all). Its day is the tagger's guess, the
+ * DCT's or the last named; with no word it is as often a video's length
+ * or a score as a time of day. */
 static int bare_clock(const dc_doc *d, const tx_timex *x)
 {
-    int colon = 0;
-    for (uint32_t i = x->start; i < x->end; i++) {
-        if (d->text[i] == ':') colon = 1;
-        else if (!isdigit((unsigned char)d->text[i])) return 0;
+    static const char *const zones[] = {"local", "time", "GMT", "UTC", "EDT", "EST", "PDT", "PST",
+                                        "CDT", "CST", "BST", "CET", "CEST", NULL};
+    if (strcmp(x->type, "TIME") != 0 || !isdigit((unsigned char)d->text[x->start])) return 0;
+    int words = 0;
+    for (uint32_t i = x->start; i < x->end;) {
+        if (!isalpha((unsigned char)d->text[i])) { i++; continue; }
+        uint32_t j = i;
+        while (j < x->end && isalpha((unsigned char)d->text[j])) j++;
+        int zone = j - i < 3; /* "a.m.", "pm", "ET" */
+        for (size_t k = 0; zones[k] && !zone; k++)
+            zone = strlen(zones[k]) == j - i && strncasecmp(d->text + i, zones[k], j - i) == 0;
+        if (!zone) return 0; /* "9 a.m. Saturday" names its day */
+        words = 1;
+        i = j;
     }
-    return colon;
+    return words ? 1 : 2;
+}
+
+/* Does sentence s name a date other than timex x? */
+static int other_date(const tx_timex *tx, size_t ntx, const dc_sent *s, const tx_timex *x)
+{
+    for (size_t k = 0; k < ntx; k++)
+        if (&tx[k] != x && tx[k].start >= s->start && tx[k].end <= s->end &&
+            strcmp(tx[k].type, "DATE") == 0)
+            return 1;
+    return 0;
+}
+
+/* "since the original September 11th attacks", in an article of
+ * September 10: a day named without its year that lies over 200 days
+ * before the DCT, the year being the one the DCT gave it. The text
+ * never says which year; the guidelines give no year from outside it. */
+static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, const char *dct)
+{
+    int y, m, dd, cy, cm, cd;
+    if (strcmp(t->precision, "day") != 0 || !ca_parse_ymd(t->start, 10, &y, &m, &dd) ||
+        !ca_parse_ymd(dct, strlen(dct), &cy, &cm, &cd))
+        return 0;
+    int digits = 0;
+    for (uint32_t i = x->start; i < x->end; i++) {
+        digits = isdigit((unsigned char)d->text[i]) ? digits + 1 : 0;
+        if (digits == 4) return 0; /* "Sept. 11, 2001" */
+    }
+    if (strncasecmp(d->text + x->start, "last", 4) == 0 || memmem(d->text + x->start, x->end - x->start, "year", 4))
+        return 0; /* "last September", "a year ago" */
+    int nearest = (m < cm || (m == cm && dd <= cd)) ? cy : cy - 1;
+    return y == nearest && ca_to_days(cy, cm, cd) - ca_to_days(y, m, dd) > 200;
 }
 
 /* Is the trigger at byte at in a background clause ("while U.S. forces
@@ -149,8 +192,13 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
-            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) || bare_clock(d, &tx[k]))
+            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) ||
+                (dct[0] && yearless_old(d, &tx[k], &tmp, dct)))
                 continue;
+            /* "at 6 a.m. on Sept. 12": the day is the date's, not the
+             * clock's */
+            int clock = bare_clock(d, &tx[k]);
+            if (clock == 2 || (clock && other_date(tx, ntx, s, &tx[k]))) continue;
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;

@@ -103,6 +103,20 @@ static void test_no_event_date(void **s)
     /* a clock time alone names no day ("Video 2:01") */
     run(D, "Video 2:01 Rebels attacked the airport near the border.");
     assert_string_equal(date_of("attacked"), "-");
+    /* "6 a.m." is the day of the narrative, unless the sentence names
+     * one: then that is the day, the clock's is only a guess */
+    run(D, "Rebels attacked the airport at 6 a.m. local time.");
+    assert_string_equal(date_of("attacked"), "2021-07-15");
+    run(D, "Rebels attacked the airport at 6 a.m. local time on December 12.");
+    assert_string_equal(date_of("attacked"), "-");
+    /* a day without its year long before the DCT: the text never says
+     * which year (the DCT's is July 2021: December 12 of 2020?) */
+    run(D, "Rebels attacked the airport on December 12.");
+    assert_string_equal(date_of("attacked"), "-");
+    run(D, "Rebels attacked the airport on March 2.");
+    assert_string_equal(date_of("attacked"), "2021-03-02");
+    run(D, "Rebels attacked the airport on December 12, 2020.");
+    assert_string_equal(date_of("attacked"), "2020-12-12");
 }
 
 static void test_forms(void **s)
