@@ -176,6 +176,7 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
     static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", NULL};
     if (at < te) return 0;
     uint32_t t0 = an_tok_at(d, s, ts), t = an_tok_at(d, s, te), tr = an_tok_at(d, s, at);
+    if (t0 >= s->tok0 + s->ntok) return 0;
     const char *p = d->text + te;
     int poss = (te + 2 <= d->len && strncmp(p, "'s", 2) == 0) ||
                (te + 4 <= d->len && strncmp(p, "\xE2\x80\x99s", 4) == 0);

@@ -93,7 +93,8 @@ static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, co
         digits = isdigit((unsigned char)d->text[i]) ? digits + 1 : 0;
         if (digits == 4) return 0; /* "Sept. 11, 2001" */
     }
-    if (strncasecmp(d->text + x->start, "last", 4) == 0 || memmem(d->text + x->start, x->end - x->start, "year", 4))
+    if ((x->end - x->start >= 4 && strncasecmp(d->text + x->start, "last", 4) == 0) ||
+        memmem(d->text + x->start, x->end - x->start, "year", 4))
         return 0; /* "last September", "a year ago" */
     int nearest = (m < cm || (m == cm && dd <= cd)) ? cy : cy - 1;
     return y == nearest && ca_to_days(cy, cm, cd) - ca_to_days(y, m, dd) > 200;
