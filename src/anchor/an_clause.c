@@ -83,11 +83,19 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
         if (l < end)
             return (l + 1 != tx || l > tt + 5) && !hours_apart(d, s, l);
         /* "Following days of protests, Modi led a rally on Sunday": the
-         * trigger in the phrase of a link, the date past its comma */
-        for (uint32_t k = 0, t = tt; k < 8 && t > s->tok0; k++) {
-            t--;
-            if (d->tok[t].kind == DC_PUNCT && !an_word(d, t, ",")) break;
-            if (is_link(d, s, t)) return crosses(d, s, at, ts, (const char *const[]){",", NULL});
+         * trigger in the phrase of a link that opens the sentence, the
+         * date past its comma (but "... after an explosion went off in
+         * West London, Friday," is the explosion's) */
+        static const char *const span[] = {"a", "an", "one", "two", "three", "four", "five", "few",
+                                           "several", "days", "day", "hours", "hour", "weeks",
+                                           "week", "months", "years", "minutes", "moments",
+                                           "shortly", "just", "soon", "only", "long", NULL};
+        for (uint32_t t = s->tok0; t < tt && t < s->tok0 + 4; t++) {
+            if (is_link(d, s, t)) /* "After", "Five days after", "Following" */
+                return tt - t <= 8 && crosses(d, s, at, ts, (const char *const[]){",", NULL});
+            if (!(t == s->tok0 && d->tok[t].kind == DC_PUNCT) && d->tok[t].kind != DC_NUM &&
+                !any_word(d, t, span))
+                break; /* "Dozens were wounded after ..." */
         }
         return 0;
     }

@@ -78,6 +78,10 @@ static void test_time_links(void **s)
     run(D, "Following weeks of protests, the president met Putin on Sunday.");
     assert_string_equal(date_of("protests"), "-");
     assert_string_equal(date_of("met"), "2021-07-11");
+    /* but a link inside the sentence opens no such phrase */
+    run(D, "Dozens were wounded after an explosion went off in the capital's subway, Friday, "
+           "setting a train on fire.");
+    assert_string_equal(date_of("explosion"), "2021-07-09");
     /* hours apart, one day */
     run(D, "Putin and Erdogan agreed on Thursday to a truce in Idlib, after more than six hours "
            "of talks in the Kremlin.");
