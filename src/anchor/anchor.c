@@ -256,7 +256,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * names days of its own, none of them this event's, has left
              * the narrative's day */
             int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
-            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si)) {
+            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
+                strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;
                 e->has_date = 1;
             } else if (carry) {

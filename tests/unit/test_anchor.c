@@ -136,6 +136,13 @@ static void test_coref_no_merge(void **s)
            "on Monday.");
     assert_ptr_not_equal(ev("attacks"), ev("attacked"));
     assert_string_equal(date_of("attacked"), "2021-07-12");
+    /* an event of the past named with its year is not the undated news
+     * told in other words */
+    run(D, "Rebels attacked the airport in 1998. Rebels shelled the city.");
+    assert_ptr_not_equal(ev("attacked"), ev("shelled"));
+    assert_string_equal(date_of("shelled"), "-");
+    run(D, "Rebels attacked the airport last month. Rebels shelled the city.");
+    assert_ptr_equal(ev("attacked"), ev("shelled"));
     /* other participants, another meeting */
     run(D, "Biden met Putin in Geneva on June 16. Weeks later Macron met Erdogan in Paris.");
     assert_int_equal(TL->nev, 2);

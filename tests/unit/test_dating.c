@@ -145,6 +145,9 @@ static void test_carry_limits(void **s)
     /* the narrative's day reaches a plain past, not the perfect ... */
     run(D, "The ministers arrived in Geneva on Monday. Rebels have shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
+    /* ... and it is a day: a year named in passing is no narrative's */
+    run(D, "Veterans remembered the massacre of 1944 in the village. Rebels shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
     /* ... nor what someone says */
     run(D, "The ministers arrived in Geneva on Monday. The army said rebels shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
