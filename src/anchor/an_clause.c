@@ -258,6 +258,31 @@ int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at)
     return det_before && d->tok[t + 1].kind == DC_WORD && !any_word(d, t + 1, prep);
 }
 
+int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const not_noun[] = {
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+        "gets", "who", "which", "that", "they", "he", "she", "we", "i", "you", "it", "not",
+        "also", "then", "reportedly", "allegedly", "and", "or", "but", NULL};
+    static const char *const prep[] = {"for", "in", "on", "at", "since", "over", "after", "during",
+                                       "by", "near", NULL};
+    uint32_t t = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
+    if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
+    const dc_token *k = &d->tok[t], *p = &d->tok[t - 1];
+    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
+    /* "a missionary detained for", not "Police detained" nor "who
+     * detained" */
+    if (p->kind != DC_WORD || (p->flags & DC_CAP) || any_word(d, t - 1, not_noun)) return 0;
+    if (p->end - p->start > 2 && strncmp(d->text + p->end - 2, "ly", 2) == 0) return 0;
+    if (!any_word(d, t + 1, prep)) return 0;
+    /* "was among three people killed in a crash": the participle is
+     * what the sentence tells, its date the sentence's */
+    static const char *const be[] = {"was", "were", "is", "are", "been", NULL};
+    for (uint32_t n = 0; n < 8 && t > s->tok0; n++)
+        if (any_word(d, --t, be)) return 0;
+    return 1;
+}
+
 int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     /* the aspect verbs: what begins or goes on is told at their date */

@@ -44,6 +44,11 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
  * detained Americans"): a state, whatever day its sentence names? */
 int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at);
 
+/* Is the trigger at byte at a participle after its noun ("deported a
+ * missionary detained for preaching")? Like an infinitive, it is dated
+ * only by what follows it ("soldiers killed in the attack on Monday"). */
+int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at);
+
 /* Is the trigger at byte at a to-infinitive ("agreed on Monday to
  * withdraw"), dated only by what follows it? "began to" is no such. */
 int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at);

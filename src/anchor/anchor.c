@@ -187,7 +187,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         int best_rank = 0, best_fits = 0, dated_sentence = 0;
         /* a participle used as an adjective names a state, not news of
          * its sentence's day */
-        int attributive = an_attributive(d, s, at), infinitive = an_infinitive(d, s, at);
+        int attributive = an_attributive(d, s, at),
+            infinitive = an_infinitive(d, s, at) || an_reduced_relative(d, s, at);
         for (size_t k = sorted ? first_in(tx, ntx, s->start) : 0;
              k < ntx && (!sorted || tx[k].start < s->end) && !attributive; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;

@@ -134,6 +134,14 @@ static void test_forms(void **s)
     assert_string_equal(date_of("release"), "-");
     run(D, "Iran agreed to release the sailors on July 20.");
     assert_string_equal(date_of("release"), "2021-07-20");
+    /* so does a participle after its noun ... */
+    run(D, "In March, North Korea deported a missionary detained for preaching.");
+    assert_string_equal(date_of("detained"), "-");
+    run(D, "Two soldiers killed in the attack on Monday were buried in Kabul.");
+    assert_string_equal(date_of("killed"), "2021-07-12");
+    /* ... unless it is what the sentence tells */
+    run(D, "In March, a teenager was among three people killed in a shooting near the border.");
+    assert_string_equal(date_of("killed"), "2021-03");
     /* what begins, begins that day */
     run(D, "On Monday, the rebels began to withdraw from the city.");
     assert_string_equal(date_of("withdraw"), "2021-07-12");
