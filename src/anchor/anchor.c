@@ -186,9 +186,10 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         uint32_t best_dist = UINT32_MAX;
         int best_rank = 0, best_fits = 0, dated_sentence = 0;
         /* a participle used as an adjective names a state, not news of
-         * its sentence's day */
+         * its sentence's day; an infinitive or a participle after its
+         * noun is dated only by what follows it */
         int attributive = an_attributive(d, s, at),
-            infinitive = an_infinitive(d, s, at) || an_reduced_relative(d, s, at);
+            after_only = an_infinitive(d, s, at) || an_reduced_relative(d, s, at);
         for (size_t k = sorted ? first_in(tx, ntx, s->start) : 0;
              k < ntx && (!sorted || tx[k].start < s->end) && !attributive; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
@@ -211,7 +212,7 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
                 if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;
                 /* "agreed on Monday to withdraw": the day of the agreeing */
-                if (infinitive && tx[k].end <= at) continue;
+                if (after_only && tx[k].end <= at) continue;
                 /* the day of a report or of a quotation dates what it
                  * tells only when telling is doing it */
                 report = an_report_date(d, s, tx[k].start, tx[k].end, at);
