@@ -200,6 +200,26 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
     return 1;
 }
 
+int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at)
+{
+    static const char *const light[] = {"place", "occurred", "occurs", "happened", "happens",
+                                        "began", "begins", "started", "starts", "ended", NULL};
+    if (ts <= at) return 0;
+    uint32_t tr = an_tok_at(d, s, at), tx = an_tok_at(d, s, ts);
+    for (uint32_t t = tr + 1; t < tx; t++) {
+        if (an_word(d, t, ",") || an_word(d, t, ";") || an_word(d, t, ":") || is_link(d, s, t))
+            return 0;
+        if (any_word(d, t, light)) {
+            /* "took place", "take place": not "in place" */
+            if (an_word(d, t, "place"))
+                return t > tr + 1 && (an_word(d, t - 1, "took") || an_word(d, t - 1, "take") ||
+                                      an_word(d, t - 1, "takes") || an_word(d, t - 1, "taking"));
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Do the words from token t on read w1 w2 (w2 NULL: w1 alone)? */
 static int reads(const dc_doc *d, const dc_sent *s, uint32_t t, const char *w1, const char *w2)
 {

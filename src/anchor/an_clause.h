@@ -40,6 +40,11 @@ int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te
  * is the event's own date, whatever else the sentence says. */
 int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
 
+/* Is the timex starting at ts told of the trigger at byte at by a verb
+ * that only says when it was ("the shooting ... took place in February
+ * 2014", "the raid began at 1 a.m.")? Then it is the event's own date. */
+int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at);
+
 /* Is the trigger at byte at a participle used as an adjective ("three
  * detained Americans"): a state, whatever day its sentence names? */
 int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at);

@@ -205,7 +205,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
-            int own = an_modifier(d, s, tx[k].start, tx[k].end, at), report = 0;
+            int own = an_modifier(d, s, tx[k].start, tx[k].end, at) ||
+                      an_light_verb(d, s, tx[k].start, at),
+                report = 0;
             if (!own) {
                 if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
                 /* "the attack came a day after talks failed on Monday" */
@@ -237,7 +239,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             /* and a year after the DCT's is no date of news at all (a
              * "2020 Democrats" headline run into the sentence) */
             if (far_future && strncmp(tmp.start, dct, 4) > 0) continue;
-            int rank = !far_future * 2 + same_clause;
+            /* its own date first ("the 2006 election", "took place in
+             * February 2014"), then one of its clause */
+            int rank = own * 4 + !far_future * 2 + same_clause;
             /* the own clause first, then a date that fits the tense, then
              * the nearest */
             if (best < 0 || rank > best_rank || (rank == best_rank && fits > best_fits) ||

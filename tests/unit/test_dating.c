@@ -50,6 +50,10 @@ static void test_report_day(void **s)
     /* nor are sanctions spoken of in a quotation imposed that day */
     run(D, "\"We support tougher sanctions on Russia,\" the minister told reporters on Monday.");
     assert_string_equal(date_of("sanctions"), "-");
+    /* a verb that only says when it was gives the event's own date */
+    run(D, "Settled by the ministry in 2017, the shooting of a border guard took place near the "
+           "river in February 2014.");
+    assert_string_equal(date_of("shooting"), "2014-02");
     /* "said in a statement Monday" is a report's day too */
     run(D, "Rebels seized the airport, the army said in a statement Monday.");
     assert_string_equal(date_of("seized"), "-");
