@@ -1,4 +1,5 @@
-/* an_clause: token tests for anchoring (an_clause.h). */
+/* an_clause: token tests for anchoring (an_clause.h): boundaries, links,
+ * quotations, reports, dates that are no event's. */
 #include "an_clause.h"
 #include <string.h>
 #include <strings.h>
@@ -9,7 +10,7 @@ int an_word(const dc_doc *d, uint32_t t, const char *w)
     return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
 }
 
-static int any_word(const dc_doc *d, uint32_t t, const char *const *words)
+int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
 {
     for (size_t i = 0; words[i]; i++)
         if (an_word(d, t, words[i])) return 1;
@@ -27,7 +28,7 @@ uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
 static int crosses(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b, const char *const *words)
 {
     for (uint32_t t = an_tok_at(d, s, a); t < s->tok0 + s->ntok && d->tok[t].start < b; t++)
-        if (any_word(d, t, words)) return 1;
+        if (an_any_word(d, t, words)) return 1;
     return 0;
 }
 
@@ -47,7 +48,7 @@ static const char *const links[] = {"after", "before", "since", "until", "till",
  * day")? */
 static int is_link(const dc_doc *d, const dc_sent *s, uint32_t t)
 {
-    if (any_word(d, t, links)) return 1;
+    if (an_any_word(d, t, links)) return 1;
     return an_word(d, t, "following") && (t == s->tok0 || !an_word(d, t - 1, "the"));
 }
 
@@ -66,9 +67,9 @@ static int hours_apart(const dc_doc *d, const dc_sent *s, uint32_t l)
 {
     static const char *const h[] = {"hour", "hours", "minutes", NULL};
     uint32_t end = s->tok0 + s->ntok;
-    if (l > s->tok0 && any_word(d, l - 1, h)) return 1;
+    if (l > s->tok0 && an_any_word(d, l - 1, h)) return 1;
     for (uint32_t t = l + 1; t < end && t <= l + 4; t++)
-        if (any_word(d, t, h)) return 1;
+        if (an_any_word(d, t, h)) return 1;
     return 0;
 }
 
@@ -94,7 +95,7 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
             if (is_link(d, s, t)) /* "After", "Five days after", "Following" */
                 return tt - t <= 8 && crosses(d, s, at, ts, (const char *const[]){",", NULL});
             if (!(t == s->tok0 && d->tok[t].kind == DC_PUNCT) && d->tok[t].kind != DC_NUM &&
-                !any_word(d, t, span))
+                !an_any_word(d, t, span))
                 break; /* "Dozens were wounded after ..." */
         }
         return 0;
@@ -114,13 +115,13 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
      * month or a year covers what led to what it dates; a day does not,
      * nor a time compared with another ("two years ago was before") */
     static const char *const be[] = {"was", "is", "were", "are", "be", "been", NULL};
-    return !coarse || (l > s->tok0 && any_word(d, l - 1, be));
+    return !coarse || (l > s->tok0 && an_any_word(d, l - 1, be));
 }
 
 static int is_quote(const dc_doc *d, uint32_t t)
 {
     static const char *const w[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
-    return any_word(d, t, w);
+    return an_any_word(d, t, w);
 }
 
 int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
@@ -164,15 +165,15 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
     for (uint32_t k = 0; k < 5 && t > s->tok0; k++) {
         t--;
         if (d->tok[t].kind == DC_PUNCT || (d->tok[t].start <= at && at < d->tok[t].end)) break;
-        if (any_word(d, t, say)) return 1;
+        if (an_any_word(d, t, say)) return 1;
     }
     if (at < te) return 0;
     /* a verb of saying between the date and the event, the event in
      * what is said -- not "said at an Iowa rally" */
     uint32_t end = s->tok0 + s->ntok, tr = an_tok_at(d, s, at);
     for (t = an_tok_at(d, s, te); t < tr; t++) {
-        if (!any_word(d, t, say)) continue;
-        if (t + 1 >= end || !any_word(d, t + 1, prep)) return 1;
+        if (!an_any_word(d, t, say)) continue;
+        if (t + 1 >= end || !an_any_word(d, t + 1, prep)) return 1;
         for (uint32_t k = t + 1; k < tr; k++)
             if (an_word(d, k, "that") || an_word(d, k, ",")) return 1;
     }
@@ -191,7 +192,7 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
     /* "the 2006 election", "the March 4 nerve-agent attack", "last
      * November's midterm elections"; not "said Monday coalition
      * airstrikes" */
-    if (!poss && !(t0 > s->tok0 && any_word(d, t0 - 1, det)) && !any_word(d, t0, det)) return 0;
+    if (!poss && !(t0 > s->tok0 && an_any_word(d, t0 - 1, det)) && !an_any_word(d, t0, det)) return 0;
     if (tr - t > 3) return 0;
     for (; t < tr; t++)
         if (d->tok[t].kind == DC_PUNCT && !an_word(d, t, "'") && !an_word(d, t, "\xE2\x80\x99") &&
@@ -209,7 +210,7 @@ int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at)
     for (uint32_t t = tr + 1; t < tx; t++) {
         if (an_word(d, t, ",") || an_word(d, t, ";") || an_word(d, t, ":") || is_link(d, s, t))
             return 0;
-        if (any_word(d, t, light)) {
+        if (an_any_word(d, t, light)) {
             /* "took place", "take place": not "in place" */
             if (an_word(d, t, "place"))
                 return t > tr + 1 && (an_word(d, t - 1, "took") || an_word(d, t - 1, "take") ||
@@ -243,7 +244,7 @@ int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te
     /* "In Tuesday's test, a missile was launched": the setting of the
      * clause that follows (but "his victory in last month's election") */
     static const char *const setting[] = {"in", "during", "at", NULL};
-    if (poss && t > s->tok0 && any_word(d, t - 1, setting) &&
+    if (poss && t > s->tok0 && an_any_word(d, t - 1, setting) &&
         (t - 1 == s->tok0 || d->tok[t - 2].kind == DC_PUNCT))
         return 0;
     if (poss) {
@@ -251,82 +252,6 @@ int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te
         for (uint32_t k = 0; k < 4 && n + k < end; k++)
             if (d->tok[n + k].start <= at && at < d->tok[n + k].end) return 0;
         return 1;
-    }
-    return 0;
-}
-
-/* The trigger's token at byte at, or the sentence's end. */
-static uint32_t trig(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    return an_tok_at(d, s, at);
-}
-
-int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    static const char *const det[] = {"the", "a", "an", "two", "three", "four", "five", "six",
-                                      "several", "many", "his", "her", "their", "its", "our",
-                                      "those", "these", "other", NULL};
-    static const char *const prep[] = {"by", "in", "on", "at", "for", "from", "to", "with",
-                                       "after", "before", "and", "or", "as", "since", NULL};
-    uint32_t t = trig(d, s, at), end = s->tok0 + s->ntok;
-    if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
-    const dc_token *k = &d->tok[t];
-    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
-    const dc_token *p = &d->tok[t - 1];
-    int det_before = any_word(d, t - 1, det) || p->kind == DC_NUM ||
-                     (p->end - p->start > 2 && strncmp(d->text + p->end - 2, "'s", 2) == 0);
-    return det_before && d->tok[t + 1].kind == DC_WORD && !any_word(d, t + 1, prep);
-}
-
-int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    static const char *const not_noun[] = {
-        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
-        "gets", "who", "which", "that", "they", "he", "she", "we", "i", "you", "it", "not",
-        "also", "then", "reportedly", "allegedly", "and", "or", "but", NULL};
-    static const char *const prep[] = {"for", "in", "on", "at", "since", "over", "after", "during",
-                                       "by", "near", NULL};
-    uint32_t t = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
-    if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
-    const dc_token *k = &d->tok[t], *p = &d->tok[t - 1];
-    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
-    /* "a missionary detained for", not "Police detained" nor "who
-     * detained" */
-    if (p->kind != DC_WORD || (p->flags & DC_CAP) || any_word(d, t - 1, not_noun)) return 0;
-    if (p->end - p->start > 2 && strncmp(d->text + p->end - 2, "ly", 2) == 0) return 0;
-    if (!any_word(d, t + 1, prep)) return 0;
-    /* "was among three people killed in a crash": the participle is
-     * what the sentence tells, its date the sentence's */
-    static const char *const be[] = {"was", "were", "is", "are", "been", NULL};
-    for (uint32_t n = 0; n < 8 && t > s->tok0; n++)
-        if (any_word(d, --t, be)) return 0;
-    return 1;
-}
-
-int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    /* the aspect verbs: what begins or goes on is told at their date */
-    static const char *const aspect[] = {"began", "begun", "begin", "begins", "beginning",
-                                         "started", "start", "starts", "starting", "continued",
-                                         "continue", "continues", "continuing", NULL};
-    uint32_t t = trig(d, s, at);
-    if (t >= s->tok0 + s->ntok || t <= s->tok0 || !an_word(d, t - 1, "to")) return 0;
-    const dc_token *k = &d->tok[t];
-    /* "returned to talks", "to Sunday's rally": a noun, not a verb */
-    if (d->text[k->end - 1] == 's' || (k->flags & DC_CAP)) return 0;
-    return !(t >= s->tok0 + 2 && any_word(d, t - 2, aspect));
-}
-
-int an_perfect(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    static const char *const aux[] = {"has", "have", "had", "'ve", "having", NULL};
-    static const char *const skip[] = {"been", "already", "not", "never", "also", "just",
-                                       "since", "recently", "reportedly", NULL};
-    uint32_t t = trig(d, s, at);
-    for (uint32_t k = 0; k < 3 && t > s->tok0; k++) {
-        t--;
-        if (any_word(d, t, aux)) return 1;
-        if (!any_word(d, t, skip)) return 0;
     }
     return 0;
 }

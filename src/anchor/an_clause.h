@@ -10,6 +10,9 @@
 /* Is token t the word w (case aside)? */
 int an_word(const dc_doc *d, uint32_t t, const char *w);
 
+/* Is token t one of words (a NULL-terminated list)? */
+int an_any_word(const dc_doc *d, uint32_t t, const char *const *words);
+
 /* The first token of sentence s that starts at or after byte at. */
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at);
 
@@ -22,13 +25,20 @@ int an_crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
  * event. coarse: the timex is a month or longer. */
 int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at, int coarse);
 
-/* Is there a quotation mark between byte offsets a < b? */
+/* Does a quotation begin or end between byte offsets a < b, one inside
+ * it and the other out? Marks around a few words (a term in quotation
+ * marks) open none. */
 int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b);
 
 /* Is the timex [ts, te) the date of a report about an event at byte at:
- * a verb of saying among the three words before it ("said on Monday"),
- * or between it and the event ("On Monday, the paper reported that")? */
+ * a verb of saying among the five words before it ("said in a statement
+ * Monday", the event not between them), or between it and the event ("On
+ * Monday, the paper reported that")? */
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
+
+/* Is the trigger at byte at reported speech: a verb of saying or a
+ * quotation mark before it in its sentence? */
+int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);
 
 /* Does the timex [ts, te) date no event: a count "as of Thursday", a
  * state lasting "for the past year", a modifier of another noun
@@ -44,6 +54,8 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
  * that only says when it was ("the shooting ... took place in February
  * 2014", "the raid began at 1 a.m.")? Then it is the event's own date. */
 int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at);
+
+/* The forms of a trigger (an_form.c). */
 
 /* Is the trigger at byte at a participle used as an adjective ("three
  * detained Americans"): a state, whatever day its sentence names? */
@@ -62,7 +74,4 @@ int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at);
  * been arrested"), before the narrative's current day? */
 int an_perfect(const dc_doc *d, const dc_sent *s, uint32_t at);
 
-/* Is the trigger at byte at reported speech: a verb of saying or a
- * quotation mark before it in its sentence? */
-int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);
 #endif
