@@ -49,6 +49,13 @@ static const char *const links[] = {"after", "before", "since", "until", "till",
 static int is_link(const dc_doc *d, const dc_sent *s, uint32_t t)
 {
     if (an_any_word(d, t, links)) return 1;
+    /* "met on Monday ahead of the summit", "a trip this year in
+     * preparation for the summit": the one before the other */
+    uint32_t end = s->tok0 + s->ntok;
+    if (t + 1 < end && ((an_word(d, t, "ahead") && an_word(d, t + 1, "of")) ||
+                        ((an_word(d, t, "preparation") || an_word(d, t, "prepare")) &&
+                         an_word(d, t + 1, "for"))))
+        return 1;
     return an_word(d, t, "following") && (t == s->tok0 || !an_word(d, t - 1, "the"));
 }
 
@@ -113,9 +120,12 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
     if (l >= end || hours_apart(d, s, l)) return 0;
     /* "In November, Pakistan shut the route after a U.S. airstrike": a
      * month or a year covers what led to what it dates; a day does not,
-     * nor a time compared with another ("two years ago was before") */
+     * nor what is still to come ("this year in preparation for the
+     * summit"), nor a time compared with another ("two years ago was
+     * before") */
     static const char *const be[] = {"was", "is", "were", "are", "be", "been", NULL};
-    return !coarse || (l > s->tok0 && an_any_word(d, l - 1, be));
+    int led_to = an_word(d, l, "after") || an_word(d, l, "following");
+    return !coarse || !led_to || (l > s->tok0 && an_any_word(d, l - 1, be));
 }
 
 static int is_quote(const dc_doc *d, uint32_t t)

@@ -86,6 +86,13 @@ static void test_time_links(void **s)
     run(D, "Dozens were wounded after an explosion went off in the capital's subway, Friday, "
            "setting a train on fire.");
     assert_string_equal(date_of("explosion"), "2021-07-09");
+    /* what is still to come is not covered by the month or year of
+     * what prepares it */
+    run(D, "Pompeo made his second visit to Pyongyang this year in preparation for the summit "
+           "with Kim.");
+    assert_string_equal(date_of("summit"), "-");
+    run(D, "Mubarak ruled from 1981 until the revolution, when he was deposed and jailed.");
+    assert_string_equal(date_of("jailed"), "-");
     /* hours apart, one day */
     run(D, "Putin and Erdogan agreed on Thursday to a truce in Idlib, after more than six hours "
            "of talks in the Kremlin.");
