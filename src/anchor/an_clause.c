@@ -171,11 +171,31 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
     /* a verb of saying shortly before the date ("said on Monday", "said
      * in a statement Monday"), the event not between them ("said rebels
      * attacked Monday" dates the attack) */
-    uint32_t t = an_tok_at(d, s, ts);
+    /* after a verb that takes what is said with no "that" ("said Iraqi
+     * soldiers on Friday attacked"), a word other than these begins what
+     * is said, and a date in it before the event is the event's: "said
+     * late on Monday", "said in a statement Monday", "said independently
+     * Saturday" are reports. Other verbs take an object first ("told CNN
+     * Monday", "released photos on April 18") */
+    static const char *const between[] = {"on", "in", "at", "late", "early", "back", "a", "an",
+                                          "the", "its", "his", "her", "their", "statement",
+                                          "interview", "briefing", "news", "conference", "speech",
+                                          NULL};
+    static const char *const clause[] = {"said", "says", "saying", "claimed", "claims", "added",
+                                         "insisted", "argued", "noted", "stated", NULL};
+    uint32_t t = an_tok_at(d, s, ts), tx = t;
     for (uint32_t k = 0; k < 5 && t > s->tok0; k++) {
         t--;
         if (d->tok[t].kind == DC_PUNCT || (d->tok[t].start <= at && at < d->tok[t].end)) break;
-        if (an_any_word(d, t, say)) return 1;
+        if (an_any_word(d, t, say)) {
+            if (!an_any_word(d, t, clause) || at < te) return 1;
+            for (uint32_t w = t + 1; w < tx; w++) {
+                const dc_token *k2 = &d->tok[w];
+                int adverb = k2->end - k2->start > 3 && strncmp(d->text + k2->end - 2, "ly", 2) == 0;
+                if (!adverb && !an_any_word(d, w, between)) return 0;
+            }
+            return 1;
+        }
     }
     if (at < te) return 0;
     /* a verb of saying between the date and the event, the event in
@@ -229,6 +249,17 @@ int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at)
         }
     }
     return 0;
+}
+
+int an_when_clause(const dc_doc *d, const dc_sent *s, uint32_t te, uint32_t at)
+{
+    uint32_t end = s->tok0 + s->ntok, t = an_tok_at(d, s, te), tr = an_tok_at(d, s, at);
+    if (at < te) return 0;
+    if (t < end && an_word(d, t, ",")) t++;
+    if (t >= end || !an_word(d, t, "when") || tr <= t || tr - t > 12) return 0;
+    for (uint32_t k = t + 1; k < tr; k++)
+        if (an_word(d, k, ",") || an_word(d, k, ";") || an_word(d, k, ":")) return 0;
+    return 1;
 }
 
 /* Do the words from token t on read w1 w2 (w2 NULL: w1 alone)? */

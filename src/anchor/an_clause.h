@@ -55,6 +55,11 @@ int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uin
  * 2014", "the raid began at 1 a.m.")? Then it is the event's own date. */
 int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at);
 
+/* Is the trigger at byte at in a "when" clause that follows the timex
+ * ending at te ("since last week, when Floyd was killed")? The clause
+ * tells what happened at that date: it is the event's own. */
+int an_when_clause(const dc_doc *d, const dc_sent *s, uint32_t te, uint32_t at);
+
 /* The forms of a trigger (an_form.c). */
 
 /* Is the trigger at byte at a participle used as an adjective ("three

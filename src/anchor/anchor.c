@@ -206,7 +206,7 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
             int own = an_modifier(d, s, tx[k].start, tx[k].end, at) ||
-                      an_light_verb(d, s, tx[k].start, at),
+                      an_light_verb(d, s, tx[k].start, at) || an_when_clause(d, s, tx[k].end, at),
                 report = 0;
             if (!own) {
                 if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;

@@ -60,6 +60,14 @@ static void test_report_day(void **s)
     /* but a day that modifies the event's own noun is its own */
     run(D, "An academic report released Wednesday studied the 2006 election in Ohio.");
     assert_string_equal(date_of("election"), "2006");
+    /* a date inside what is said, before the event, is the event's ... */
+    run(D, "Officials said Iraqi soldiers on Friday attacked the town of Beiji.");
+    assert_string_equal(date_of("attacked"), "2021-07-09");
+    run(D, "Officials said late on Monday that rebels seized the airport.");
+    assert_string_equal(date_of("seized"), "-");
+    /* ... but after a verb that takes an object, the date is the verb's */
+    run(D, "The FBI released photos on July 12 of two men suspected in the bombing.");
+    assert_string_equal(date_of("bombing"), "-");
     /* saying at a rally is no report of the rally */
     run(D, "On Saturday, the senator said at a rally in Ohio that taxes would fall.");
     assert_string_equal(date_of("rally"), "2021-07-10");
@@ -93,6 +101,9 @@ static void test_time_links(void **s)
     assert_string_equal(date_of("summit"), "-");
     run(D, "Mubarak ruled from 1981 until the revolution, when he was deposed and jailed.");
     assert_string_equal(date_of("jailed"), "-");
+    /* a "when" clause after a date tells what happened then */
+    run(D, "Protests have spread since last week, when police killed a man in custody.");
+    assert_string_equal(date_of("killed"), "2021-W27");
     /* hours apart, one day */
     run(D, "Putin and Erdogan agreed on Thursday to a truce in Idlib, after more than six hours "
            "of talks in the Kremlin.");
