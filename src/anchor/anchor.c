@@ -1,8 +1,9 @@
 /* an_anchor: the date of each event from the temporal expressions around
  * its trigger (anchor.h): its own clause, its sentence, the day the
- * sentence before named; a report's date and a date that does not fit the
- * tense go last. */
+ * sentence before named. What the words say of each date -- a report's,
+ * across "after", a count "as of" -- is an_clause.c's. */
 #include "anchor.h"
+#include "an_clause.h"
 #include "../util/cal.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -10,63 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
-static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+/* Is this type of event done by announcing it ("imposed sanctions on
+ * Monday", "threatened on Friday", "offered talks")? Then the day it was
+ * announced is its date; any other event a report tells of keeps the
+ * date of its own words or none ("a resignation reported Tuesday"). */
+static int announced(const char *type)
 {
-    size_t n = strlen(w);
-    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
-}
-
-/* Is there a clause boundary between byte offsets a < b? */
-static int crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
-{
-    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
-        if (d->tok[t].start < a) continue;
-        if (d->tok[t].start >= b) break;
-        if (tok_is(d, t, ";") || tok_is(d, t, ":") || tok_is(d, t, "but") || tok_is(d, t, "while") ||
-            tok_is(d, t, "after") || tok_is(d, t, "before") || tok_is(d, t, "since") ||
-            tok_is(d, t, "when") || tok_is(d, t, "\xE2\x80\x94"))
-            return 1;
-    }
-    return 0;
-}
-
-/* A quotation mark: what is said inside and the saying outside are two
- * clauses ("\u201cWhen our presidents spoke ...,\u201d he told reporters on
- * Monday"). */
-static int is_quote(const dc_doc *d, uint32_t t)
-{
-    return tok_is(d, t, "\"") || tok_is(d, t, "\xE2\x80\x9C") || tok_is(d, t, "\xE2\x80\x9D");
-}
-
-/* Verbs of saying: a date right after one ("said on Monday", "told
- * reporters Monday") is the day of the report, not of what it reports. */
-static int is_report_verb(const dc_doc *d, uint32_t t)
-{
-    static const char *const words[] = {"said", "says", "told", "announced", "reported",
-                                        "added", "stated", "tweeted", "wrote", "confirmed",
-                                        "revealed", "acknowledged", NULL};
-    for (size_t i = 0; words[i]; i++)
-        if (tok_is(d, t, words[i])) return 1;
-    return 0;
-}
-
-/* Is the timex at byte at the date of a report: a verb of saying among
- * the three words before it? */
-static int report_date(const dc_doc *d, const dc_sent *s, uint32_t at)
-{
-    uint32_t t = s->tok0;
-    while (t < s->tok0 + s->ntok && d->tok[t].start < at) t++;
-    for (uint32_t k = 0; k < 3 && t > s->tok0; k++)
-        if (is_report_verb(d, --t)) return 1;
-    return 0;
-}
-
-/* Is there a quotation mark between byte offsets a < b? */
-static int crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
-{
-    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < b; t++)
-        if (d->tok[t].start >= a && is_quote(d, t)) return 1;
-    return 0;
+    return strcmp(type, "sanctions") == 0 || strcmp(type, "threat") == 0 ||
+           strcmp(type, "offer") == 0;
 }
 
 /* Does a date span fit an event of this modality, told on the DCT? A plan
@@ -92,15 +44,81 @@ static int name_as_month(const dc_doc *d, const tx_timex *x)
            (x->end + 4 <= d->len && strncmp(after, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* A clock time with no day to it: 1 for "6 a.m. local time", 2 for
+ * "12:30" or "2:01" (no word at all). Its day is the tagger's guess, the
+ * DCT's or the last named; with no word it is as often a video's length
+ * or a score as a time of day. */
+static int bare_clock(const dc_doc *d, const tx_timex *x)
+{
+    static const char *const zones[] = {"local", "time", "GMT", "UTC", "EDT", "EST", "PDT", "PST",
+                                        "CDT", "CST", "BST", "CET", "CEST", NULL};
+    if (strcmp(x->type, "TIME") != 0 || !isdigit((unsigned char)d->text[x->start])) return 0;
+    int words = 0;
+    for (uint32_t i = x->start; i < x->end;) {
+        if (!isalpha((unsigned char)d->text[i])) { i++; continue; }
+        uint32_t j = i;
+        while (j < x->end && isalpha((unsigned char)d->text[j])) j++;
+        int zone = j - i < 3; /* "a.m.", "pm", "ET" */
+        for (size_t k = 0; zones[k] && !zone; k++)
+            zone = strlen(zones[k]) == j - i && strncasecmp(d->text + i, zones[k], j - i) == 0;
+        if (!zone) return 0; /* "9 a.m. Saturday" names its day */
+        words = 1;
+        i = j;
+    }
+    return words ? 1 : 2;
+}
+
+/* Does sentence s name a date other than timex x? */
+static int other_date(const tx_timex *tx, size_t ntx, const dc_sent *s, const tx_timex *x)
+{
+    for (size_t k = 0; k < ntx; k++)
+        if (&tx[k] != x && tx[k].start >= s->start && tx[k].end <= s->end &&
+            strcmp(tx[k].type, "DATE") == 0)
+            return 1;
+    return 0;
+}
+
+/* "since the original September 11th attacks", in an article of
+ * September 10: a day named without its year that lies over 200 days
+ * before the DCT, the year being the one the DCT gave it. The text
+ * never says which year; the guidelines give no year from outside it. */
+static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, const char *dct)
+{
+    int y, m, dd, cy, cm, cd;
+    if (strcmp(t->precision, "day") != 0 || !ca_parse_ymd(t->start, 10, &y, &m, &dd) ||
+        !ca_parse_ymd(dct, strlen(dct), &cy, &cm, &cd))
+        return 0;
+    int digits = 0;
+    for (uint32_t i = x->start; i < x->end; i++) {
+        digits = isdigit((unsigned char)d->text[i]) ? digits + 1 : 0;
+        if (digits == 4) return 0; /* "Sept. 11, 2001" */
+    }
+    if ((x->end - x->start >= 4 && strncasecmp(d->text + x->start, "last", 4) == 0) ||
+        memmem(d->text + x->start, x->end - x->start, "year", 4))
+        return 0; /* "last September", "a year ago" */
+    int nearest = (m < cm || (m == cm && dd <= cd)) ? cy : cy - 1;
+    return y == nearest && ca_to_days(cy, cm, cd) - ca_to_days(y, m, dd) > 200;
+}
+
 /* Is the trigger at byte at in a background clause ("while U.S. forces
  * withdrew", "amid protests"), which tells no news of its own? */
 static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
-        if (tok_is(d, t, "while") || tok_is(d, t, "as") || tok_is(d, t, "amid") ||
-            tok_is(d, t, "since") || tok_is(d, t, "whereas"))
+        if (an_word(d, t, "while") || an_word(d, t, "as") || an_word(d, t, "amid") ||
+            an_word(d, t, "since") || an_word(d, t, "whereas"))
             return 1;
     return 0;
+}
+
+/* May the trigger at byte at take the narrative's current date? Only a
+ * plain past told as news: not a background clause, the perfect ("has
+ * taken out"), what someone says, a participle ("detained Americans")
+ * or an infinitive ("to negotiate"). */
+static int carries(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    return !background(d, s, at) && !an_perfect(d, s, at) && !an_reported(d, s, at) &&
+           !an_attributive(d, s, at) && !an_infinitive(d, s, at);
 }
 
 /* Does a paragraph start between sentences a < b? */
@@ -124,15 +142,29 @@ static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long 
         if (tx[k].start < p->start || tx[k].end > p->end) continue;
         tl_date t;
         if (an_span(tx[k].value, &t) || strcmp(t.precision, "day") != 0) continue;
-        if (report_date(d, p, tx[k].start)) continue;
+        if (an_report_date(d, p, tx[k].start, tx[k].end, tx[k].start)) continue;
         found = (long)k;
     }
     return found;
 }
 
+/* The first timex that starts at or after byte at (they come sorted). */
+static size_t first_in(const tx_timex *tx, size_t ntx, uint32_t at)
+{
+    size_t lo = 0, hi = ntx;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tx[mid].start < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline *tl, size_t first)
 {
     const tl_event *prev = NULL; /* the last event dated from its own words */
+    int sorted = 1; /* timexes in text order: each sentence's found by bisection */
+    for (size_t k = 1; k < ntx && sorted; k++) sorted = tx[k].start >= tx[k - 1].start;
     long prev_si = -1;
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *e = &tl->ev[i];
@@ -152,20 +184,49 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         uint32_t at = tr ? s->start + (uint32_t)(tr - m->sentence) : s->start;
         long best = -1;
         uint32_t best_dist = UINT32_MAX;
-        int best_rank = 0, best_fits = 0;
-        for (size_t k = 0; k < ntx; k++) {
+        int best_rank = 0, best_fits = 0, dated_sentence = 0;
+        /* a participle used as an adjective names a state, not news of
+         * its sentence's day; an infinitive or a participle after its
+         * noun is dated only by what follows it */
+        int attributive = an_attributive(d, s, at),
+            after_only = an_infinitive(d, s, at) || an_reduced_relative(d, s, at);
+        for (size_t k = sorted ? first_in(tx, ntx, s->start) : 0;
+             k < ntx && (!sorted || tx[k].start < s->end) && !attributive; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
-            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k])) continue;
+            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) ||
+                (dct[0] && yearless_old(d, &tx[k], &tmp, dct)))
+                continue;
+            /* "at 6 a.m. on Sept. 12": the day is the date's, not the
+             * clock's */
+            int clock = bare_clock(d, &tx[k]);
+            if (clock == 2 || (clock && other_date(tx, ntx, s, &tx[k]))) continue;
+            dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
-            int report = report_date(d, s, tx[k].start);
-            /* the day a quotation was given is not the day of what it tells */
-            if (report && crosses_quote(d, s, a, b)) continue;
-            /* a report's date dates what is reported only when nothing
-             * nearer does */
-            int same_clause = !report && !crosses_clause(d, s, a, b);
+            int own = an_modifier(d, s, tx[k].start, tx[k].end, at) ||
+                      an_light_verb(d, s, tx[k].start, at) || an_when_clause(d, s, tx[k].end, at),
+                report = 0;
+            if (!own) {
+                if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
+                /* "the attack came a day after talks failed on Monday" */
+                int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
+                if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;
+                /* "agreed on Monday to withdraw": the day of the agreeing */
+                if (after_only && tx[k].end <= at) continue;
+                /* the day of a report or of a quotation dates what it
+                 * tells only when telling is doing it */
+                report = an_report_date(d, s, tx[k].start, tx[k].end, at);
+                if (report && !announced(e->type)) continue;
+                /* what is quoted is done that day only if it is a threat
+                 * ("I say hit Turkey very hard", tweeted on Thursday) */
+                if (an_crosses_quote(d, s, a, b)) {
+                    if (strcmp(e->type, "threat") != 0) continue;
+                    report = 1;
+                }
+            }
+            int same_clause = !report && !an_crosses_clause(d, s, a, b);
             int fits = tense_fits(e->modality, &tmp, dct);
             /* a date after the DCT far from an asserted trigger most often
              * belongs to another verb ("the election early next year will
@@ -175,7 +236,12 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * next week"). */
             int far_future = dct[0] && strcmp(e->modality, "asserted") == 0 &&
                              strcmp(tmp.start, dct) > 0 && dist > 40;
-            int rank = !far_future * 2 + same_clause;
+            /* and a year after the DCT's is no date of news at all (a
+             * "2020 Democrats" headline run into the sentence) */
+            if (far_future && strncmp(tmp.start, dct, 4) > 0) continue;
+            /* its own date first ("the 2006 election", "took place in
+             * February 2014"), then one of its clause */
+            int rank = own * 4 + !far_future * 2 + same_clause;
             /* the own clause first, then a date that fits the tense, then
              * the nearest */
             if (best < 0 || rank > best_rank || (rank == best_rank && fits > best_fits) ||
@@ -192,12 +258,15 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         if (best < 0) {
             /* an undated event told right after a dated one, in the same
              * paragraph, most often belongs to it ("Insurgents fired on
-             * the aircraft" after "the raid on Saturday") */
-            if (prev && strcmp(e->modality, "asserted") == 0 && si - prev_si <= 1 &&
-                !para_between(d, prev_si, si) && !background(d, s, at)) {
+             * the aircraft" after "the raid on Saturday"); a sentence that
+             * names days of its own, none of them this event's, has left
+             * the narrative's day */
+            int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
+            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
+                strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;
                 e->has_date = 1;
-            } else if (strcmp(e->modality, "asserted") == 0 && !background(d, s, at)) {
+            } else if (carry) {
                 long k = narrative_day(d, tx, ntx, si);
                 if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
             }

@@ -5,6 +5,8 @@
  * actors, dates that exclude each other, other places, or modalities that
  * cannot describe one occurrence. */
 #include "timeline.h"
+#include "../util/cal.h"
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -131,6 +133,28 @@ static int compatible(const tl_event *a, const tl_event *b)
     return 1;
 }
 
+/* The day number of a "YYYY-MM-DD" into *out; 0 if it is none. */
+static int day_of(const char *ymd, long *out)
+{
+    int y, m, d;
+    if (!ymd[0] || !ca_parse_ymd(ymd, strlen(ymd), &y, &m, &d)) return 0;
+    *out = ca_to_days(y, m, d);
+    return 1;
+}
+
+/* Is one of a and b dated by its own words to over a year before the DCT
+ * and the other not dated by its own words? A past event named in passing
+ * ("the 1944 massacre", "the 2011 raid") is not the article's undated
+ * news told in other words ("three days after the strike"). dct: its day
+ * number, or NULL. */
+static int history_and_news(const tl_event *a, const tl_event *b, const long *dct)
+{
+    long end;
+    if (!dct || own_date(a) == own_date(b)) return 0;
+    const tl_event *dated = own_date(a) ? a : b;
+    return day_of(dated->date.end, &end) && end < *dct - 365;
+}
+
 /* Do a and b share a trigger word (case aside)? */
 static int same_word(const tl_event *a, const tl_event *b)
 {
@@ -201,16 +225,26 @@ int tl_coref(annals_timeline *tl, size_t first)
     size_t out = first;
     /* votes per kept event: [asserted, planned] */
     int votes[256][4];
+    long dct_day;
+    const long *dct = NULL;
+    if (first < tl->nev && tl->ev[first].nmentions && tl->ev[first].mentions[0].doc < tl->ndocs &&
+        day_of(tl->docs[tl->ev[first].mentions[0].doc].dct, &dct_day))
+        dct = &dct_day;
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *b = &tl->ev[i];
         /* the nearest event told with one of the same words ("the
          * rally" takes up the rally, not the nearer protests), else the
          * nearest that fits */
         long into = -1;
+        /* among those told with the same word, the one told most often:
+         * "the summit" of a later sentence is the article's summit, not
+         * the next year's one named last */
+        for (size_t k = out; k-- > first;)
+            if (same_word(&tl->ev[k], b) && compatible(&tl->ev[k], b) &&
+                (into < 0 || tl->ev[k].nmentions > tl->ev[into].nmentions))
+                into = (long)k;
         for (size_t k = out; k-- > first && into < 0;)
-            if (same_word(&tl->ev[k], b) && compatible(&tl->ev[k], b)) into = (long)k;
-        for (size_t k = out; k-- > first && into < 0;)
-            if (compatible(&tl->ev[k], b)) into = (long)k;
+            if (compatible(&tl->ev[k], b) && !history_and_news(&tl->ev[k], b, dct)) into = (long)k;
         if (into >= 0 && into - (long)first < 256) {
             if (merge_into(tl, &tl->ev[into], b, votes[into - first])) return -1;
             continue;

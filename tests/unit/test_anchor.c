@@ -111,6 +111,15 @@ static void test_coref_merge(void **s)
     e = ev("rally");
     assert_int_equal(e->nmentions, 2);
     assert_string_equal(e->date.value, "2021-07-11");
+    /* "the summit" with no day of its own is the article's summit, told
+     * most often, not the one named last */
+    run(D, "Biden met Putin at a summit in Geneva on June 16. The summit lasted four hours. "
+           "NATO leaders will hold a summit in Brussels in December. Traders said the outcome "
+           "of the summit was priced in.");
+    for (size_t i = 0; i < TL->nev; i++)
+        if (TL->ev[i].has_date && strcmp(TL->ev[i].date.value, "2021-12") == 0)
+            assert_int_equal(TL->ev[i].nmentions, 1);
+    assert_int_equal(ev("summit")->nmentions, 3);
 }
 
 static void test_coref_no_merge(void **s)
@@ -127,6 +136,13 @@ static void test_coref_no_merge(void **s)
            "on Monday.");
     assert_ptr_not_equal(ev("attacks"), ev("attacked"));
     assert_string_equal(date_of("attacked"), "2021-07-12");
+    /* an event of the past named with its year is not the undated news
+     * told in other words */
+    run(D, "Rebels attacked the airport in 1998. Rebels shelled the city.");
+    assert_ptr_not_equal(ev("attacked"), ev("shelled"));
+    assert_string_equal(date_of("shelled"), "-");
+    run(D, "Rebels attacked the airport last month. Rebels shelled the city.");
+    assert_ptr_equal(ev("attacked"), ev("shelled"));
     /* other participants, another meeting */
     run(D, "Biden met Putin in Geneva on June 16. Weeks later Macron met Erdogan in Paris.");
     assert_int_equal(TL->nev, 2);

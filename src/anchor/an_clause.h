@@ -1,0 +1,82 @@
+/* an_clause: what the words around a trigger and a temporal expression
+ * tell about whether the one dates the other -- clause boundaries,
+ * reports, quotations, and the grammatical forms that take no date of
+ * their sentence. Cheap token tests, no parse. Private to anchor. */
+#ifndef AN_CLAUSE_H
+#define AN_CLAUSE_H
+#include <stdint.h>
+#include "../doc/doc.h"
+
+/* Is token t the word w (case aside)? */
+int an_word(const dc_doc *d, uint32_t t, const char *w);
+
+/* Is token t one of words (a NULL-terminated list)? */
+int an_any_word(const dc_doc *d, uint32_t t, const char *const *words);
+
+/* The first token of sentence s that starts at or after byte at. */
+uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+/* Is there a clause boundary between byte offsets a < b? */
+int an_crosses_clause(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b);
+
+/* Does a temporal link ("after", "before", "since", "until")
+ * set the timex [ts, te) apart from the trigger at byte at: the date on
+ * the other side of it, or inside its phrase, belongs to the other
+ * event. coarse: the timex is a month or longer. */
+int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at, int coarse);
+
+/* Does a quotation begin or end between byte offsets a < b, one inside
+ * it and the other out? Marks around a few words (a term in quotation
+ * marks) open none. */
+int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b);
+
+/* Is the timex [ts, te) the date of a report about an event at byte at:
+ * a verb of saying among the five words before it ("said in a statement
+ * Monday", the event not between them), or between it and the event ("On
+ * Monday, the paper reported that")? */
+int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
+
+/* Is the trigger at byte at reported speech: a verb of saying or a
+ * quotation mark before it in its sentence? */
+int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+/* Does the timex [ts, te) date no event: a count "as of Thursday", a
+ * state lasting "for the past year", a modifier of another noun
+ * ("Thursday's elections", unless the event at byte at is that noun)? */
+int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
+
+/* Does the timex [ts, te) modify the trigger at byte at, a few words on
+ * ("the 2006 election", "last November's midterm elections")? Then it
+ * is the event's own date, whatever else the sentence says. */
+int an_modifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
+
+/* Is the timex starting at ts told of the trigger at byte at by a verb
+ * that only says when it was ("the shooting ... took place in February
+ * 2014", "the raid began at 1 a.m.")? Then it is the event's own date. */
+int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at);
+
+/* Is the trigger at byte at in a "when" clause that follows the timex
+ * ending at te ("since last week, when Floyd was killed")? The clause
+ * tells what happened at that date: it is the event's own. */
+int an_when_clause(const dc_doc *d, const dc_sent *s, uint32_t te, uint32_t at);
+
+/* The forms of a trigger (an_form.c). */
+
+/* Is the trigger at byte at a participle used as an adjective ("three
+ * detained Americans"): a state, whatever day its sentence names? */
+int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+/* Is the trigger at byte at a participle after its noun ("deported a
+ * missionary detained for preaching")? Like an infinitive, it is dated
+ * only by what follows it ("soldiers killed in the attack on Monday"). */
+int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+/* Is the trigger at byte at a to-infinitive ("agreed on Monday to
+ * withdraw"), dated only by what follows it? "began to" is no such. */
+int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+/* Is the trigger at byte at told in the perfect ("has taken out", "had
+ * been arrested"), before the narrative's current day? */
+int an_perfect(const dc_doc *d, const dc_sent *s, uint32_t at);
+
+#endif

@@ -1,0 +1,199 @@
+/* Which day of its sentence an event takes, and when it takes none: the
+ * day of a report, a date across "after" or "since", dates that date no
+ * event, participles and infinitives, and what the narrative's day does
+ * not reach. Sentences of our own, through the public extract call. */
+#include "testutil.h"
+#include "annals/annals.h"
+#include "timeline/timeline.h"
+
+TU_GRAMMARS
+static annals_timeline *TL;
+
+static void run(const char *dct, const char *text)
+{
+    if (TL) annals_timeline_free(TL);
+    TL = annals_timeline_new();
+    assert_non_null(TL);
+    annals_options o;
+    annals_options_init(&o);
+    o.dct = dct;
+    annals_error err;
+    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
+    assert_int_equal(annals_extract(G, &a, &o, TL, &err), 0);
+}
+
+/* The date value of the event with a mention of trigger trig, "-" when
+ * undated; fails if there is none. */
+static const char *date_of(const char *trig)
+{
+    for (size_t i = 0; i < TL->nev; i++)
+        for (size_t j = 0; j < TL->ev[i].nmentions; j++)
+            if (TL->ev[i].mentions[j].trigger && strcmp(TL->ev[i].mentions[j].trigger, trig) == 0)
+                return TL->ev[i].has_date ? TL->ev[i].date.value : "-";
+    fail_msg("no event with trigger '%s'", trig);
+    return NULL;
+}
+
+#define D "2021-07-15" /* a Thursday */
+
+static void test_report_day(void **s)
+{
+    (void)s;
+    /* the day it was reported is not the day it happened */
+    run(D, "On Monday, the newspaper reported that rebels had seized the airport.");
+    assert_string_equal(date_of("seized"), "-");
+    run(D, "Rebels seized the airport near the border, the army said on Monday.");
+    assert_string_equal(date_of("seized"), "-");
+    /* but sanctions are imposed by announcing them */
+    run(D, "On Monday, the ministry announced new sanctions against Iran.");
+    assert_string_equal(date_of("sanctions"), "2021-07-12");
+    /* nor are sanctions spoken of in a quotation imposed that day */
+    run(D, "\"We support tougher sanctions on Russia,\" the minister told reporters on Monday.");
+    assert_string_equal(date_of("sanctions"), "-");
+    /* a verb that only says when it was gives the event's own date */
+    run(D, "Settled by the ministry in 2017, the shooting of a border guard took place near the "
+           "river in February 2014.");
+    assert_string_equal(date_of("shooting"), "2014-02");
+    /* "said in a statement Monday" is a report's day too */
+    run(D, "Rebels seized the airport, the army said in a statement Monday.");
+    assert_string_equal(date_of("seized"), "-");
+    /* but a day that modifies the event's own noun is its own */
+    run(D, "An academic report released Wednesday studied the 2006 election in Ohio.");
+    assert_string_equal(date_of("election"), "2006");
+    /* a date inside what is said, before the event, is the event's ... */
+    run(D, "Officials said Iraqi soldiers on Friday attacked the town of Beiji.");
+    assert_string_equal(date_of("attacked"), "2021-07-09");
+    run(D, "Officials said late on Monday that rebels seized the airport.");
+    assert_string_equal(date_of("seized"), "-");
+    /* ... but after a verb that takes an object, the date is the verb's */
+    run(D, "The FBI released photos on July 12 of two men suspected in the bombing.");
+    assert_string_equal(date_of("bombing"), "-");
+    /* saying at a rally is no report of the rally */
+    run(D, "On Saturday, the senator said at a rally in Ohio that taxes would fall.");
+    assert_string_equal(date_of("rally"), "2021-07-10");
+    /* a term in quotation marks opens no quotation */
+    run(D, "Rebels carried out what they called a \"revenge attack\" on Monday.");
+    assert_string_equal(date_of("attack"), "2021-07-12");
+}
+
+static void test_time_links(void **s)
+{
+    (void)s;
+    /* a day across "after" is the other event's */
+    run(D, "Rebels attacked the airport two days after the army withdrew on Sunday.");
+    assert_string_equal(date_of("attacked"), "-");
+    assert_string_equal(date_of("withdrew"), "2021-07-11");
+    /* a month covers what led to what it dates */
+    run(D, "In June, the government closed the border after rebels attacked a convoy.");
+    assert_string_equal(date_of("attacked"), "2021-06");
+    /* the trigger inside the phrase of a link, the day past its comma */
+    run(D, "Following weeks of protests, the president met Putin on Sunday.");
+    assert_string_equal(date_of("protests"), "-");
+    assert_string_equal(date_of("met"), "2021-07-11");
+    /* but a link inside the sentence opens no such phrase */
+    run(D, "Dozens were wounded after an explosion went off in the capital's subway, Friday, "
+           "setting a train on fire.");
+    assert_string_equal(date_of("explosion"), "2021-07-09");
+    /* what is still to come is not covered by the month or year of
+     * what prepares it */
+    run(D, "Pompeo made his second visit to Pyongyang this year in preparation for the summit "
+           "with Kim.");
+    assert_string_equal(date_of("summit"), "-");
+    run(D, "Mubarak ruled from 1981 until the revolution, when he was deposed and jailed.");
+    assert_string_equal(date_of("jailed"), "-");
+    /* a "when" clause after a date tells what happened then */
+    run(D, "Protests have spread since last week, when police killed a man in custody.");
+    assert_string_equal(date_of("killed"), "2021-W27");
+    /* hours apart, one day */
+    run(D, "Putin and Erdogan agreed on Thursday to a truce in Idlib, after more than six hours "
+           "of talks in the Kremlin.");
+    assert_string_equal(date_of("talks"), "2021-07-15");
+}
+
+static void test_no_event_date(void **s)
+{
+    (void)s;
+    /* a count as of a day */
+    run(D, "As of Tuesday, the coalition had launched 300 airstrikes in the region.");
+    assert_string_equal(date_of("airstrikes"), "-");
+    /* "Thursday's" dates its own noun */
+    run(D, "The opposition held protests in the capital ahead of Thursday's election.");
+    assert_string_equal(date_of("protests"), "-");
+    assert_string_equal(date_of("election"), "2021-07-15");
+    /* unless it sets the scene of the clause */
+    run(D, "In Tuesday's raid, soldiers arrested the rebel commander.");
+    assert_string_equal(date_of("arrested"), "2021-07-13");
+    /* a year after the DCT's far from a past event is another's */
+    run(D, "Rebels attacked the airport, according to a draft of the 2023 budget of the ministry.");
+    assert_string_equal(date_of("attacked"), "-");
+    /* a clock time alone names no day ("Video 2:01") */
+    run(D, "Video 2:01 Rebels attacked the airport near the border.");
+    assert_string_equal(date_of("attacked"), "-");
+    /* "6 a.m." is the day of the narrative, unless the sentence names
+     * one: then that is the day, the clock's is only a guess */
+    run(D, "Rebels attacked the airport at 6 a.m. local time.");
+    assert_string_equal(date_of("attacked"), "2021-07-15");
+    run(D, "Rebels attacked the airport at 6 a.m. local time on December 12.");
+    assert_string_equal(date_of("attacked"), "-");
+    /* a day without its year long before the DCT: the text never says
+     * which year (the DCT's is July 2021: December 12 of 2020?) */
+    run(D, "Rebels attacked the airport on December 12.");
+    assert_string_equal(date_of("attacked"), "-");
+    run(D, "Rebels attacked the airport on March 2.");
+    assert_string_equal(date_of("attacked"), "2021-03-02");
+    run(D, "Rebels attacked the airport on December 12, 2020.");
+    assert_string_equal(date_of("attacked"), "2020-12-12");
+}
+
+static void test_forms(void **s)
+{
+    (void)s;
+    /* a participle as an adjective is a state */
+    run(D, "On Monday, the consul visited three detained journalists in the capital.");
+    assert_string_equal(date_of("detained"), "-");
+    /* an infinitive takes only the date that follows it */
+    run(D, "On Monday, Iran agreed to release the sailors.");
+    assert_string_equal(date_of("release"), "-");
+    run(D, "Iran agreed to release the sailors on July 20.");
+    assert_string_equal(date_of("release"), "2021-07-20");
+    /* so does a participle after its noun ... */
+    run(D, "In March, North Korea deported a missionary detained for preaching.");
+    assert_string_equal(date_of("detained"), "-");
+    run(D, "Two soldiers killed in the attack on Monday were buried in Kabul.");
+    assert_string_equal(date_of("killed"), "2021-07-12");
+    /* ... unless it is what the sentence tells */
+    run(D, "In March, a teenager was among three people killed in a shooting near the border.");
+    assert_string_equal(date_of("killed"), "2021-03");
+    /* what begins, begins that day */
+    run(D, "On Monday, the rebels began to withdraw from the city.");
+    assert_string_equal(date_of("withdraw"), "2021-07-12");
+}
+
+static void test_carry_limits(void **s)
+{
+    (void)s;
+    /* the narrative's day reaches a plain past, not the perfect ... */
+    run(D, "The ministers arrived in Geneva on Monday. Rebels have shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
+    /* ... and it is a day: a year named in passing is no narrative's */
+    run(D, "Veterans remembered the massacre of 1944 in the village. Rebels shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
+    /* ... nor what someone says */
+    run(D, "The ministers arrived in Geneva on Monday. The army said rebels shelled the airport.");
+    assert_string_equal(date_of("shelled"), "-");
+}
+
+static int teardown(void **s)
+{
+    if (TL) annals_timeline_free(TL);
+    return tu_teardown(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
+        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_carry_limits)};
+    return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
+}
