@@ -50,6 +50,16 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
     return 0;
 }
 
+/* Letters and digits only (bytes above ASCII count as letters). */
+static int word_like(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !isalnum(c)) return 0;
+    }
+    return n > 0;
+}
+
 int gm_anchor_build(gm_grammar *g, annals_error *err)
 {
     g->setwords = g->nrules / 64 + 1;
@@ -90,6 +100,12 @@ int gm_anchor_build(gm_grammar *g, annals_error *err)
                     if (isdigit((unsigned char)sl->key[0])) set_bit(g->digit, r);
                     else if (add_key(g, sl->key, w, 0, r)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
                 }
+            } else if (!word_like(s, s[n - 1] == '*' ? n - 1 : n)) {
+                /* the scan's words are runs of letters and digits: this could never be one */
+                return er_set(err, ANNALS_ERR_GRAMMAR,
+                              "%s:%d: rule %s: anchor %.*s can never match: the first pass splits words at "
+                              "anything but letters and digits (anchor on a part, such as the word before a hyphen)",
+                              rule->file, rule->anchor_line, rule->name, (int)n, s);
             } else if (s[n - 1] == '*') {
                 if (n - 1 < 2 || n - 1 > MAXW)
                     return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: an anchor prefix has 2 to %d letters: %.*s",

@@ -196,6 +196,9 @@ static void test_anchors(void **s)
                  "t.gram:5: rule x: anchor names table nosuch, which no file defines");
     expect_error("rule x\n  pattern a\n  type DATE\n  value f()\n  anchor w*\n",
                  "t.gram:5: rule x: an anchor prefix has 2 to 32 letters");
+    /* the first pass never sees a word with a hyphen in it */
+    expect_error("rule x\n  pattern shoot-out\n  type DATE\n  value f()\n  anchor shoot-out*\n",
+                 "t.gram:5: rule x: anchor shoot-out* can never match");
 }
 
 /* An anchored rule is tried from its reach (GM_REACH bytes, or `reach N`)
