@@ -4,10 +4,20 @@
 #include <string.h>
 #include <strings.h>
 
+static int fold(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Called for every word list over every token between a date and a
+ * trigger: compares in one pass, most often failing on the first byte. */
 int an_word(const dc_doc *d, uint32_t t, const char *w)
 {
-    size_t n = strlen(w);
-    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
+    const char *p = d->text + d->tok[t].start;
+    uint32_t n = d->tok[t].end - d->tok[t].start;
+    for (uint32_t i = 0; i < n; i++, w++)
+        if (!*w || fold((unsigned char)p[i]) != fold((unsigned char)*w)) return 0;
+    return *w == '\0';
 }
 
 int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
@@ -19,9 +29,13 @@ int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
 
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
-    uint32_t t = s->tok0, end = s->tok0 + s->ntok;
-    while (t < end && d->tok[t].start < at) t++;
-    return t;
+    uint32_t lo = s->tok0, hi = s->tok0 + s->ntok; /* tokens come in text order */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].start < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /* Does a token of words start in [a, b)? */
@@ -140,6 +154,8 @@ int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
      * ("a \u201cno-deal Brexit\u201d"), not somebody's words: it
      * opens no other clause. An odd number of the others stand between
      * a and b when one is inside a quotation and the other outside. */
+    static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    if (!crosses(d, s, a, b, q)) return 0; /* most often: no pairing needed */
     uint32_t end = s->tok0 + s->ntok, open = 0;
     int have_open = 0, n = 0;
     for (uint32_t t = s->tok0; t < end; t++) {

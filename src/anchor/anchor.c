@@ -205,6 +205,10 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
+            /* a date some sixty words away governs another verb; and the
+             * word tests below scan what lies between (a sentence with no
+             * end must not make them quadratic) */
+            if (dist > 400) continue;
             int own = an_modifier(d, s, tx[k].start, tx[k].end, at) ||
                       an_light_verb(d, s, tx[k].start, at) || an_when_clause(d, s, tx[k].end, at),
                 report = 0;

@@ -145,6 +145,18 @@ static void test_no_event_date(void **s)
     assert_string_equal(date_of("attacked"), "2020-12-12");
 }
 
+static void test_far_date(void **s)
+{
+    (void)s;
+    /* a date some sixty words on, in a sentence that never ends, is
+     * another verb's (and is not even looked at: no quadratic scans) */
+    char text[4096] = "Rebels attacked the airport";
+    for (int i = 0; i < 70; i++) strcat(text, " and the people of the town");
+    strcat(text, " on Monday.");
+    run(D, text);
+    assert_string_equal(date_of("attacked"), "-");
+}
+
 static void test_forms(void **s)
 {
     (void)s;
@@ -193,7 +205,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
-        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
+        cmocka_unit_test(test_forms),
         cmocka_unit_test(test_carry_limits)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
