@@ -98,6 +98,12 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
 {
     uint32_t end = s->tok0 + s->ntok, tx = an_tok_at(d, s, ts);
     if (at < ts) {
+        /* "protests ... have rivaled in size those that were held in
+         * early 2011": the date of other occurrences, named by a pronoun */
+        static const char *const others[] = {"those", "ones", "others", NULL};
+        static const char *const rel[] = {"that", "which", "who", NULL};
+        for (uint32_t t = an_tok_at(d, s, at) + 1; t + 1 < tx; t++)
+            if (an_any_word(d, t, others) && an_any_word(d, t + 1, rel)) return 1;
         /* "gains made since 2014": the date is the trigger's own, but
          * not far from it ("withdraw from posts they hold, several of
          * which have been encircled since January") */

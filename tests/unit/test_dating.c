@@ -101,6 +101,12 @@ static void test_time_links(void **s)
     assert_string_equal(date_of("summit"), "-");
     run(D, "Mubarak ruled from 1981 until the revolution, when he was deposed and jailed.");
     assert_string_equal(date_of("jailed"), "-");
+    /* "those that": other occurrences, with their own date */
+    run(D, "Protests against the government this week have rivaled in size those that were "
+           "held in early 2011.");
+    assert_string_equal(date_of("Protests"), "2021-W28");
+    run(D, "Protests against the government have rivaled in size those that were held in 2011.");
+    assert_string_equal(date_of("Protests"), "-");
     /* a "when" clause after a date tells what happened then */
     run(D, "Protests have spread since last week, when police killed a man in custody.");
     assert_string_equal(date_of("killed"), "2021-W27");
