@@ -319,6 +319,20 @@ int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te
     return 0;
 }
 
+int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t *from,
+                   uint32_t *to)
+{
+    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", NULL};
+    uint32_t t = an_tok_at(d, s, ts), n = an_tok_at(d, s, te), end = s->tok0 + s->ntok;
+    if (t <= s->tok0 || !an_any_word(d, t - 1, det) || n >= end || d->tok[n].kind != DC_WORD ||
+        d->tok[n].start != te + 1)
+        return 0;
+    uint32_t last = n + 3 < end ? n + 3 : end - 1;
+    *from = d->tok[n].start;
+    *to = d->tok[last].end;
+    return 1;
+}
+
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};

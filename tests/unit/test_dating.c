@@ -140,6 +140,11 @@ static void test_no_event_date(void **s)
     run(D, "The opposition held protests in the capital ahead of Thursday's election.");
     assert_string_equal(date_of("protests"), "-");
     assert_string_equal(date_of("election"), "2021-07-15");
+    /* "the 2001 attacks" dates those attacks, not the bombing before */
+    run(D, "As the leader spoke, video of the bombing in Paris and of the 2001 attacks on New "
+           "York played behind him.");
+    assert_string_equal(date_of("bombing"), "-");
+    assert_string_equal(date_of("attacks"), "2001");
     /* unless it sets the scene of the clause */
     run(D, "In Tuesday's raid, soldiers arrested the rebel commander.");
     assert_string_equal(date_of("arrested"), "2021-07-13");
