@@ -336,5 +336,14 @@ int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
-    return crosses(d, s, s->start, at, say) || crosses(d, s, s->start, at, q);
+    static const char *const prep[] = {"at", "in", "during", NULL};
+    if (crosses(d, s, s->start, at, q)) return 1;
+    /* a verb of saying before the trigger, unless the trigger is where
+     * it was said ("Mr. Obama said at a joint news conference") */
+    uint32_t tr = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0; t < tr; t++) {
+        if (!an_any_word(d, t, say)) continue;
+        if (t + 1 >= end || !an_any_word(d, t + 1, prep) || tr > t + 5) return 1;
+    }
+    return 0;
 }

@@ -216,6 +216,10 @@ static void test_carry_limits(void **s)
     /* the narrative's day reaches a plain past, not the perfect ... */
     run(D, "The ministers arrived in Geneva on Monday. Rebels have shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
+    /* ... but where it was said is no part of what was said */
+    run(D, "Rebels seized the town of Kunduz on Monday. The governor said at a rally in the "
+           "capital that the army would return.");
+    assert_string_equal(date_of("rally"), "2021-07-12");
     /* ... and it is a day: a year named in passing is no narrative's */
     run(D, "Veterans remembered the massacre of 1944 in the village. Rebels shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
