@@ -53,10 +53,12 @@ int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at)
 
 int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
-    /* the aspect verbs: what begins or goes on is told at their date */
+    /* the aspect verbs: what begins, goes on or is attempted ("tried to
+     * detonate a bomb") is told at their date */
     static const char *const aspect[] = {"began", "begun", "begin", "begins", "beginning",
                                          "started", "start", "starts", "starting", "continued",
-                                         "continue", "continues", "continuing", NULL};
+                                         "continue", "continues", "continuing", "tried", "tries",
+                                         "try", "trying", "attempted", "attempting", NULL};
     uint32_t t = an_tok_at(d, s, at);
     if (t >= s->tok0 + s->ntok || t <= s->tok0 || !an_word(d, t - 1, "to")) return 0;
     const dc_token *k = &d->tok[t];

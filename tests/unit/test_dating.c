@@ -205,6 +205,9 @@ static void test_forms(void **s)
     /* ... unless it is what the sentence tells */
     run(D, "In March, a teenager was among three people killed in a shooting near the border.");
     assert_string_equal(date_of("killed"), "2021-03");
+    /* what is attempted, is attempted that day */
+    run(D, "On Monday, gunmen attempted to attack the embassy.");
+    assert_string_equal(date_of("attack"), "2021-07-12");
     /* what begins, begins that day */
     run(D, "On Monday, the rebels began to withdraw from the city.");
     assert_string_equal(date_of("withdraw"), "2021-07-12");
