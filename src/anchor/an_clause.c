@@ -4,10 +4,20 @@
 #include <string.h>
 #include <strings.h>
 
+static int fold(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Called for every word list over every token between a date and a
+ * trigger: compares in one pass, most often failing on the first byte. */
 int an_word(const dc_doc *d, uint32_t t, const char *w)
 {
-    size_t n = strlen(w);
-    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
+    const char *p = d->text + d->tok[t].start;
+    uint32_t n = d->tok[t].end - d->tok[t].start;
+    for (uint32_t i = 0; i < n; i++, w++)
+        if (!*w || fold((unsigned char)p[i]) != fold((unsigned char)*w)) return 0;
+    return *w == '\0';
 }
 
 int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
@@ -19,9 +29,13 @@ int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
 
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
-    uint32_t t = s->tok0, end = s->tok0 + s->ntok;
-    while (t < end && d->tok[t].start < at) t++;
-    return t;
+    uint32_t lo = s->tok0, hi = s->tok0 + s->ntok; /* tokens come in text order */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].start < at) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /* Does a token of words start in [a, b)? */
@@ -84,6 +98,12 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
 {
     uint32_t end = s->tok0 + s->ntok, tx = an_tok_at(d, s, ts);
     if (at < ts) {
+        /* "protests ... have rivaled in size those that were held in
+         * early 2011": the date of other occurrences, named by a pronoun */
+        static const char *const others[] = {"those", "ones", "others", NULL};
+        static const char *const rel[] = {"that", "which", "who", NULL};
+        for (uint32_t t = an_tok_at(d, s, at) + 1; t + 1 < tx; t++)
+            if (an_any_word(d, t, others) && an_any_word(d, t + 1, rel)) return 1;
         /* "gains made since 2014": the date is the trigger's own, but
          * not far from it ("withdraw from posts they hold, several of
          * which have been encircled since January") */
@@ -140,6 +160,8 @@ int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
      * ("a \u201cno-deal Brexit\u201d"), not somebody's words: it
      * opens no other clause. An odd number of the others stand between
      * a and b when one is inside a quotation and the other outside. */
+    static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    if (!crosses(d, s, a, b, q)) return 0; /* most often: no pairing needed */
     uint32_t end = s->tok0 + s->ntok, open = 0;
     int have_open = 0, n = 0;
     for (uint32_t t = s->tok0; t < end; t++) {
@@ -297,8 +319,31 @@ int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te
     return 0;
 }
 
+int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t *from,
+                   uint32_t *to)
+{
+    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", NULL};
+    uint32_t t = an_tok_at(d, s, ts), n = an_tok_at(d, s, te), end = s->tok0 + s->ntok;
+    if (t <= s->tok0 || !an_any_word(d, t - 1, det) || n >= end || d->tok[n].kind != DC_WORD ||
+        d->tok[n].start != te + 1)
+        return 0;
+    uint32_t last = n + 3 < end ? n + 3 : end - 1;
+    *from = d->tok[n].start;
+    *to = d->tok[last].end;
+    return 1;
+}
+
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
-    return crosses(d, s, s->start, at, say) || crosses(d, s, s->start, at, q);
+    static const char *const prep[] = {"at", "in", "during", NULL};
+    if (crosses(d, s, s->start, at, q)) return 1;
+    /* a verb of saying before the trigger, unless the trigger is where
+     * it was said ("Mr. Obama said at a joint news conference") */
+    uint32_t tr = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
+    for (uint32_t t = s->tok0; t < tr; t++) {
+        if (!an_any_word(d, t, say)) continue;
+        if (t + 1 >= end || !an_any_word(d, t + 1, prep) || tr > t + 5) return 1;
+    }
+    return 0;
 }

@@ -45,6 +45,12 @@ int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);
  * ("Thursday's elections", unless the event at byte at is that noun)? */
 int an_no_event_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
 
+/* Is the timex [ts, te) between a determiner and a noun ("the Sept. 11
+ * attacks", "his June 16 meeting")? Then [*from, *to) is where that noun
+ * may be (the next four words): the date is its. */
+int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t *from,
+                   uint32_t *to);
+
 /* Does the timex [ts, te) modify the trigger at byte at, a few words on
  * ("the 2006 election", "last November's midterm elections")? Then it
  * is the event's own date, whatever else the sentence says. */

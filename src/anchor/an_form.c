@@ -13,6 +13,12 @@ int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at)
     uint32_t t = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
     if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
     const dc_token *k = &d->tok[t];
+    /* "outgoing President Mario Draghi", "incoming Prime Minister": said
+     * of a title or a name, what someone is (but "meeting Tuesday",
+     * "offering Snowden asylum" are events) */
+    static const char *const role[] = {"outgoing", "incoming", "departing", "retiring", NULL};
+    if (an_any_word(d, t, role) && d->tok[t + 1].kind == DC_WORD && (d->tok[t + 1].flags & DC_CAP))
+        return 1;
     if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
     const dc_token *p = &d->tok[t - 1];
     int det_before = an_any_word(d, t - 1, det) || p->kind == DC_NUM ||
@@ -47,10 +53,12 @@ int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at)
 
 int an_infinitive(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
-    /* the aspect verbs: what begins or goes on is told at their date */
+    /* the aspect verbs: what begins, goes on or is attempted ("tried to
+     * detonate a bomb") is told at their date */
     static const char *const aspect[] = {"began", "begun", "begin", "begins", "beginning",
                                          "started", "start", "starts", "starting", "continued",
-                                         "continue", "continues", "continuing", NULL};
+                                         "continue", "continues", "continuing", "tried", "tries",
+                                         "try", "trying", "attempted", "attempting", NULL};
     uint32_t t = an_tok_at(d, s, at);
     if (t >= s->tok0 + s->ntok || t <= s->tok0 || !an_word(d, t - 1, "to")) return 0;
     const dc_token *k = &d->tok[t];

@@ -148,6 +148,24 @@ static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long 
     return found;
 }
 
+/* Does an event of the document other than e have a trigger starting in
+ * bytes [from, to) of sentence s? */
+static int other_trigger_in(const annals_timeline *tl, size_t first, const tl_event *e,
+                            const dc_sent *s, uint32_t from, uint32_t to)
+{
+    for (size_t i = first; i < tl->nev; i++) {
+        if (&tl->ev[i] == e) continue;
+        for (size_t j = 0; j < tl->ev[i].nmentions; j++) {
+            const tl_mention *m = &tl->ev[i].mentions[j];
+            if (m->start != s->start || !m->trigger || !m->sentence) continue;
+            const char *p = strstr(m->sentence, m->trigger);
+            uint32_t at = p ? s->start + (uint32_t)(p - m->sentence) : 0;
+            if (p && at >= from && at < to) return 1;
+        }
+    }
+    return 0;
+}
+
 /* The first timex that starts at or after byte at (they come sorted). */
 static size_t first_in(const tx_timex *tx, size_t ntx, uint32_t at)
 {
@@ -205,11 +223,21 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
+            /* a date some sixty words away governs another verb; and the
+             * word tests below scan what lies between (a sentence with no
+             * end must not make them quadratic) */
+            if (dist > 400) continue;
             int own = an_modifier(d, s, tx[k].start, tx[k].end, at) ||
                       an_light_verb(d, s, tx[k].start, at) || an_when_clause(d, s, tx[k].end, at),
                 report = 0;
+            uint32_t from, to;
             if (!own) {
                 if (an_no_event_date(d, s, tx[k].start, tx[k].end, at)) continue;
+                /* "video of the attack in Paris and of the Sept. 11
+                 * attacks": the date of another event, named right after */
+                if (an_premodifier(d, s, tx[k].start, tx[k].end, &from, &to) &&
+                    !(at >= from && at < to) && other_trigger_in(tl, first, e, s, from, to))
+                    continue;
                 /* "the attack came a day after talks failed on Monday" */
                 int coarse = strcmp(tmp.precision, "day") != 0 && strcmp(tmp.precision, "week") != 0;
                 if (an_time_link(d, s, tx[k].start, tx[k].end, at, coarse)) continue;

@@ -5,6 +5,8 @@
 #include "testutil.h"
 #include "annals/annals.h"
 #include "timeline/timeline.h"
+#include "anchor/an_clause.h"
+#include "doc/doc.h"
 
 TU_GRAMMARS
 static annals_timeline *TL;
@@ -35,6 +37,18 @@ static const char *date_of(const char *trig)
 }
 
 #define D "2021-07-15" /* a Thursday */
+
+/* an_attributive on the first occurrence of word in a one-sentence text. */
+static int attributive(const char *text, const char *word)
+{
+    ar_arena mem;
+    ar_init(&mem, 4096);
+    dc_doc d;
+    assert_int_equal(dc_build(&d, &mem, text, strlen(text)), 0);
+    int r = an_attributive(&d, &d.sent[0], (uint32_t)(strstr(text, word) - text));
+    ar_free(&mem);
+    return r;
+}
 
 static void test_report_day(void **s)
 {
@@ -101,6 +115,12 @@ static void test_time_links(void **s)
     assert_string_equal(date_of("summit"), "-");
     run(D, "Mubarak ruled from 1981 until the revolution, when he was deposed and jailed.");
     assert_string_equal(date_of("jailed"), "-");
+    /* "those that": other occurrences, with their own date */
+    run(D, "Protests against the government this week have rivaled in size those that were "
+           "held in early 2011.");
+    assert_string_equal(date_of("Protests"), "2021-W28");
+    run(D, "Protests against the government have rivaled in size those that were held in 2011.");
+    assert_string_equal(date_of("Protests"), "-");
     /* a "when" clause after a date tells what happened then */
     run(D, "Protests have spread since last week, when police killed a man in custody.");
     assert_string_equal(date_of("killed"), "2021-W27");
@@ -120,6 +140,11 @@ static void test_no_event_date(void **s)
     run(D, "The opposition held protests in the capital ahead of Thursday's election.");
     assert_string_equal(date_of("protests"), "-");
     assert_string_equal(date_of("election"), "2021-07-15");
+    /* "the 2001 attacks" dates those attacks, not the bombing before */
+    run(D, "As the leader spoke, video of the bombing in Paris and of the 2001 attacks on New "
+           "York played behind him.");
+    assert_string_equal(date_of("bombing"), "-");
+    assert_string_equal(date_of("attacks"), "2001");
     /* unless it sets the scene of the clause */
     run(D, "In Tuesday's raid, soldiers arrested the rebel commander.");
     assert_string_equal(date_of("arrested"), "2021-07-13");
@@ -145,12 +170,28 @@ static void test_no_event_date(void **s)
     assert_string_equal(date_of("attacked"), "2020-12-12");
 }
 
+static void test_far_date(void **s)
+{
+    (void)s;
+    /* a date some sixty words on, in a sentence that never ends, is
+     * another verb's (and is not even looked at: no quadratic scans) */
+    char text[4096] = "Rebels attacked the airport";
+    for (int i = 0; i < 70; i++) strcat(text, " and the people of the town");
+    strcat(text, " on Monday.");
+    run(D, text);
+    assert_string_equal(date_of("attacked"), "-");
+}
+
 static void test_forms(void **s)
 {
     (void)s;
     /* a participle as an adjective is a state */
     run(D, "On Monday, the consul visited three detained journalists in the capital.");
     assert_string_equal(date_of("detained"), "-");
+    /* so is "outgoing" before a title (the word test itself: the
+     * built-in grammar may not take "outgoing" as a trigger) */
+    assert_true(attributive("the last meeting of outgoing President Mario Draghi", "outgoing"));
+    assert_false(attributive("Bolivia joined Venezuela in offering Snowden asylum", "offering"));
     /* an infinitive takes only the date that follows it */
     run(D, "On Monday, Iran agreed to release the sailors.");
     assert_string_equal(date_of("release"), "-");
@@ -164,6 +205,9 @@ static void test_forms(void **s)
     /* ... unless it is what the sentence tells */
     run(D, "In March, a teenager was among three people killed in a shooting near the border.");
     assert_string_equal(date_of("killed"), "2021-03");
+    /* what is attempted, is attempted that day */
+    run(D, "On Monday, gunmen attempted to attack the embassy.");
+    assert_string_equal(date_of("attack"), "2021-07-12");
     /* what begins, begins that day */
     run(D, "On Monday, the rebels began to withdraw from the city.");
     assert_string_equal(date_of("withdraw"), "2021-07-12");
@@ -175,6 +219,10 @@ static void test_carry_limits(void **s)
     /* the narrative's day reaches a plain past, not the perfect ... */
     run(D, "The ministers arrived in Geneva on Monday. Rebels have shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
+    /* ... but where it was said is no part of what was said */
+    run(D, "Rebels seized the town of Kunduz on Monday. The governor said at a rally in the "
+           "capital that the army would return.");
+    assert_string_equal(date_of("rally"), "2021-07-12");
     /* ... and it is a day: a year named in passing is no narrative's */
     run(D, "Veterans remembered the massacre of 1944 in the village. Rebels shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
@@ -193,7 +241,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
-        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
+        cmocka_unit_test(test_forms),
         cmocka_unit_test(test_carry_limits)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
