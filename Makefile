@@ -126,6 +126,7 @@ check-unit: $(UNIT_BIN)
 check-e2e: $(BIN)
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/run.sh
 	@ANNALS=$(CURDIR)/$(BIN) sh tests/e2e/merge.sh
+	@ANNALS=$(CURDIR)/$(BIN) ANNALS_SAN=$(SAN) sh tests/e2e/hostile.sh
 	@ANNALS=$(CURDIR)/$(BIN) SHARED=$(SHARED) sh tests/e2e/shard.sh
 	@if [ "$(BUILD)" = build ]; then sh tests/e2e/install.sh; fi
 

@@ -24,6 +24,10 @@ typedef struct dc_token {
     uint8_t kind, flags;
 } dc_token;
 
+/* The longest sentence, in bytes, before it is cut at a line break or a
+ * token (real sentences are far shorter; text without marks is not). */
+#define DC_MAX_SENT 2048
+
 typedef struct dc_sent {
     uint32_t start, end;  /* from the first token's start to the last's end */
     uint32_t tok0, ntok;  /* its tokens */

@@ -143,6 +143,24 @@ int dc_split(dc_doc *d, ar_arena *a)
                 cut = in_list(starters, d->text + nx->start, nx->end - nx->start);
             }
         }
+        if (!cut && t < d->ntok && d->tok[t].end - d->tok[first].start > DC_MAX_SENT) {
+            /* An endless sentence (a list, a table, text without marks):
+             * cut at its last line break, else here. The work on one
+             * sentence grows faster than its length; bounded sentences
+             * keep the whole linear. */
+            size_t k = t;
+            while (k > first + 1 && !(d->tok[k].flags & DC_NL)) k--;
+            if (k > first + 1) {
+                dc_sent *s = &d->sent[d->nsent++];
+                s->tok0 = (uint32_t)first;
+                s->ntok = (uint32_t)(k - first);
+                s->start = d->tok[first].start;
+                s->end = d->tok[k - 1].end;
+                first = k;
+            } else {
+                cut = 1;
+            }
+        }
         if (cut) {
             dc_sent *s = &d->sent[d->nsent++];
             s->tok0 = (uint32_t)first;

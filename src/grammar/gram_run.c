@@ -263,12 +263,43 @@ static int match_from(const gm_rule *r, const char *text, size_t cs, size_t ce, 
     return 0;
 }
 
+/* Overlap resolution within one chunk, text[cs..ce): the candidates that
+ * survive suppression, longest first, appended to kept in text order.
+ * Matches never cross a chunk, so chunk by chunk is the same as all at
+ * once, and memory holds one chunk's candidates, not a document's. */
+static int select_chunk(vec *cand, vec *sup, size_t cs, size_t ce, vec *kept)
+{
+    if (!cand->n) {
+        sup->n = 0;
+        return 0;
+    }
+    size_t bytes = (ce - cs) / 8 + 1;
+    uint8_t *supp = calloc(bytes, 1), *taken = calloc(bytes, 1);
+    int rc = supp && taken ? 0 : -1;
+    qsort(cand->m, cand->n, sizeof *cand->m, by_strength);
+    for (size_t k = 0; rc == 0 && k < sup->n; k++)
+        set_span(supp, sup->m[k].start - (uint32_t)cs, sup->m[k].end - (uint32_t)cs);
+    size_t first = kept->n;
+    for (size_t i = 0; rc == 0 && i < cand->n; i++) {
+        gm_match *m = &cand->m[i];
+        uint32_t s = m->start - (uint32_t)cs, e = m->end - (uint32_t)cs;
+        if (any_set(supp, s, e) || any_set(taken, s, e)) continue;
+        set_span(taken, s, e);
+        rc = vpush(kept, m);
+    }
+    if (rc == 0) qsort(kept->m + first, kept->n - first, sizeof *kept->m, by_start);
+    free(supp);
+    free(taken);
+    cand->n = sup->n = 0;
+    return rc;
+}
+
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
            gm_match **out, size_t *nout)
 {
     *out = NULL;
     *nout = 0;
-    vec cand = {0}, sup = {0};
+    vec cand = {0}, sup = {0}, kept = {0};
     pcre2_match_data *md = pcre2_match_data_create(24, NULL);
     uint64_t *active = calloc(g->setwords ? g->setwords : 1, sizeof *active);
     gm_hit *hits = malloc(GM_MAXHITS * sizeof *hits);
@@ -318,33 +349,24 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
                 rc = match_from(r, text, cs, ce, from, md, mctx, &cand, &sup, &done);
             }
         }
+        if (rc == 0) rc = select_chunk(&cand, &sup, cs, ce, &kept);
         cs = ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
     }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mctx);
     free(active);
     free(hits);
-    if (rc == 0 && cand.n) {
-        qsort(cand.m, cand.n, sizeof *cand.m, by_strength);
-        uint8_t *supp = calloc(len / 8 + 1, 1), *taken = calloc(len / 8 + 1, 1);
-        gm_match *sel = ar_alloc(a, cand.n * sizeof *sel);
-        if (!supp || !taken || !sel) rc = -1;
-        for (size_t k = 0; rc == 0 && k < sup.n; k++) set_span(supp, sup.m[k].start, sup.m[k].end);
-        size_t ns = 0;
-        for (size_t i = 0; rc == 0 && i < cand.n; i++) {
-            gm_match *m = &cand.m[i];
-            if (any_set(supp, m->start, m->end) || any_set(taken, m->start, m->end)) continue;
-            set_span(taken, m->start, m->end);
-            sel[ns++] = *m;
-        }
-        free(supp);
-        free(taken);
-        if (rc == 0) {
-            qsort(sel, ns, sizeof *sel, by_start);
+    if (rc == 0 && kept.n) {
+        gm_match *sel = ar_alloc(a, kept.n * sizeof *sel);
+        if (!sel) {
+            rc = -1;
+        } else {
+            memcpy(sel, kept.m, kept.n * sizeof *sel);
             *out = sel;
-            *nout = ns;
+            *nout = kept.n;
         }
     }
+    free(kept.m);
     free(cand.m);
     free(sup.m);
     return rc;

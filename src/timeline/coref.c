@@ -190,15 +190,23 @@ static int add_parties(annals_timeline *tl, tl_party **dst, size_t *nd, const tl
     return 0;
 }
 
-static int merge_into(annals_timeline *tl, tl_event *a, const tl_event *b, int votes[4])
+/* *cap: how many mentions a's array has room for (0: exactly its own).
+ * It grows by doubling: an event that takes up a mention at a time must
+ * not copy its whole list each time (the arena keeps every copy). */
+static int merge_into(annals_timeline *tl, tl_event *a, const tl_event *b, int votes[4], size_t *cap)
 {
     int a_own = own_date(a), b_own = own_date(b); /* before the mentions join */
-    tl_mention *m = ar_alloc(&tl->mem, (a->nmentions + b->nmentions) * sizeof *m);
-    if (!m) return -1;
-    memcpy(m, a->mentions, a->nmentions * sizeof *m);
-    memcpy(m + a->nmentions, b->mentions, b->nmentions * sizeof *m);
-    a->mentions = m;
-    a->nmentions += b->nmentions;
+    size_t need = a->nmentions + b->nmentions;
+    if (need > *cap) {
+        size_t nc = *cap * 2 > need ? *cap * 2 : need < 4 ? 4 : need;
+        tl_mention *m = ar_alloc(&tl->mem, nc * sizeof *m);
+        if (!m) return -1;
+        memcpy(m, a->mentions, a->nmentions * sizeof *m);
+        a->mentions = m;
+        *cap = nc;
+    }
+    memcpy(a->mentions + a->nmentions, b->mentions, b->nmentions * sizeof *b->mentions);
+    a->nmentions = need;
     if (b->has_date && (!a->has_date || (b_own && !a_own) ||
                         (b_own == a_own && contains(&a->date, &b->date)))) {
         a->date = b->date; /* the most precise date */
@@ -225,6 +233,7 @@ int tl_coref(annals_timeline *tl, size_t first)
     size_t out = first;
     /* votes per kept event: [asserted, planned] */
     int votes[256][4];
+    size_t cap[256]; /* room in each kept event's mention list (merge_into) */
     long dct_day;
     const long *dct = NULL;
     if (first < tl->nev && tl->ev[first].nmentions && tl->ev[first].mentions[0].doc < tl->ndocs &&
@@ -246,11 +255,12 @@ int tl_coref(annals_timeline *tl, size_t first)
         for (size_t k = out; k-- > first && into < 0;)
             if (compatible(&tl->ev[k], b) && !history_and_news(&tl->ev[k], b, dct)) into = (long)k;
         if (into >= 0 && into - (long)first < 256) {
-            if (merge_into(tl, &tl->ev[into], b, votes[into - first])) return -1;
+            if (merge_into(tl, &tl->ev[into], b, votes[into - first], &cap[into - first])) return -1;
             continue;
         }
         if (out - first < 256) {
             memset(votes[out - first], 0, sizeof votes[0]);
+            cap[out - first] = 0;
             votes[out - first][strcmp(b->modality, "planned") == 0] = 1;
         }
         tl->ev[out++] = *b;

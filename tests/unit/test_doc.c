@@ -123,11 +123,40 @@ static void test_hostile_bytes(void **s)
     ar_free(&a);
 }
 
+/* No sentence outgrows DC_MAX_SENT: text without marks is cut at its last
+ * line break, else at a token; nothing is lost between the pieces. */
+static void test_endless_sentence(void **s)
+{
+    (void)s;
+    static char t[20000];
+    size_t n = 0;
+    for (int line = 0; line < 40; line++) { /* 40 lines of 300 bytes, no final mark */
+        for (int w = 0; w < 50; w++) n += (size_t)snprintf(t + n, sizeof t - n, "word%d ", w % 10);
+        t[n - 1] = '\n';
+    }
+    for (int w = 0; w < 1000; w++) n += (size_t)snprintf(t + n, sizeof t - n, "more%d ", w % 10); /* one 6 KB line */
+    ar_arena a;
+    ar_init(&a, 4096);
+    dc_doc d;
+    assert_int_equal(dc_build(&d, &a, t, n), 0);
+    assert_true(d.nsent > 1);
+    size_t ntok = 0;
+    for (size_t i = 0; i < d.nsent; i++) {
+        const dc_sent *x = &d.sent[i];
+        assert_true(x->end - x->start <= DC_MAX_SENT);
+        if (i && x->start < 12000) assert_true(t[x->start - 1] == '\n'); /* cut at a line break */
+        assert_int_equal(x->tok0, ntok); /* every token in one sentence, in order */
+        ntok += x->ntok;
+    }
+    assert_int_equal(ntok, d.ntok);
+    ar_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic_split), cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_lines), cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_hostile_bytes)};
+        cmocka_unit_test(test_hostile_bytes), cmocka_unit_test(test_endless_sentence)};
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
 }
