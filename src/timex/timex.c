@@ -2,9 +2,18 @@
  * resolved with the tense of its sentence and the last date named. */
 #include "timex.h"
 #include "../util/cal.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* "we'll", "they'll": 'll glued to its subject, with a straight or a
+ * curly apostrophe (U+2019). */
+static int is_ll(const char *w, size_t n)
+{
+    return (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) ||
+           (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
+}
 
 /* Words that put a sentence in the future. */
 static const char *const future_words[] = {
@@ -32,7 +41,7 @@ static int is_future(const dc_doc *d, const dc_sent *s)
             }
         }
         /* 'll glued to its subject: "we'll" */
-        if (n > 3 && (strncasecmp(w + n - 3, "'ll", 3) == 0)) return 1;
+        if (is_ll(w, n)) return 1;
     }
     return 0;
 }
@@ -44,7 +53,7 @@ static int is_future(const dc_doc *d, const dc_sent *s)
 static const char *const near_future_words[] = {
     "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
     "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
-    "resume", "resumes", "payable", "effective", "supposed", NULL};
+    "resume", "resumes", "payable", "supposed", NULL};
 
 /* Future words that leave no doubt: "will meet in March". */
 static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
@@ -86,6 +95,7 @@ static int is_past_form(const char *w, size_t n)
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
     if (word_in(w, n, past_words)) return 1;
+    if (memchr(w, '-', n)) return 0; /* "long-awaited", "earlier-than-expected": adjectives */
     return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !word_in(w, n, not_past) &&
            !word_in(w, n, near_future_words);
 }
@@ -111,22 +121,96 @@ static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
     return t > s->tok0 && (tok_is(d, t - 1, "on") || tok_is(d, t - 1, "in"));
 }
 
+/* Is token t a verb in the past, not a participle after "be"? */
+static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
+{
+    const dc_token *tk = &d->tok[t];
+    size_t n = tk->end - tk->start;
+    const char *w = d->text + tk->start;
+    if (!is_past_form(w, n)) return 0;
+    return !(t > first && word_in(d->text + d->tok[t - 1].start,
+                                  d->tok[t - 1].end - d->tok[t - 1].start, be_words));
+}
+
+/* Words before an expression that make it a modifier of the noun after
+ * it ("the Sept. 11 attack"), and words after it that are no such noun. */
+static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her",
+                                          "their", "our", NULL};
+static const char *const not_nouns[] = {
+    "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "that", "which",
+    "when", "as", "is", "are", "was", "were", "will", "would", "has", "have", "had", "but",
+    "until", "through", "after", "before", "last", "next", "this", "night", "morning",
+    "afternoon", "evening", NULL};
+
+/* Is the expression at token at preceded by a determiner, or by one and
+ * an adjective ("the deadly Sept. 11 attack")? */
+static int determined(const dc_doc *d, uint32_t first, uint32_t at)
+{
+#define TOKW(i) d->text + d->tok[i].start, d->tok[i].end - d->tok[i].start
+    if (at > first && word_in(TOKW(at - 1), determiners)) return 1;
+    return at > first + 1 && word_in(TOKW(at - 2), determiners) &&
+           islower((unsigned char)d->text[d->tok[at - 1].start]) && !word_in(TOKW(at - 1), not_nouns);
+#undef TOKW
+}
+
+/* Does the expression open its sentence as an adverbial, so that the
+ * sentence's main verb is its own: "In January, ... the rebels seized",
+ * "On Friday the cabinet planned", "Last March, ..."? (Not "The Aug. 30
+ * date ensures ...", where it sits in the subject.) */
+static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_t at, uint32_t after)
+{
+    static const char *const preps[] = {"in", "on", "by", "during", "throughout", "since",
+                                        "until", "from", "early", "late", "last", NULL};
+    if (at == first + 1) {
+        const dc_token *p = &d->tok[first];
+        return word_in(d->text + p->start, p->end - p->start, preps);
+    }
+    /* "Friday, the rebels ...": alone before a comma */
+    return at == first && after < end && d->tok[after].end - d->tok[after].start == 1 &&
+           d->text[d->tok[after].start] == ',';
+}
+
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
  * just before start, -4 a past verb after it when it leads the sentence,
  * 3 "will" or "shall", 2 either way, the nearest ("was scheduled for",
- * "would leave"), 0 no cue. The nearest cue wins; "said" ends the search
+ * "would leave"), 4 ahead for a month, the nearest for a weekday
+ * ("effective", "a Friday deadline"), 5 the nearest, leaning ahead (a
+ * plan: "scheduled for Thursday"), 0 no cue. The nearest cue wins; "said" ends the search
  * (what comes before it is the report, not the event). */
-static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
+static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte,
+                          int is_weekday)
 {
     uint32_t first = s->tok0, end = s->tok0 + s->ntok, t = first;
     while (t < end && d->tok[t].start < start) t++;
     uint32_t at = t; /* the first token of the expression */
+    uint32_t after = t; /* the first token after it */
+    while (after < end && d->tok[after].start < end_byte) after++;
+    if (after < end) {
+        const dc_token *nx = &d->tok[after];
+        const char *nw = d->text + nx->start;
+        size_t nn = nx->end - nx->start;
+        /* "a Saturday deadline", "the June 30 deadline": a limit, most
+         * often ahead; the nearest such day */
+        if (word_in(nw, nn, (const char *const[]){"deadline", "deadlines", NULL})) return 4;
+        /* "the deadly Sept. 11 attack", "a June 12 press conference": the
+         * date names an event; the verb of the clause says nothing of it
+         * (a weekday is no such name: "planned a Friday meeting") */
+        if (!is_weekday && determined(d, first, at) && nn > 2 && islower((unsigned char)nw[0]) && !word_in(nw, nn, not_nouns) &&
+            !is_past_form(nw, nn))
+            return 0;
+    }
+    /* a past verb right after it is its own: "the UK, which Wednesday
+     * offered ...", "Trump Monday signed" */
+    if (after < end && after > at && past_at(d, first, after) &&
+        !word_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
+                 (const char *const[]){"was", "were", "had", NULL})) /* "Saturday was called off" */
+        return leads_sentence(d, first, end, at, after) ? -4 : -2;
     /* a past perfect close by turns plans into past ones: "had been due
      * to expire Friday", "until Thursday they had not" */
-    int had_perfect = 0;
+    int had_perfect = 0, had_before = 0, bracket = 0;
     for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
-        if (tok_is(d, u, "had")) had_perfect = 1;
+        if (tok_is(d, u, "had")) had_perfect = 1, had_before |= u < t;
     for (int k = 0; k < 10 && t > first; k++) {
         t--;
         const dc_token *tk = &d->tok[t];
@@ -134,8 +218,17 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
         const char *w = d->text + tk->start;
         int after_be = t > first && word_in(d->text + d->tok[t - 1].start,
                                             d->tok[t - 1].end - d->tok[t - 1].start, be_words);
+        /* a cue does not reach into a bracket: "(thanks to the order on
+         * Monday)"; but a bracket that only restates the time is no
+         * clause: "will leave at 4 (4 a.m. Thursday)" */
+        if (n == 1 && (w[0] == '(' || w[0] == ')')) {
+            if (k == 0) continue;
+            bracket = 1;
+            break;
+        }
         /* "said Thursday that ...": the day of the saying */
-        if (n == 4 && strncasecmp(w, "said", 4) == 0) return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
+        if (n == 4 && strncasecmp(w, "said", 4) == 0)
+            return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
         /* "plan" and "plans" look ahead as verbs ("plans to meet"), not as
          * nouns ("announced the plan Aug. 21") */
         if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) &&
@@ -146,21 +239,24 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
             continue;
         if (word_in(w, n, near_past_words)) return -1;
         if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
-        if (had_perfect) continue;
+        if (had_before) continue;
         /* "would leave Monday": a plan seen from the past, either side */
         if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2;
         if (word_in(w, n, strong_future_words)) return 3;
+        /* "effective June 1" lies ahead as a rule; "effective Friday" is
+         * the nearest Friday (a rule may have just come into force) */
+        if (n == 9 && strncasecmp(w, "effective", 9) == 0) return 4;
         if (word_in(w, n, near_future_words)) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
              * "is scheduled", "will be expected" look ahead */
-            if (word_in(w, n, plan_participles) && !after_be) return 2;
+            if (word_in(w, n, plan_participles) && !after_be) return 5;
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
                 !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
                 return 2;
             return 1;
         }
-        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 3;
+        if (is_ll(w, n)) return 3;
         /* "as early as Tuesday"; "is to resume", "are to meet" */
         if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
         if (n == 2 && strncasecmp(w, "to", 2) == 0 && t > first &&
@@ -169,30 +265,51 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
             return 1;
         /* a participle after "be" is no past: "will be held in April",
          * "to be published in November"; look further back */
-        if (is_past_form(w, n) && after_be) continue;
-        if (is_past_form(w, n)) return prep_before(d, s, start) ? -3 : -2;
+        if (past_at(d, first, t)) return prep_before(d, s, start) ? -3 : -2;
     }
-    if (had_perfect) return -2; /* "had been due to expire Friday" */
+    if (had_before) return -2; /* "had been due to expire Friday" */
+    /* further back, only a "will" that no past verb or report stands
+     * between: "will be named commander of the shuttle for a mission in
+     * December" */
+    for (int k = 10; k < 20 && t > first && !had_before && !bracket; k++) {
+        t--;
+        const dc_token *tk = &d->tok[t];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        if (word_in(w, n, strong_future_words) || is_ll(w, n))
+            return 3;
+        if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
+            word_in(w, n, (const char *const[]){"would", "was", "were", "had", NULL}))
+            break;
+        /* nor across a bracket, a colon, a dash or a quote: another clause */
+        if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
+            (n == 2 && w[0] == '-' && w[1] == '-'))
+            break;
+    }
     /* no cue before it: the verb after it ("In March the talks collapsed",
-     * "On Tuesday the league plans to ..."); it is the expression's own
-     * verb only when the expression leads the sentence */
-    int lead = at <= first + 2;
-    for (uint32_t u = at, k = 0; k < (lead ? 32u : 12u) && u < end; k++, u++) {
+     * "On Tuesday the league plans to ..."); far ahead only when the
+     * expression leads the sentence, else the verb belongs to another
+     * clause */
+    int lead = leads_sentence(d, first, end, at, after);
+    for (uint32_t u = after, k = 0; k < (lead ? 32u : 6u) && u < end; k++, u++) {
         const dc_token *tk = &d->tok[u];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        if (tk->start < start) continue;
         int after_be = u > first && word_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
         if (word_in(w, n, after_future_words) &&
             !(word_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;
-        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
+        if (is_ll(w, n)) return 1;
         if (after_be && word_in(w, n, plan_participles)) return 1; /* "is expected to" */
         if (after_be) continue;
+        /* "On Friday the government planned to pay"; not "a decision
+         * expected in June" */
+        if (word_in(w, n, plan_participles))
+            if (!(u + 1 < end && tok_is(d, u + 1, "to"))) continue;
         if (word_in(w, n, plan_participles) || word_in(w, n, (const char *const[]){"said", "told", NULL}))
-            return lead ? -4 : -2; /* "On Friday the government planned to pay" */
+            return lead ? -4 : -2;
         if (is_past_form(w, n)) return lead ? -4 : -2;
     }
     return 0;
@@ -257,14 +374,14 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         }
         c.future = cached_future;
         c.in_period = si == period_sent;
-        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start) : 0;
-        c.near_future = dir == 1 || dir == 3;
+        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start, m->end,
+                                           strcmp(m->rule->func, "weekday") == 0)
+                          : 0;
+        c.near_future = dir == 1 || dir == 3 || dir == 4;
         c.strong_future = dir == 3;
-        /* no cue near it in a sentence about the future: "will be named
-         * commander of a mission in December" */
-        c.weak_future = dir == 0 && c.future;
         c.past_after = dir == -4;
-        c.near_either = dir == 2;
+        c.near_either = dir == 2 || dir == 4 || dir == 5;
+        c.plan_ahead = dir == 5;
         c.near_past = dir == -1;
         c.past_verb = dir <= -2;
         c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */

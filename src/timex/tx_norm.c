@@ -218,12 +218,12 @@ static long tense_dist(const tx_ctx *c, long a, long b)
     /* Only a future word close before counts: a "will" elsewhere in a
      * long news sentence says little about "in January" ("In January
      * the company brought in a new chief, who plans to ...") */
-    if (c->near_either) return dist; /* "would be paid in January": the nearest */
-    /* a future word just before, or a sentence about the future with no
-     * past verb near the expression: a month already over is unlikely */
-    if ((c->strong_future || c->weak_future) && b < ref) dist += 400;
-    else if (c->near_future && b < ref) dist += 120; /* "until", "next": weaker */
-    if (!c->near_future && !c->weak_future && a > ref) dist = dist * 2 + 30;
+    if (c->near_either && !c->near_future) return dist; /* "would be paid in January": the nearest */
+    /* "will" before it: a month over for more than a month is unlikely
+     * ("will ... after the Thanksgiving holiday" may be the one just past) */
+    if (c->strong_future && b < ref - 31) dist += 400;
+    else if (c->near_future && b < ref) dist += 120; /* "until", "next", a month just over */
+    if (!c->near_future && a > ref) dist = dist * 2 + 30;
     /* "In January the firm hired": the past, even a month just ahead */
     if (c->past_after && a > ref) dist += 400;
     if (c->near_past && a > ref) dist += 400; /* since March, ended Jan. 31 */
@@ -365,7 +365,8 @@ static int f_weekday(const args *a, char out[40])
     long day;
     if (!has_rel && a->c->near_either) { /* "were planned for Sunday": the nearest */
         long ahead = (wd - cur + 7) % 7, back = (cur - wd + 7) % 7;
-        day = ahead < back ? ref + ahead : ref - back;
+        if (a->c->plan_ahead) back += 2; /* a plan lies ahead more often */
+        day = ahead < back ? ref + ahead : ref - (cur - wd + 7) % 7;
     } else if ((has_rel && shift > 0) || (!has_rel && forward(a->c))) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;

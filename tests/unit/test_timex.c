@@ -456,6 +456,41 @@ static void test_narrative_anaphora(void **s)
       "following quarter", "2020-Q1");
 }
 
+/* Cues that belong to another clause, or to no verb at all. */
+static void test_cues_of_other_clauses(void **s)
+{
+    (void)s;
+    /* a date that names an event ignores the clause's "will" */
+    V(D, "Envoys will seek answers on the deadly March 4 raid.", "March 4", "2021-03-04");
+    V("2021-07-11", "The Aug. 30 date ensures the fight lasts.", "Aug. 30", "2021-08-30");
+    /* the verb right after it is its own */
+    V("2021-07-19", "Britain, which Wednesday offered a path to citizenship, would act too.",
+      "Wednesday", "2021-07-14");
+    /* ... and a verb far after it is another clause's */
+    V("2021-07-20", "Their efforts, besides the pledge Monday to focus on rural prosperity, will "
+      "give them hope.", "Monday", "2021-07-19");
+    /* deadlines and rules in force: the nearest such day */
+    V("2021-07-15", "Lawmakers raced a Friday deadline.", "Friday", "2021-07-16");
+    V("2021-07-17", "The rule, effective Friday, bans exports.", "Friday", "2021-07-16");
+    V("2021-10-26", "Costs rose under a new pact effective June 1.", "June 1", "2022-06-01");
+    /* no "will" across a bracket; "a decision expected in June" is no verb */
+    V("2021-07-15", "Travelers will be allowed to enter (thanks to the court's order to the "
+      "government on Monday) with papers.", "Monday", "2021-07-12");
+    V("2021-07-14", "He will leave at dawn (4 a.m. Thursday), aides said.", "4 a.m.",
+      "2021-07-15T04:00");
+    V("2021-04-17", "The court will hear the case, U.S. v. Ohio, on Monday, with a decision "
+      "expected in June.", "Monday", "2021-04-19");
+    /* a "will" further back, with a curly apostrophe */
+    V("2021-07-11", "Members realise they\xE2\x80\x99ll have to drop their plans and join the "
+      "exchanges in January.", "January", "2022-01");
+    /* a report closes the sentence: no past for the day in the quote */
+    V("2021-12-20", "\"He\xE2\x80\x99s celebrating Christmas,\" he said.", "Christmas", "2021-12-25");
+    /* plans: a near tie goes ahead */
+    V(D, "The meetings, scheduled for Wednesday and Thursday, are the first.", "Thursday",
+      "2021-07-22");
+    V("2021-07-15", "Lawmakers planned a Friday morning meeting.", "Friday", "2021-07-16TMO");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -486,6 +521,6 @@ int main(void)
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
         cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
-        cmocka_unit_test(test_narrative_anaphora)};
+        cmocka_unit_test(test_narrative_anaphora), cmocka_unit_test(test_cues_of_other_clauses)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }
