@@ -68,6 +68,15 @@ static const char *const plan_participles[] = {"planned", "scheduled", "expected
 static const char *const after_future_words[] = {
     "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
 
+/* Verbs that report: what follows "state that" is their content, and
+ * what comes before "that" is not the content's tense. */
+static const char *const report_verbs[] = {
+    "say", "says", "said", "state", "states", "stated", "announce", "announced", "believe",
+    "believes", "believed", "expect", "expects", "hope", "hopes", "think", "thinks", "know",
+    "knows", "argue", "argues", "argued", "claim", "claims", "claimed", "insist", "insists",
+    "warn", "warns", "warned", "tell", "told", "show", "shows", "showed", "note", "notes",
+    "noted", "add", "adds", "added", "acknowledge", "acknowledged", "testify", "testified", NULL};
+
 /* Words that make what follows them present or future, not past:
  * "will be held", "is expected", "to be paid". */
 static const char *const be_words[] = {"be", "is", "are", "am", "being", NULL};
@@ -132,27 +141,6 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
                                   d->tok[t - 1].end - d->tok[t - 1].start, be_words));
 }
 
-/* Words before an expression that make it a modifier of the noun after
- * it ("the Sept. 11 attack"), and words after it that are no such noun. */
-static const char *const determiners[] = {"the", "a", "an", "this", "that", "its", "his", "her",
-                                          "their", "our", NULL};
-static const char *const not_nouns[] = {
-    "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "that", "which",
-    "when", "as", "is", "are", "was", "were", "will", "would", "has", "have", "had", "but",
-    "until", "through", "after", "before", "last", "next", "this", "night", "morning",
-    "afternoon", "evening", NULL};
-
-/* Is the expression at token at preceded by a determiner, or by one and
- * an adjective ("the deadly Sept. 11 attack")? */
-static int determined(const dc_doc *d, uint32_t first, uint32_t at)
-{
-#define TOKW(i) d->text + d->tok[i].start, d->tok[i].end - d->tok[i].start
-    if (at > first && word_in(TOKW(at - 1), determiners)) return 1;
-    return at > first + 1 && word_in(TOKW(at - 2), determiners) &&
-           islower((unsigned char)d->text[d->tok[at - 1].start]) && !word_in(TOKW(at - 1), not_nouns);
-#undef TOKW
-}
-
 /* Does the expression open its sentence as an adverbial, so that the
  * sentence's main verb is its own: "In January, ... the rebels seized",
  * "On Friday the cabinet planned", "Last March, ..."? (Not "The Aug. 30
@@ -170,6 +158,14 @@ static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_
            d->text[d->tok[after].start] == ',';
 }
 
+/* Is token t a past participle ("signed", "taken", "been")? */
+static int participle(const dc_doc *d, uint32_t t)
+{
+    const char *w = d->text + d->tok[t].start;
+    size_t n = d->tok[t].end - d->tok[t].start;
+    return is_past_form(w, n) || (n > 3 && strncasecmp(w + n - 2, "en", 2) == 0);
+}
+
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
  * just before start, -4 a past verb after it when it leads the sentence,
@@ -178,28 +174,19 @@ static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_
  * ("effective", "a Friday deadline"), 5 the nearest, leaning ahead (a
  * plan: "scheduled for Thursday"), 0 no cue. The nearest cue wins; "said" ends the search
  * (what comes before it is the report, not the event). */
-static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte,
-                          int is_weekday)
+static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte)
 {
     uint32_t first = s->tok0, end = s->tok0 + s->ntok, t = first;
     while (t < end && d->tok[t].start < start) t++;
     uint32_t at = t; /* the first token of the expression */
     uint32_t after = t; /* the first token after it */
     while (after < end && d->tok[after].start < end_byte) after++;
-    if (after < end) {
-        const dc_token *nx = &d->tok[after];
-        const char *nw = d->text + nx->start;
-        size_t nn = nx->end - nx->start;
-        /* "a Saturday deadline", "the June 30 deadline": a limit, most
-         * often ahead; the nearest such day */
-        if (word_in(nw, nn, (const char *const[]){"deadline", "deadlines", NULL})) return 4;
-        /* "the deadly Sept. 11 attack", "a June 12 press conference": the
-         * date names an event; the verb of the clause says nothing of it
-         * (a weekday is no such name: "planned a Friday meeting") */
-        if (!is_weekday && determined(d, first, at) && nn > 2 && islower((unsigned char)nw[0]) && !word_in(nw, nn, not_nouns) &&
-            !is_past_form(nw, nn))
-            return 0;
-    }
+    /* "a Saturday deadline", "June 30 is the current deadline": a limit,
+     * most often ahead; the nearest such day */
+    for (uint32_t u = after; u < end && u < after + 4; u++)
+        if (word_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
+                    (const char *const[]){"deadline", "deadlines", NULL}))
+            return 4;
     /* a past verb right after it is its own: "the UK, which Wednesday
      * offered ...", "Trump Monday signed" */
     if (after < end && after > at && past_at(d, first, after) &&
@@ -229,10 +216,13 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
         /* "said Thursday that ...": the day of the saying */
         if (n == 4 && strncasecmp(w, "said", 4) == 0)
             return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
-        /* "plan" and "plans" look ahead as verbs ("plans to meet"), not as
-         * nouns ("announced the plan Aug. 21") */
-        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) &&
-            !(t + 1 < end && tok_is(d, t + 1, "to")))
+        /* "plan" and "plans" look ahead as verbs ("plans to meet", "plans
+         * on Thursday to release"), not as nouns ("announced the plan
+         * Aug. 21") */
+        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
+            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+                    (const char *const[]){"the", "a", "his", "her", "its", "their", "our", "new",
+                                          "peace", "this", "that", NULL}))
             continue;
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
@@ -242,10 +232,27 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
         if (had_before) continue;
         /* "would leave Monday": a plan seen from the past, either side */
         if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2;
+        /* "will state that after the Feb. 14 meeting ...": what comes
+         * before "that" is the matrix clause */
+        if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
+            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+                    report_verbs))
+            return 0;
         if (word_in(w, n, strong_future_words)) return 3;
         /* "effective June 1" lies ahead as a rule; "effective Friday" is
          * the nearest Friday (a rule may have just come into force) */
         if (n == 9 && strncasecmp(w, "effective", 9) == 0) return 4;
+        /* "the 12-month period ending Sept. 30": the end of a period that
+         * runs now, most often ahead */
+        if (k == 0 && n == 6 && strncasecmp(w, "ending", 6) == 0) return 4;
+        /* "was supposed to have taken effect on Sunday": a plan now past */
+        if (word_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
+            tok_is(d, t + 2, "have") && participle(d, t + 3))
+            return -2;
+        /* weaker words ("until", "next") only close by */
+        if (k >= 8 && word_in(w, n, (const char *const[]){"until", "next", "soon", "deadline",
+                                                          "resume", "resumes", NULL}))
+            continue;
         if (word_in(w, n, near_future_words)) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
@@ -279,7 +286,7 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
         if (word_in(w, n, strong_future_words) || is_ll(w, n))
             return 3;
         if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
-            word_in(w, n, (const char *const[]){"would", "was", "were", "had", NULL}))
+            word_in(w, n, (const char *const[]){"would", "was", "were", "had", "that", NULL}))
             break;
         /* nor across a bracket, a colon, a dash or a quote: another clause */
         if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
@@ -306,10 +313,14 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
         if (after_be) continue;
         /* "On Friday the government planned to pay"; not "a decision
          * expected in June" */
-        if (word_in(w, n, plan_participles))
-            if (!(u + 1 < end && tok_is(d, u + 1, "to"))) continue;
-        if (word_in(w, n, plan_participles) || word_in(w, n, (const char *const[]){"said", "told", NULL}))
-            return lead ? -4 : -2;
+        if (word_in(w, n, plan_participles) && !(u + 1 < end && tok_is(d, u + 1, "to"))) {
+            if (k <= 3) return 5; /* "Thursday's expected vote": a plan */
+            continue;
+        }
+        if (word_in(w, n, plan_participles)) return lead ? -4 : -2;
+        /* "On Friday, officials said": the report is the event; but in
+         * "X, who leaves in September, said" it is another clause's */
+        if (lead && word_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
         if (is_past_form(w, n)) return lead ? -4 : -2;
     }
     return 0;
@@ -374,9 +385,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         }
         c.future = cached_future;
         c.in_period = si == period_sent;
-        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start, m->end,
-                                           strcmp(m->rule->func, "weekday") == 0)
-                          : 0;
+        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start, m->end) : 0;
         c.near_future = dir == 1 || dir == 3 || dir == 4;
         c.strong_future = dir == 3;
         c.past_after = dir == -4;

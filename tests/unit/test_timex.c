@@ -460,9 +460,28 @@ static void test_narrative_anaphora(void **s)
 static void test_cues_of_other_clauses(void **s)
 {
     (void)s;
-    /* a date that names an event ignores the clause's "will" */
-    V(D, "Envoys will seek answers on the deadly March 4 raid.", "March 4", "2021-03-04");
+    /* a date inside the subject: the verb after it says nothing */
     V("2021-07-11", "The Aug. 30 date ensures the fight lasts.", "Aug. 30", "2021-08-30");
+    /* the clause's tense holds for a date before a noun */
+    V("2021-05-09", "The top two will face off in a December runoff.", "December", "2021-12");
+    V("2021-12-28", "Attacks rose 47 percent during the April-June period.", "April", "2021-04");
+    V("2021-07-20", "Thursday's expected vote would be the first test.", "Thursday", "2021-07-22");
+    V("2021-01-26", "June 30 is the current deadline for an accord.", "June 30", "2021-06-30");
+    V("2021-06-13", "The envoy, who is stepping down in September, said talks go on.", "September",
+      "2021-09");
+    V("2021-02-18", "A truce was officially supposed to have taken effect on Sunday.", "Sunday",
+      "2021-02-14");
+    V("2021-06-07", "He will also state that after the Feb. 14 meeting he asked for help.", "Feb. 14",
+      "2021-02-14");
+    V("2021-02-11", "Senators vowed to stall the nomination until more papers are released, "
+      "the White House late Wednesday said.", "Wednesday", "2021-02-10");
+    V("2021-11-16", "Allen was scheduled to have a hearing for that position Thursday.",
+      "Thursday", "2021-11-18");
+    V("2021-04-12", "The minister plans on Thursday morning to release the report.", "Thursday",
+      "2021-04-15TMO");
+    /* the end of a period that runs now */
+    V("2021-07-15", "The government capped admissions at 50,000 for the 12-month period "
+      "ending Sept. 30.", "Sept. 30", "2021-09-30");
     /* the verb right after it is its own */
     V("2021-07-19", "Britain, which Wednesday offered a path to citizenship, would act too.",
       "Wednesday", "2021-07-14");
