@@ -183,10 +183,12 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
     while (after < end && d->tok[after].start < end_byte) after++;
     /* "a Saturday deadline", "June 30 is the current deadline": a limit,
      * most often ahead; the nearest such day */
-    for (uint32_t u = after; u < end && u < after + 4; u++)
+    for (uint32_t u = after; u < end && u < after + 4; u++) {
+        if (d->tok[u].kind == DC_PUNCT) break; /* "Saturday, when the deadline landed" */
         if (word_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
                     (const char *const[]){"deadline", "deadlines", NULL}))
             return 4;
+    }
     /* a past verb right after it is its own: "the UK, which Wednesday
      * offered ...", "Trump Monday signed" */
     if (after < end && after > at && past_at(d, first, after) &&

@@ -479,6 +479,8 @@ static void test_cues_of_other_clauses(void **s)
       "Thursday", "2021-11-18");
     V("2021-04-12", "The minister plans on Thursday morning to release the report.", "Thursday",
       "2021-04-15TMO");
+    V("2021-07-13", "Aides expected him to wait until closer to Saturday, when the deadline "
+      "landed.", "Saturday", "2021-07-17");
     /* the end of a period that runs now */
     V("2021-07-15", "The government capped admissions at 50,000 for the 12-month period "
       "ending Sept. 30.", "Sept. 30", "2021-09-30");
