@@ -252,9 +252,14 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
             tok_is(d, t + 2, "have") && participle(d, t + 3))
             return -2;
         /* weaker words ("until", "next") only close by */
-        if (k >= 8 && word_in(w, n, (const char *const[]){"until", "next", "soon", "deadline",
-                                                          "resume", "resumes", NULL}))
+        /* plan words and "until" count only within 8 words; "will" and
+         * "would" and past verbs a little further */
+        if (k >= 8 && word_in(w, n, near_future_words)) {
+            if (word_in(w, n, plan_participles) && t > first &&
+                (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")))
+                return 2; /* "was scheduled to have a nomination hearing ... Thursday" */
             continue;
+        }
         if (word_in(w, n, near_future_words)) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;

@@ -475,8 +475,12 @@ static void test_cues_of_other_clauses(void **s)
       "2021-02-14");
     V("2021-02-11", "Senators vowed to stall the nomination until more papers are released, "
       "the White House late Wednesday said.", "Wednesday", "2021-02-10");
-    V("2021-11-16", "Allen was scheduled to have a hearing for that position Thursday.",
+    V("2021-11-16", "Allen was scheduled to have a nomination hearing for that position Thursday.",
       "Thursday", "2021-11-18");
+    /* a plan word far back says little ("what are expected to be dire results") */
+    V("2021-05-21", "The leader will remain in office for now, to shoulder the blame for what are "
+      "expected to be dire results for her party from Thursday's elections.", "Thursday",
+      "2021-05-20");
     V("2021-04-12", "The minister plans on Thursday morning to release the report.", "Thursday",
       "2021-04-15TMO");
     V("2021-07-13", "Aides expected him to wait until closer to Saturday, when the deadline "
