@@ -292,8 +292,9 @@ static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uin
         const char *w = d->text + tk->start;
         if (word_in(w, n, strong_future_words) || is_ll(w, n))
             return 3;
+        if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2; /* "would greet them at 2 a.m. Thursday" */
         if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
-            word_in(w, n, (const char *const[]){"would", "was", "were", "had", "that", NULL}))
+            word_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
             break;
         /* nor across a bracket, a colon, a dash or a quote: another clause */
         if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
@@ -339,9 +340,11 @@ static int parse_full(const char *v, int *y, int *m, int *d)
 }
 
 /* "at 3 p.m. on Friday", "5 a.m. yesterday": a clock time followed by the
- * day it falls on belongs to that day, not to the last date named. */
-static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next,
-                        const char *text, char value[40])
+ * day it falls on belongs to that day, not to the last date named. m is
+ * the time's match, next the following one; day the value next resolved
+ * to (in its own context). */
+static void time_on_day(const gm_match *m, const gm_match *next, const char *text,
+                        const char *dayval, char value[40])
 {
     if (strcmp(m->rule->func, "time") != 0 || strlen(value) < 11 || value[10] != 'T') return;
     const char *p = text + m->end, *e = text + next->start;
@@ -353,7 +356,7 @@ static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next
     if (p != e || next->start - m->end > 8) return;
     char day[40], clock[40];
     int y, mo, dd;
-    if (tx_normalise(c, next, text, day)) return;
+    snprintf(day, sizeof day, "%s", dayval);
     char *part = strchr(day, 'T');
     if (part) *part = '\0'; /* "Friday night": the day alone */
     /* a day: 2021-07-16, or one whose place is unknown (XXXX-WXX-5) */
@@ -374,7 +377,8 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     if (gm_run(g, d->text, d->len, a, &ms, &nm)) return -1;
     if (!nm) return 0;
     tx_timex *res = ar_alloc(a, nm * sizeof *res);
-    if (!res) return -1;
+    const gm_match **src = ar_alloc(a, nm * sizeof *src); /* the match of each result */
+    if (!res || !src) return -1;
     tx_ctx c;
     memset(&c, 0, sizeof c);
     c.g = g;
@@ -403,7 +407,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
-        if (i + 1 < nm) time_on_day(&c, m, &ms[i + 1], d->text, t->value);
+        src[*n] = m;
         t->start = m->start;
         t->end = m->end;
         t->type = m->rule->type;
@@ -441,6 +445,10 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             c.last_quarter = y * 4 + (t->value[6] - '1');
         }
     }
+    /* a clock time takes the day named right after it, as that day was
+     * resolved in its own words ("would greet them at 2 a.m. Thursday") */
+    for (size_t k = 0; k + 1 < *n; k++)
+        time_on_day(src[k], src[k + 1], d->text, res[k + 1].value, res[k].value);
     *out = res;
     return 0;
 }

@@ -241,14 +241,23 @@ static long tense_dist(const tx_ctx *c, long a, long b)
  * forward after a future word, back after a past one. Within about two
  * months either side the nearest wins whatever the tense: news reports of
  * both. */
-static int year_for(const tx_ctx *c, int m, int d)
+static int year_for_wd(const tx_ctx *c, int m, int d, int wd);
+static int year_for(const tx_ctx *c, int m, int d) { return year_for_wd(c, m, d, -1); }
+
+/* The same, for a day named with its weekday ("Sunday, May 31", wd 0 =
+ * Monday): only a year in which the day falls on that weekday, if one of
+ * the three does; in a caption of 2016 "Sunday, May 31" is 2015's. */
+static int year_for_wd(const tx_ctx *c, int m, int d, int wd)
 {
     if (!c->has_dct) return 0;
-    int best = c->dy;
+    int best = c->dy, some = 0;
     long bestdist = -1;
+    for (int y = c->dy - 1; wd >= 0 && d && y <= c->dy + 1; y++)
+        some |= ca_valid(y, m, d) && ca_weekday(y, m, d) == wd;
     for (int y = c->dy - 1; y <= c->dy + 1; y++) {
         int first = d ? d : 1, last = d ? d : ca_days_in_month(y, m);
         if (!ca_valid(y, m, first)) continue;
+        if (some && ca_weekday(y, m, d) != wd) continue;
         long dist = tense_dist(c, ca_to_days(y, m, first), ca_to_days(y, m, last));
         if (bestdist < 0 || dist < bestdist) { bestdist = dist; best = y; }
     }
@@ -266,6 +275,18 @@ static int year_rel(const tx_ctx *c, int m, long shift)
 
 static int clock_of(const args *a, int i, char out[8]);
 static void add_part(char out[40], const char *part);
+
+/* The weekday a match opens with ("Sunday, May 31"), 0 = Monday, or -1. */
+static int lead_weekday(const args *a)
+{
+    const char *w = a->text + a->m->start;
+    size_t n = 0;
+    while (a->m->start + n < a->m->end && isalpha((unsigned char)w[n])) n++;
+    if (n && n < a->m->end - a->m->start && w[n] == '.') n++; /* "Sun." */
+    const char *v = n ? gm_lookup(a->c->g, "weekday", w, n) : NULL;
+    if (!v && n && w[n - 1] == '.') v = gm_lookup(a->c->g, "weekday", w, n - 1);
+    return v ? atoi(v) - 1 : -1;
+}
 
 /* date(year, month, day): any part may be missing. */
 static int f_date(const args *a, char out[40])
@@ -286,7 +307,7 @@ static int f_date(const args *a, char out[40])
     long shift;
     if (!y && a->c->has_dct && a->m->rule->nargs > 4 && arg_shift(a, 4, &shift)) y = a->c->dy + (int)shift; /* June last year */
     if (!y && a->c->has_dct && a->m->rule->nargs > 3 && arg_shift(a, 3, &shift)) y = year_rel(a->c, m, shift);
-    if (!y) y = year_for(a->c, m, (int)d);
+    if (!y) y = year_for_wd(a->c, m, (int)d, lead_weekday(a));
     if (!y) { /* no DCT: the year stays unknown */
         if (d) snprintf(out, 40, "XXXX-%02d-%02d", m, (int)d);
         else snprintf(out, 40, "XXXX-%02d", m);

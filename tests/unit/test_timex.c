@@ -413,6 +413,13 @@ static void test_time_on_day(void **s)
     /* another clause's day is not its day */
     V(D, "It began at 6 a.m., and on Friday troops left.", "6 a.m.", "2021-07-18T06:00");
     V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
+    /* the day as resolved in its own words */
+    V("2021-07-14", "He said he would greet the three men at the air base outside the capital at 2 "
+      "a.m. Thursday morning.", "2 a.m.", "2021-07-15T02:00");
+    /* a weekday named with the day picks the year they agree in */
+    V("2016-03-17", "A mosque was damaged in the city on Sunday, May 31.", "May 31", "2015-05-31");
+    V("2021-12-30", "They will meet on Monday, Jan. 3.", "Jan. 3", "2022-01-03");
+    V("2021-07-18", "They met on Wed., July 14.", "July 14", "2021-07-14");
 }
 
 /* "Now," at the head of a sentence turns the argument. */
