@@ -141,6 +141,33 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
                                   d->tok[t - 1].end - d->tok[t - 1].start, be_words));
 }
 
+/* Is the expression between "the" (and perhaps an adjective) and a noun:
+ * "the deadly Sept. 11 attack", "the March 4 raid"? */
+static int names_event(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte)
+{
+    static const char *const not_nouns[] = {
+        "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "that", "which",
+        "when", "as", "is", "are", "was", "were", "will", "would", "has", "have", "had", "but",
+        "until", "through", "after", "before", "last", "next", "this", "morning", "afternoon",
+        "evening", "night",
+        /* events set in advance: "the November election" may lie ahead */
+        "deadline", "deadlines", "election", "elections", "vote", "ballot", "runoff",
+        "referendum", "summit", "primary", "primaries", "poll", "polls", "congressional",
+        "general", "presidential", "midterm", "midterms", NULL};
+#define TOKW(i) d->text + d->tok[i].start, d->tok[i].end - d->tok[i].start
+    uint32_t first = s->tok0, end = s->tok0 + s->ntok, at = first, after;
+    while (at < end && d->tok[at].start < start) at++;
+    after = at;
+    while (after < end && d->tok[after].start < end_byte) after++;
+    if (after >= end || !islower((unsigned char)d->text[d->tok[after].start]) ||
+        word_in(TOKW(after), not_nouns) || is_past_form(TOKW(after)))
+        return 0;
+    if (at > first && tok_is(d, at - 1, "the")) return 1;
+    return at > first + 1 && tok_is(d, at - 2, "the") &&
+           islower((unsigned char)d->text[d->tok[at - 1].start]) && !word_in(TOKW(at - 1), not_nouns);
+#undef TOKW
+}
+
 /* Does the expression open its sentence as an adverbial, so that the
  * sentence's main verb is its own: "In January, ... the rebels seized",
  * "On Friday the cabinet planned", "Last March, ..."? (Not "The Aug. 30
@@ -397,6 +424,11 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.future = cached_future;
         c.in_period = si == period_sent;
         int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start, m->end) : 0;
+        /* "will testify about the September 11 massacre": a date that
+         * names a known event does not follow a future verb */
+        if ((dir == 1 || dir == 3 || dir == 5) && strcmp(m->rule->func, "weekday") != 0 &&
+            si >= 0 && names_event(d, &d->sent[si], m->start, m->end))
+            dir = 0;
         c.near_future = dir == 1 || dir == 3 || dir == 4;
         c.strong_future = dir == 3;
         c.past_after = dir == -4;

@@ -469,7 +469,13 @@ static void test_cues_of_other_clauses(void **s)
     (void)s;
     /* a date inside the subject: the verb after it says nothing */
     V("2021-07-11", "The Aug. 30 date ensures the fight lasts.", "Aug. 30", "2021-08-30");
-    /* the clause's tense holds for a date before a noun */
+    /* a known event named by its date does not follow a future verb... */
+    V("2013-01-04", "She will testify about the September 11 massacre.", "September 11",
+      "2012-09-11");
+    V("2021-05-09", "Lawmakers will press for answers on the deadly Sept. 11 attack.", "Sept. 11",
+      "2020-09-11");
+    V("2021-07-06", "Voters will judge them in the November election.", "November", "2021-11");
+    /* ... but the clause's tense holds otherwise for a date before a noun */
     V("2021-05-09", "The top two will face off in a December runoff.", "December", "2021-12");
     V("2021-12-28", "Attacks rose 47 percent during the April-June period.", "April", "2021-04");
     V("2021-07-20", "Thursday's expected vote would be the first test.", "Thursday", "2021-07-22");
