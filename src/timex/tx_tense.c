@@ -138,8 +138,14 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
     size_t n = tk->end - tk->start;
     const char *w = d->text + tk->start;
     if (!is_past_form(w, n)) return 0;
-    return !(t > first && word_in(d->text + d->tok[t - 1].start,
-                                  d->tok[t - 1].end - d->tok[t - 1].start, be_words));
+    /* "a still unspecified date", "the armed men": an adjective */
+    static const char *const before_adjective[] = {
+        "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "still",
+        "very", "most", "more", "less", "newly", NULL};
+    return !(t > first && (word_in(d->text + d->tok[t - 1].start,
+                                   d->tok[t - 1].end - d->tok[t - 1].start, be_words) ||
+                           word_in(d->text + d->tok[t - 1].start,
+                                   d->tok[t - 1].end - d->tok[t - 1].start, before_adjective)));
 }
 
 /* Is the expression between "the" (and perhaps an adjective) and a noun:
@@ -357,7 +363,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "On Friday, officials said": the report is the event; but in
          * "X, who leaves in September, said" it is another clause's */
         if (lead && word_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
-        if (is_past_form(w, n)) return lead ? -4 : -2;
+        if (past_at(d, first, u)) return lead ? -4 : -2;
     }
     return 0;
 }

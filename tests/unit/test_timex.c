@@ -498,6 +498,11 @@ static void test_cues_of_other_clauses(void **s)
       "2021-04-15TMO");
     V("2021-07-13", "Aides expected him to wait until closer to Saturday, when the deadline "
       "landed.", "Saturday", "2021-07-17");
+    /* an -ed word after an article is an adjective, not a past verb */
+    V("2021-10-26", "The split would be paid on a still unspecified date in January.", "January",
+      "2022-01");
+    V("2021-11-14", "The committee said he will appear at an unscheduled hearing on Friday.",
+      "Friday", "2021-11-19");
     /* the end of a period that runs now */
     V("2021-07-15", "The government capped admissions at 50,000 for the 12-month period "
       "ending Sept. 30.", "Sept. 30", "2021-09-30");
