@@ -808,6 +808,12 @@ static int f_nthday(const args *a, char out[40])
     int m = month_of(a, 0);
     const char *w = arg_table(a, 1, "weekday");
     long n = arg_num(a, 2), shift = 0, from = a->m->rule->nargs > 4 ? arg_num(a, 4) : 1;
+    const char *ns;
+    size_t nn;
+    if (n < 0 && arg(a, 2, &ns, &nn) && isalpha((unsigned char)ns[0])) { /* "the first Monday" */
+        const char *o = arg_table(a, 2, "ordinal");
+        n = nn == 4 && strncasecmp(ns, "last", 4) == 0 ? -1 : o ? atol(o) : 0;
+    }
     if (m < 1 || !w || n == 0 || n < -1 || n > 5) return -1;
     if (from < 1 || from > 28) from = 1;
     int wd = atoi(w) - 1, has_rel = arg_shift(a, 3, &shift);

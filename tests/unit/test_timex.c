@@ -200,6 +200,12 @@ static void test_anaphora_and_periods(void **s)
     V("1998-10-26", "Voters will go to the polls on Election Day.", "Election", "1998-11-03");
     V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
     V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
+    /* the n-th weekday of a month, written out */
+    V("2021-06-29", "The term begins the first Monday in October.", "first Monday", "2021-10-04");
+    V(D, "Talks were held on the second Tuesday of March.", "second Tuesday", "2021-03-09");
+    V("2021-12-20", "The vote will fall on the last Friday of January.", "last Friday", "2022-01-28");
+    V("2024-01-10", "Rallies were held on the fifth Thursday of February.", "fifth Thursday",
+      "2024-02-29"); /* a leap year's fifth Thursday */
 }
 
 static void test_vague_and_half_durations(void **s)
