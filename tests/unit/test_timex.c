@@ -230,6 +230,7 @@ static void test_sets_and_weeks(void **s)
     V(D, "Violence flares each July.", "July", "XXXX-07");
     V(D, "The council meets every other week.", "other week", "P2W");
     V(D, "Elections are held every four years.", "four years", "P4Y");
+    V(D, "The census is taken every two decades.", "two decades", "P20Y"); /* anchor decade* */
     V(D, "Herders move south every winter.", "winter", "XXXX-WI");
     V(D, "Each morning, troops patrol the road.", "morning", "XXXX-XX-XXTMO");
     V(D, "The crossing closes on weekends.", "weekends", "XXXX-WXX-WE");
