@@ -12,7 +12,7 @@ static const char *const never_end[] = {
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Cpt", "Adm",
     "Maj", "Cpl", "Pvt", "Cmdr", "Brig", "Sen", "Rep", "Reps", "Gov", "Pres",
     "St", "Rev", "Prof", "Fr", "Mt", "Ft", "Hon", "Insp", "Supt", "Det",
-    "No", "Nos", "Vol", "vs", "Messrs", "Gens", "Sens", "approx", "Ave",
+    "No", "Nos", "Vol", "vs", "v", "Messrs", "Gens", "Sens", "approx", "Ave",
     "Blvd", "Rd", "Sr", "Jr", "Amb", "Sec", "Atty", "Rt", "Pte",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",

@@ -1,202 +1,11 @@
 /* The date pass over one document: grammar matches in text order, each
  * resolved with the tense of its sentence and the last date named. */
 #include "timex.h"
+#include "tx_tense.h"
 #include "../util/cal.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* Words that put a sentence in the future. */
-static const char *const future_words[] = {
-    "will", "shall", "won't", "'ll", "\xE2\x80\x99ll", "scheduled", "upcoming",
-    "planned", "plans", "plan", "expected", "set", "due", "going", "next", NULL};
-
-static int is_future(const dc_doc *d, const dc_sent *s)
-{
-    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
-        const dc_token *k = &d->tok[t];
-        size_t n = k->end - k->start;
-        const char *w = d->text + k->start;
-        for (size_t i = 0; future_words[i]; i++) {
-            size_t fn = strlen(future_words[i]);
-            if (n == fn && strncasecmp(w, future_words[i], n) == 0) {
-                /* "set", "due", "going" count only before "to" */
-                if ((fn == 3 && w[0] != 'w' && w[0] != 'W' && strncasecmp(w, "'ll", 3)) ||
-                    strncasecmp(w, "going", 5) == 0 || strncasecmp(w, "due", 3) == 0) {
-                    if (t + 1 >= s->tok0 + s->ntok) continue;
-                    const dc_token *nx = &d->tok[t + 1];
-                    if (!(nx->end - nx->start == 2 && strncasecmp(d->text + nx->start, "to", 2) == 0))
-                        continue;
-                }
-                return 1;
-            }
-        }
-        /* 'll glued to its subject: "we'll" */
-        if (n > 3 && (strncasecmp(w + n - 3, "'ll", 3) == 0)) return 1;
-    }
-    return 0;
-}
-
-/* Words just before an expression that point it forward: "will meet
- * Friday", "is scheduled to close Monday", "as soon as Tuesday". A weekday
- * looks forward only with one of these close by (c.near_future); the
- * tense of the whole sentence (c.future) is too weak a sign for it. */
-static const char *const near_future_words[] = {
-    "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
-    "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
-    "resume", "resumes", "payable", "effective", "supposed", NULL};
-
-/* Future words that leave no doubt: "will meet in March". */
-static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
-
-/* Plans told with a participle: "scheduled for Friday" may lie on either
- * side of the DCT unless "is" or "will be" puts it ahead. */
-static const char *const plan_participles[] = {"planned", "scheduled", "expected",
-                                               "postponed", NULL};
-
-/* Words after an expression that make it a plan ahead: "On Tuesday the
- * league plans to ..."; nouns such as "deadline" say nothing there. */
-static const char *const after_future_words[] = {
-    "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
-
-/* Words that make what follows them present or future, not past:
- * "will be held", "is expected", "to be paid". */
-static const char *const be_words[] = {"be", "is", "are", "am", "being", NULL};
-
-/* Words just before an expression that pin it to the past: "since March",
- * "the year ended Jan. 31". */
-static const char *const near_past_words[] = {"since", "ended", NULL};
-
-/* Past forms of verbs that news reports events with; any other word in
- * -ed counts too ("collapsed", "signed"). */
-static const char *const past_words[] = {
-    "was", "were", "met", "took", "began", "fell", "left", "held", "won", "lost", "struck",
-    "fought", "led", "sent", "told", "came", "went", "made", "saw", "gave", "got", "rose",
-    "broke", "ran", "spoke", "shot", "hit", "seized", "brought", "bought", "thought",
-    "sold", "paid", "became", "built", "found", "kept", "spent", "sought", "stood", "wrote",
-    "chose", "flew", "grew", "knew", "threw", "fled", "drew", "caught", "felt",
-    NULL};
-
-static int word_in(const char *w, size_t n, const char *const *list);
-
-/* A verb in the past: a news report of something that happened. */
-static int is_past_form(const char *w, size_t n)
-{
-    static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
-                                           "succeed", "exceed", "indeed", "embed", "united",
-                                           "limited", "red", "bed", "hundred", NULL};
-    if (word_in(w, n, past_words)) return 1;
-    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !word_in(w, n, not_past) &&
-           !word_in(w, n, near_future_words);
-}
-
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
-    return 0;
-}
-
-static int tok_is(const dc_doc *d, uint32_t t, const char *w)
-{
-    const dc_token *k = &d->tok[t];
-    return k->end - k->start == strlen(w) && strncasecmp(d->text + k->start, w, strlen(w)) == 0;
-}
-
-/* Is the word just before start "on" or "in" ("signed it on May 3")? */
-static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
-{
-    uint32_t t = s->tok0;
-    while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
-    return t > s->tok0 && (tok_is(d, t - 1, "on") || tok_is(d, t - 1, "in"));
-}
-
-/* The direction the words around start point to: 1 forward, -1 back
- * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
- * just before start, -4 a past verb after it when it leads the sentence,
- * 3 "will" or "shall", 2 either way, the nearest ("was scheduled for",
- * "would leave"), 0 no cue. The nearest cue wins; "said" ends the search
- * (what comes before it is the report, not the event). */
-static int near_direction(const dc_doc *d, const dc_sent *s, uint32_t start)
-{
-    uint32_t first = s->tok0, end = s->tok0 + s->ntok, t = first;
-    while (t < end && d->tok[t].start < start) t++;
-    uint32_t at = t; /* the first token of the expression */
-    /* a past perfect close by turns plans into past ones: "had been due
-     * to expire Friday", "until Thursday they had not" */
-    int had_perfect = 0;
-    for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
-        if (tok_is(d, u, "had")) had_perfect = 1;
-    for (int k = 0; k < 10 && t > first; k++) {
-        t--;
-        const dc_token *tk = &d->tok[t];
-        size_t n = tk->end - tk->start;
-        const char *w = d->text + tk->start;
-        int after_be = t > first && word_in(d->text + d->tok[t - 1].start,
-                                            d->tok[t - 1].end - d->tok[t - 1].start, be_words);
-        /* "said Thursday that ...": the day of the saying */
-        if (n == 4 && strncasecmp(w, "said", 4) == 0) return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
-        /* "plan" and "plans" look ahead as verbs ("plans to meet"), not as
-         * nouns ("announced the plan Aug. 21") */
-        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) &&
-            !(t + 1 < end && tok_is(d, t + 1, "to")))
-            continue;
-        /* "next to the embassy" is a place */
-        if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
-            continue;
-        if (word_in(w, n, near_past_words)) return -1;
-        if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
-        if (had_perfect) continue;
-        /* "would leave Monday": a plan seen from the past, either side */
-        if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2;
-        if (word_in(w, n, strong_future_words)) return 3;
-        if (word_in(w, n, near_future_words)) {
-            /* "were planned for Sunday", "a service planned for
-             * Saturday": the writer may stand before or after the day;
-             * "is scheduled", "will be expected" look ahead */
-            if (word_in(w, n, plan_participles) && !after_be) return 2;
-            if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
-                !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
-                return 2;
-            return 1;
-        }
-        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 3;
-        /* "as early as Tuesday"; "is to resume", "are to meet" */
-        if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
-        if (n == 2 && strncasecmp(w, "to", 2) == 0 && t > first &&
-            (tok_is(d, t - 1, "is") || tok_is(d, t - 1, "are") || tok_is(d, t - 1, "set") ||
-             tok_is(d, t - 1, "due")))
-            return 1;
-        /* a participle after "be" is no past: "will be held in April",
-         * "to be published in November"; look further back */
-        if (is_past_form(w, n) && after_be) continue;
-        if (is_past_form(w, n)) return prep_before(d, s, start) ? -3 : -2;
-    }
-    if (had_perfect) return -2; /* "had been due to expire Friday" */
-    /* no cue before it: the verb after it ("In March the talks collapsed",
-     * "On Tuesday the league plans to ..."); it is the expression's own
-     * verb only when the expression leads the sentence */
-    int lead = at <= first + 2;
-    for (uint32_t u = at, k = 0; k < (lead ? 32u : 12u) && u < end; k++, u++) {
-        const dc_token *tk = &d->tok[u];
-        size_t n = tk->end - tk->start;
-        const char *w = d->text + tk->start;
-        if (tk->start < start) continue;
-        int after_be = u > first && word_in(d->text + d->tok[u - 1].start,
-                                            d->tok[u - 1].end - d->tok[u - 1].start, be_words);
-        if (word_in(w, n, after_future_words) &&
-            !(word_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
-              !(u + 1 < end && tok_is(d, u + 1, "to"))))
-            return 1;
-        if (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) return 1;
-        if (after_be && word_in(w, n, plan_participles)) return 1; /* "is expected to" */
-        if (after_be) continue;
-        if (word_in(w, n, plan_participles) || word_in(w, n, (const char *const[]){"said", "told", NULL}))
-            return lead ? -4 : -2; /* "On Friday the government planned to pay" */
-        if (is_past_form(w, n)) return lead ? -4 : -2;
-    }
-    return 0;
-}
 
 static int parse_full(const char *v, int *y, int *m, int *d)
 {
@@ -204,9 +13,11 @@ static int parse_full(const char *v, int *y, int *m, int *d)
 }
 
 /* "at 3 p.m. on Friday", "5 a.m. yesterday": a clock time followed by the
- * day it falls on belongs to that day, not to the last date named. */
-static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next,
-                        const char *text, char value[40])
+ * day it falls on belongs to that day, not to the last date named. m is
+ * the time's match, next the following one; day the value next resolved
+ * to (in its own context). */
+static void time_on_day(const gm_match *m, const gm_match *next, const char *text,
+                        const char *dayval, char value[40])
 {
     if (strcmp(m->rule->func, "time") != 0 || strlen(value) < 11 || value[10] != 'T') return;
     const char *p = text + m->end, *e = text + next->start;
@@ -218,7 +29,7 @@ static void time_on_day(const tx_ctx *c, const gm_match *m, const gm_match *next
     if (p != e || next->start - m->end > 8) return;
     char day[40], clock[40];
     int y, mo, dd;
-    if (tx_normalise(c, next, text, day)) return;
+    snprintf(day, sizeof day, "%s", dayval);
     char *part = strchr(day, 'T');
     if (part) *part = '\0'; /* "Friday night": the day alone */
     /* a day: 2021-07-16, or one whose place is unknown (XXXX-WXX-5) */
@@ -239,7 +50,8 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     if (gm_run(g, d->text, d->len, a, &ms, &nm)) return -1;
     if (!nm) return 0;
     tx_timex *res = ar_alloc(a, nm * sizeof *res);
-    if (!res) return -1;
+    const gm_match **src = ar_alloc(a, nm * sizeof *src); /* the match of each result */
+    if (!res || !src) return -1;
     tx_ctx c;
     memset(&c, 0, sizeof c);
     c.g = g;
@@ -252,25 +64,28 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         long si = dc_sentence_at(d, m->start);
         if (si >= 0 && d->sent[si].end < m->end) continue; /* runs across a sentence end */
         if (si != cached_sent) {
-            cached_future = si >= 0 ? is_future(d, &d->sent[si]) : 0;
+            cached_future = si >= 0 ? tx_sentence_future(d, &d->sent[si]) : 0;
             cached_sent = si;
         }
         c.future = cached_future;
         c.in_period = si == period_sent;
-        int dir = si >= 0 ? near_direction(d, &d->sent[si], m->start) : 0;
-        c.near_future = dir == 1 || dir == 3;
+        int dir = si >= 0 ? tx_direction(d, &d->sent[si], m->start, m->end) : 0;
+        /* "will testify about the September 11 massacre": a date that
+         * names a known event does not follow a future verb */
+        if ((dir == 1 || dir == 3 || dir == 5) && strcmp(m->rule->func, "weekday") != 0 &&
+            si >= 0 && tx_names_event(d, &d->sent[si], m->start, m->end))
+            dir = 0;
+        c.near_future = dir == 1 || dir == 3 || dir == 4;
         c.strong_future = dir == 3;
-        /* no cue near it in a sentence about the future: "will be named
-         * commander of a mission in December" */
-        c.weak_future = dir == 0 && c.future;
         c.past_after = dir == -4;
-        c.near_either = dir == 2;
+        c.near_either = dir == 2 || dir == 4 || dir == 5;
+        c.plan_ahead = dir == 5;
         c.near_past = dir == -1;
         c.past_verb = dir <= -2;
         c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
-        if (i + 1 < nm) time_on_day(&c, m, &ms[i + 1], d->text, t->value);
+        src[*n] = m;
         t->start = m->start;
         t->end = m->end;
         t->type = m->rule->type;
@@ -308,6 +123,10 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             c.last_quarter = y * 4 + (t->value[6] - '1');
         }
     }
+    /* a clock time takes the day named right after it, as that day was
+     * resolved in its own words ("would greet them at 2 a.m. Thursday") */
+    for (size_t k = 0; k + 1 < *n; k++)
+        time_on_day(src[k], src[k + 1], d->text, res[k + 1].value, res[k].value);
     *out = res;
     return 0;
 }

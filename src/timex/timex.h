@@ -29,8 +29,6 @@ typedef struct tx_ctx {
     int future;                   /* the sentence speaks of the future */
     int near_future;              /* a future word just before the expression */
     int strong_future;            /* ... and that word is "will" or "shall" */
-    int weak_future;              /* no cue near it, but the sentence speaks
-                                   * of the future */
     int past_after;               /* the verb right after it is past: "In
                                    * March the talks collapsed" */
     int near_past;                /* a past word just before it: "since", "ended" */
@@ -42,6 +40,8 @@ typedef struct tx_ctx {
     int near_either;              /* a plan told in the past tense ("were
                                    * planned for Sunday"): it may have
                                    * happened or not yet; the nearest day */
+    int plan_ahead;               /* ... a plan: on a near tie, the day ahead
+                                   * ("meetings scheduled for Thursday") */
     annals_date_order order;
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;

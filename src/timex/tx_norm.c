@@ -218,12 +218,12 @@ static long tense_dist(const tx_ctx *c, long a, long b)
     /* Only a future word close before counts: a "will" elsewhere in a
      * long news sentence says little about "in January" ("In January
      * the company brought in a new chief, who plans to ...") */
-    if (c->near_either) return dist; /* "would be paid in January": the nearest */
-    /* a future word just before, or a sentence about the future with no
-     * past verb near the expression: a month already over is unlikely */
-    if ((c->strong_future || c->weak_future) && b < ref) dist += 400;
-    else if (c->near_future && b < ref) dist += 120; /* "until", "next": weaker */
-    if (!c->near_future && !c->weak_future && a > ref) dist = dist * 2 + 30;
+    if (c->near_either && !c->near_future) return dist; /* "would be paid in January": the nearest */
+    /* "will" before it: a month over for more than a month is unlikely
+     * ("will ... after the Thanksgiving holiday" may be the one just past) */
+    if (c->strong_future && b < ref - 31) dist += 400;
+    else if (c->near_future && b < ref) dist += 120; /* "until", "next", a month just over */
+    if (!c->near_future && a > ref) dist = dist * 2 + 30;
     /* "In January the firm hired": the past, even a month just ahead */
     if (c->past_after && a > ref) dist += 400;
     if (c->near_past && a > ref) dist += 400; /* since March, ended Jan. 31 */
@@ -241,14 +241,23 @@ static long tense_dist(const tx_ctx *c, long a, long b)
  * forward after a future word, back after a past one. Within about two
  * months either side the nearest wins whatever the tense: news reports of
  * both. */
-static int year_for(const tx_ctx *c, int m, int d)
+static int year_for_wd(const tx_ctx *c, int m, int d, int wd);
+static int year_for(const tx_ctx *c, int m, int d) { return year_for_wd(c, m, d, -1); }
+
+/* The same, for a day named with its weekday ("Sunday, May 31", wd 0 =
+ * Monday): only a year in which the day falls on that weekday, if one of
+ * the three does; in a caption of 2016 "Sunday, May 31" is 2015's. */
+static int year_for_wd(const tx_ctx *c, int m, int d, int wd)
 {
     if (!c->has_dct) return 0;
-    int best = c->dy;
+    int best = c->dy, some = 0;
     long bestdist = -1;
+    for (int y = c->dy - 1; wd >= 0 && d && y <= c->dy + 1; y++)
+        some |= ca_valid(y, m, d) && ca_weekday(y, m, d) == wd;
     for (int y = c->dy - 1; y <= c->dy + 1; y++) {
         int first = d ? d : 1, last = d ? d : ca_days_in_month(y, m);
         if (!ca_valid(y, m, first)) continue;
+        if (some && ca_weekday(y, m, d) != wd) continue;
         long dist = tense_dist(c, ca_to_days(y, m, first), ca_to_days(y, m, last));
         if (bestdist < 0 || dist < bestdist) { bestdist = dist; best = y; }
     }
@@ -266,6 +275,18 @@ static int year_rel(const tx_ctx *c, int m, long shift)
 
 static int clock_of(const args *a, int i, char out[8]);
 static void add_part(char out[40], const char *part);
+
+/* The weekday a match opens with ("Sunday, May 31"), 0 = Monday, or -1. */
+static int lead_weekday(const args *a)
+{
+    const char *w = a->text + a->m->start;
+    size_t n = 0;
+    while (a->m->start + n < a->m->end && isalpha((unsigned char)w[n])) n++;
+    if (n && n < a->m->end - a->m->start && w[n] == '.') n++; /* "Sun." */
+    const char *v = n ? gm_lookup(a->c->g, "weekday", w, n) : NULL;
+    if (!v && n && w[n - 1] == '.') v = gm_lookup(a->c->g, "weekday", w, n - 1);
+    return v ? atoi(v) - 1 : -1;
+}
 
 /* date(year, month, day): any part may be missing. */
 static int f_date(const args *a, char out[40])
@@ -286,7 +307,7 @@ static int f_date(const args *a, char out[40])
     long shift;
     if (!y && a->c->has_dct && a->m->rule->nargs > 4 && arg_shift(a, 4, &shift)) y = a->c->dy + (int)shift; /* June last year */
     if (!y && a->c->has_dct && a->m->rule->nargs > 3 && arg_shift(a, 3, &shift)) y = year_rel(a->c, m, shift);
-    if (!y) y = year_for(a->c, m, (int)d);
+    if (!y) y = year_for_wd(a->c, m, (int)d, lead_weekday(a));
     if (!y) { /* no DCT: the year stays unknown */
         if (d) snprintf(out, 40, "XXXX-%02d-%02d", m, (int)d);
         else snprintf(out, 40, "XXXX-%02d", m);
@@ -365,7 +386,8 @@ static int f_weekday(const args *a, char out[40])
     long day;
     if (!has_rel && a->c->near_either) { /* "were planned for Sunday": the nearest */
         long ahead = (wd - cur + 7) % 7, back = (cur - wd + 7) % 7;
-        day = ahead < back ? ref + ahead : ref - back;
+        if (a->c->plan_ahead) back += 2; /* a plan lies ahead more often */
+        day = ahead < back ? ref + ahead : ref - (cur - wd + 7) % 7;
     } else if ((has_rel && shift > 0) || (!has_rel && forward(a->c))) {
         long ahead = (wd - cur + 7) % 7;
         if (ahead == 0 && has_rel) ahead = 7;
@@ -786,6 +808,12 @@ static int f_nthday(const args *a, char out[40])
     int m = month_of(a, 0);
     const char *w = arg_table(a, 1, "weekday");
     long n = arg_num(a, 2), shift = 0, from = a->m->rule->nargs > 4 ? arg_num(a, 4) : 1;
+    const char *ns;
+    size_t nn;
+    if (n < 0 && arg(a, 2, &ns, &nn) && isalpha((unsigned char)ns[0])) { /* "the first Monday" */
+        const char *o = arg_table(a, 2, "ordinal");
+        n = nn == 4 && strncasecmp(ns, "last", 4) == 0 ? -1 : o ? atol(o) : 0;
+    }
     if (m < 1 || !w || n == 0 || n < -1 || n > 5) return -1;
     if (from < 1 || from > 28) from = 1;
     int wd = atoi(w) - 1, has_rel = arg_shift(a, 3, &shift);

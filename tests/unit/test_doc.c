@@ -45,6 +45,8 @@ static void test_abbreviations(void **s)
     /* US states as wire copy abbreviates them */
     assert_string_equal(S("A bomb in Athens, Ga., and Mobile, Ala., hurt no one."),
                         "A bomb in Athens, Ga., and Mobile, Ala., hurt no one.");
+    assert_string_equal(S("The court heard U.S. v. Ohio on Monday."),
+                        "The court heard U.S. v. Ohio on Monday.");
 }
 
 static void test_lines(void **s)

@@ -200,6 +200,12 @@ static void test_anaphora_and_periods(void **s)
     V("1998-10-26", "Voters will go to the polls on Election Day.", "Election", "1998-11-03");
     V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
     V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
+    /* the n-th weekday of a month, written out */
+    V("2021-06-29", "The term begins the first Monday in October.", "first Monday", "2021-10-04");
+    V(D, "Talks were held on the second Tuesday of March.", "second Tuesday", "2021-03-09");
+    V("2021-12-20", "The vote will fall on the last Friday of January.", "last Friday", "2022-01-28");
+    V("2024-01-10", "Rallies were held on the fifth Thursday of February.", "fifth Thursday",
+      "2024-02-29"); /* a leap year's fifth Thursday */
 }
 
 static void test_vague_and_half_durations(void **s)
@@ -224,6 +230,7 @@ static void test_sets_and_weeks(void **s)
     V(D, "Violence flares each July.", "July", "XXXX-07");
     V(D, "The council meets every other week.", "other week", "P2W");
     V(D, "Elections are held every four years.", "four years", "P4Y");
+    V(D, "The census is taken every two decades.", "two decades", "P20Y"); /* anchor decade* */
     V(D, "Herders move south every winter.", "winter", "XXXX-WI");
     V(D, "Each morning, troops patrol the road.", "morning", "XXXX-XX-XXTMO");
     V(D, "The crossing closes on weekends.", "weekends", "XXXX-WXX-WE");
@@ -413,6 +420,13 @@ static void test_time_on_day(void **s)
     /* another clause's day is not its day */
     V(D, "It began at 6 a.m., and on Friday troops left.", "6 a.m.", "2021-07-18T06:00");
     V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
+    /* the day as resolved in its own words */
+    V("2021-07-14", "He said he would greet the three men at the air base outside the capital at 2 "
+      "a.m. Thursday morning.", "2 a.m.", "2021-07-15T02:00");
+    /* a weekday named with the day picks the year they agree in */
+    V("2016-03-17", "A mosque was damaged in the city on Sunday, May 31.", "May 31", "2015-05-31");
+    V("2021-12-30", "They will meet on Monday, Jan. 3.", "Jan. 3", "2022-01-03");
+    V("2021-07-18", "They met on Wed., July 14.", "July 14", "2021-07-14");
 }
 
 /* "Now," at the head of a sentence turns the argument. */
@@ -456,6 +470,77 @@ static void test_narrative_anaphora(void **s)
       "following quarter", "2020-Q1");
 }
 
+/* Cues that belong to another clause, or to no verb at all. */
+static void test_cues_of_other_clauses(void **s)
+{
+    (void)s;
+    /* a date inside the subject: the verb after it says nothing */
+    V("2021-07-11", "The Aug. 30 date ensures the fight lasts.", "Aug. 30", "2021-08-30");
+    /* a known event named by its date does not follow a future verb... */
+    V("2013-01-04", "She will testify about the September 11 massacre.", "September 11",
+      "2012-09-11");
+    V("2021-05-09", "Lawmakers will press for answers on the deadly Sept. 11 attack.", "Sept. 11",
+      "2020-09-11");
+    V("2021-07-06", "Voters will judge them in the November election.", "November", "2021-11");
+    /* ... but the clause's tense holds otherwise for a date before a noun */
+    V("2021-05-09", "The top two will face off in a December runoff.", "December", "2021-12");
+    V("2021-12-28", "Attacks rose 47 percent during the April-June period.", "April", "2021-04");
+    V("2021-07-20", "Thursday's expected vote would be the first test.", "Thursday", "2021-07-22");
+    V("2021-01-26", "June 30 is the current deadline for an accord.", "June 30", "2021-06-30");
+    V("2021-06-13", "The envoy, who is stepping down in September, said talks go on.", "September",
+      "2021-09");
+    V("2021-02-18", "A truce was officially supposed to have taken effect on Sunday.", "Sunday",
+      "2021-02-14");
+    V("2021-06-07", "He will also state that after the Feb. 14 meeting he asked for help.", "Feb. 14",
+      "2021-02-14");
+    V("2021-02-11", "Senators vowed to stall the nomination until more papers are released, "
+      "the White House late Wednesday said.", "Wednesday", "2021-02-10");
+    V("2021-11-16", "Allen was scheduled to have a nomination hearing for that position Thursday.",
+      "Thursday", "2021-11-18");
+    /* a plan word far back says little ("what are expected to be dire results") */
+    V("2021-05-21", "The leader will remain in office for now, to shoulder the blame for what are "
+      "expected to be dire results for her party from Thursday's elections.", "Thursday",
+      "2021-05-20");
+    V("2021-04-12", "The minister plans on Thursday morning to release the report.", "Thursday",
+      "2021-04-15TMO");
+    V("2021-07-13", "Aides expected him to wait until closer to Saturday, when the deadline "
+      "landed.", "Saturday", "2021-07-17");
+    /* an -ed word after an article is an adjective, not a past verb */
+    V("2021-10-26", "The split would be paid on a still unspecified date in January.", "January",
+      "2022-01");
+    V("2021-11-14", "The committee said he will appear at an unscheduled hearing on Friday.",
+      "Friday", "2021-11-19");
+    /* the end of a period that runs now */
+    V("2021-07-15", "The government capped admissions at 50,000 for the 12-month period "
+      "ending Sept. 30.", "Sept. 30", "2021-09-30");
+    /* the verb right after it is its own */
+    V("2021-07-19", "Britain, which Wednesday offered a path to citizenship, would act too.",
+      "Wednesday", "2021-07-14");
+    /* ... and a verb far after it is another clause's */
+    V("2021-07-20", "Their efforts, besides the pledge Monday to focus on rural prosperity, will "
+      "give them hope.", "Monday", "2021-07-19");
+    /* deadlines and rules in force: the nearest such day */
+    V("2021-07-15", "Lawmakers raced a Friday deadline.", "Friday", "2021-07-16");
+    V("2021-07-17", "The rule, effective Friday, bans exports.", "Friday", "2021-07-16");
+    V("2021-10-26", "Costs rose under a new pact effective June 1.", "June 1", "2022-06-01");
+    /* no "will" across a bracket; "a decision expected in June" is no verb */
+    V("2021-07-15", "Travelers will be allowed to enter (thanks to the court's order to the "
+      "government on Monday) with papers.", "Monday", "2021-07-12");
+    V("2021-07-14", "He will leave at dawn (4 a.m. Thursday), aides said.", "4 a.m.",
+      "2021-07-15T04:00");
+    V("2021-04-17", "The court will hear the case, U.S. v. Ohio, on Monday, with a decision "
+      "expected in June.", "Monday", "2021-04-19");
+    /* a "will" further back, with a curly apostrophe */
+    V("2021-07-11", "Members realise they\xE2\x80\x99ll have to drop their plans and join the "
+      "exchanges in January.", "January", "2022-01");
+    /* a report closes the sentence: no past for the day in the quote */
+    V("2021-12-20", "\"He\xE2\x80\x99s celebrating Christmas,\" he said.", "Christmas", "2021-12-25");
+    /* plans: a near tie goes ahead */
+    V(D, "The meetings, scheduled for Wednesday and Thursday, are the first.", "Thursday",
+      "2021-07-22");
+    V("2021-07-15", "Lawmakers planned a Friday morning meeting.", "Friday", "2021-07-16TMO");
+}
+
 /* Words that only look like dates. */
 static void test_names_not_dates(void **s)
 {
@@ -486,6 +571,6 @@ int main(void)
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
         cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
-        cmocka_unit_test(test_narrative_anaphora)};
+        cmocka_unit_test(test_narrative_anaphora), cmocka_unit_test(test_cues_of_other_clauses)};
     return cmocka_run_group_tests_name("timex", tests, tu_setup, tu_teardown);
 }

@@ -1,0 +1,370 @@
+/* Tense cues: which way the words around a temporal expression point --
+ * ahead, back, or either -- so that a weekday or a month without a year
+ * can be placed on the right side of the publication date. Only words
+ * close to the expression count, and only those of its own clause. */
+#include "tx_tense.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* "we'll", "they'll": 'll glued to its subject, with a straight or a
+ * curly apostrophe (U+2019). */
+static int is_ll(const char *w, size_t n)
+{
+    return (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) ||
+           (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
+}
+
+/* Words that put a sentence in the future. */
+static const char *const future_words[] = {
+    "will", "shall", "won't", "'ll", "\xE2\x80\x99ll", "scheduled", "upcoming",
+    "planned", "plans", "plan", "expected", "set", "due", "going", "next", NULL};
+
+int tx_sentence_future(const dc_doc *d, const dc_sent *s)
+{
+    for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
+        const dc_token *k = &d->tok[t];
+        size_t n = k->end - k->start;
+        const char *w = d->text + k->start;
+        for (size_t i = 0; future_words[i]; i++) {
+            size_t fn = strlen(future_words[i]);
+            if (n == fn && strncasecmp(w, future_words[i], n) == 0) {
+                /* "set", "due", "going" count only before "to" */
+                if ((fn == 3 && w[0] != 'w' && w[0] != 'W' && strncasecmp(w, "'ll", 3)) ||
+                    strncasecmp(w, "going", 5) == 0 || strncasecmp(w, "due", 3) == 0) {
+                    if (t + 1 >= s->tok0 + s->ntok) continue;
+                    const dc_token *nx = &d->tok[t + 1];
+                    if (!(nx->end - nx->start == 2 && strncasecmp(d->text + nx->start, "to", 2) == 0))
+                        continue;
+                }
+                return 1;
+            }
+        }
+        /* 'll glued to its subject: "we'll" */
+        if (is_ll(w, n)) return 1;
+    }
+    return 0;
+}
+
+/* Words just before an expression that point it forward: "will meet
+ * Friday", "is scheduled to close Monday", "as soon as Tuesday". A weekday
+ * looks forward only with one of these close by (c.near_future); the
+ * tense of the whole sentence (c.future) is too weak a sign for it. */
+static const char *const near_future_words[] = {
+    "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
+    "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
+    "resume", "resumes", "payable", "supposed", NULL};
+
+/* Future words that leave no doubt: "will meet in March". */
+static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
+
+/* Plans told with a participle: "scheduled for Friday" may lie on either
+ * side of the DCT unless "is" or "will be" puts it ahead. */
+static const char *const plan_participles[] = {"planned", "scheduled", "expected",
+                                               "postponed", NULL};
+
+/* Words after an expression that make it a plan ahead: "On Tuesday the
+ * league plans to ..."; nouns such as "deadline" say nothing there. */
+static const char *const after_future_words[] = {
+    "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
+
+/* Verbs that report: what follows "state that" is their content, and
+ * what comes before "that" is not the content's tense. */
+static const char *const report_verbs[] = {
+    "say", "says", "said", "state", "states", "stated", "announce", "announced", "believe",
+    "believes", "believed", "expect", "expects", "hope", "hopes", "think", "thinks", "know",
+    "knows", "argue", "argues", "argued", "claim", "claims", "claimed", "insist", "insists",
+    "warn", "warns", "warned", "tell", "told", "show", "shows", "showed", "note", "notes",
+    "noted", "add", "adds", "added", "acknowledge", "acknowledged", "testify", "testified", NULL};
+
+/* Words that make what follows them present or future, not past:
+ * "will be held", "is expected", "to be paid". */
+static const char *const be_words[] = {"be", "is", "are", "am", "being", NULL};
+
+/* Words just before an expression that pin it to the past: "since March",
+ * "the year ended Jan. 31". */
+static const char *const near_past_words[] = {"since", "ended", NULL};
+
+/* Past forms of verbs that news reports events with; any other word in
+ * -ed counts too ("collapsed", "signed"). */
+static const char *const past_words[] = {
+    "was", "were", "met", "took", "began", "fell", "left", "held", "won", "lost", "struck",
+    "fought", "led", "sent", "told", "came", "went", "made", "saw", "gave", "got", "rose",
+    "broke", "ran", "spoke", "shot", "hit", "seized", "brought", "bought", "thought",
+    "sold", "paid", "became", "built", "found", "kept", "spent", "sought", "stood", "wrote",
+    "chose", "flew", "grew", "knew", "threw", "fled", "drew", "caught", "felt",
+    NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list);
+
+/* A verb in the past: a news report of something that happened. */
+static int is_past_form(const char *w, size_t n)
+{
+    static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
+                                           "succeed", "exceed", "indeed", "embed", "united",
+                                           "limited", "red", "bed", "hundred", NULL};
+    if (word_in(w, n, past_words)) return 1;
+    if (memchr(w, '-', n)) return 0; /* "long-awaited", "earlier-than-expected": adjectives */
+    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !word_in(w, n, not_past) &&
+           !word_in(w, n, near_future_words);
+}
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
+    return 0;
+}
+
+static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+{
+    const dc_token *k = &d->tok[t];
+    return k->end - k->start == strlen(w) && strncasecmp(d->text + k->start, w, strlen(w)) == 0;
+}
+
+/* Is the word just before start "on" or "in" ("signed it on May 3")? */
+static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
+{
+    uint32_t t = s->tok0;
+    while (t < s->tok0 + s->ntok && d->tok[t].start < start) t++;
+    return t > s->tok0 && (tok_is(d, t - 1, "on") || tok_is(d, t - 1, "in"));
+}
+
+/* Is token t a verb in the past, not a participle after "be"? */
+static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
+{
+    const dc_token *tk = &d->tok[t];
+    size_t n = tk->end - tk->start;
+    const char *w = d->text + tk->start;
+    if (!is_past_form(w, n)) return 0;
+    /* "a still unspecified date", "the armed men": an adjective */
+    static const char *const before_adjective[] = {
+        "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "still",
+        "very", "most", "more", "less", "newly", NULL};
+    return !(t > first && (word_in(d->text + d->tok[t - 1].start,
+                                   d->tok[t - 1].end - d->tok[t - 1].start, be_words) ||
+                           word_in(d->text + d->tok[t - 1].start,
+                                   d->tok[t - 1].end - d->tok[t - 1].start, before_adjective)));
+}
+
+/* Is the expression between "the" (and perhaps an adjective) and a noun:
+ * "the deadly Sept. 11 attack", "the March 4 raid"? */
+int tx_names_event(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte)
+{
+    static const char *const not_nouns[] = {
+        "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "that", "which",
+        "when", "as", "is", "are", "was", "were", "will", "would", "has", "have", "had", "but",
+        "until", "through", "after", "before", "last", "next", "this", "morning", "afternoon",
+        "evening", "night",
+        /* events set in advance: "the November election" may lie ahead */
+        "deadline", "deadlines", "election", "elections", "vote", "ballot", "runoff",
+        "referendum", "summit", "primary", "primaries", "poll", "polls", "congressional",
+        "general", "presidential", "midterm", "midterms", NULL};
+#define TOKW(i) d->text + d->tok[i].start, d->tok[i].end - d->tok[i].start
+    uint32_t first = s->tok0, end = s->tok0 + s->ntok, at = first, after;
+    while (at < end && d->tok[at].start < start) at++;
+    after = at;
+    while (after < end && d->tok[after].start < end_byte) after++;
+    if (after >= end || !islower((unsigned char)d->text[d->tok[after].start]) ||
+        word_in(TOKW(after), not_nouns) || is_past_form(TOKW(after)))
+        return 0;
+    if (at > first && tok_is(d, at - 1, "the")) return 1;
+    return at > first + 1 && tok_is(d, at - 2, "the") &&
+           islower((unsigned char)d->text[d->tok[at - 1].start]) && !word_in(TOKW(at - 1), not_nouns);
+#undef TOKW
+}
+
+/* Does the expression open its sentence as an adverbial, so that the
+ * sentence's main verb is its own: "In January, ... the rebels seized",
+ * "On Friday the cabinet planned", "Last March, ..."? (Not "The Aug. 30
+ * date ensures ...", where it sits in the subject.) */
+static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_t at, uint32_t after)
+{
+    static const char *const preps[] = {"in", "on", "by", "during", "throughout", "since",
+                                        "until", "from", "early", "late", "last", NULL};
+    if (at == first + 1) {
+        const dc_token *p = &d->tok[first];
+        return word_in(d->text + p->start, p->end - p->start, preps);
+    }
+    /* "Friday, the rebels ...": alone before a comma */
+    return at == first && after < end && d->tok[after].end - d->tok[after].start == 1 &&
+           d->text[d->tok[after].start] == ',';
+}
+
+/* Is token t a past participle ("signed", "taken", "been")? */
+static int participle(const dc_doc *d, uint32_t t)
+{
+    const char *w = d->text + d->tok[t].start;
+    size_t n = d->tok[t].end - d->tok[t].start;
+    return is_past_form(w, n) || (n > 3 && strncasecmp(w + n - 2, "en", 2) == 0);
+}
+
+/* The direction the words around start point to: 1 forward, -1 back
+ * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
+ * just before start, -4 a past verb after it when it leads the sentence,
+ * 3 "will" or "shall", 2 either way, the nearest ("was scheduled for",
+ * "would leave"), 4 ahead for a month, the nearest for a weekday
+ * ("effective", "a Friday deadline"), 5 the nearest, leaning ahead (a
+ * plan: "scheduled for Thursday"), 0 no cue. The nearest cue wins; "said" ends the search
+ * (what comes before it is the report, not the event). */
+int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end_byte)
+{
+    uint32_t first = s->tok0, end = s->tok0 + s->ntok, t = first;
+    while (t < end && d->tok[t].start < start) t++;
+    uint32_t at = t; /* the first token of the expression */
+    uint32_t after = t; /* the first token after it */
+    while (after < end && d->tok[after].start < end_byte) after++;
+    /* "a Saturday deadline", "June 30 is the current deadline": a limit,
+     * most often ahead; the nearest such day */
+    for (uint32_t u = after; u < end && u < after + 4; u++) {
+        if (d->tok[u].kind == DC_PUNCT) break; /* "Saturday, when the deadline landed" */
+        if (word_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
+                    (const char *const[]){"deadline", "deadlines", NULL}))
+            return 4;
+    }
+    /* a past verb right after it is its own: "the UK, which Wednesday
+     * offered ...", "Trump Monday signed" */
+    if (after < end && after > at && past_at(d, first, after) &&
+        !word_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
+                 (const char *const[]){"was", "were", "had", NULL})) /* "Saturday was called off" */
+        return leads_sentence(d, first, end, at, after) ? -4 : -2;
+    /* a past perfect close by turns plans into past ones: "had been due
+     * to expire Friday", "until Thursday they had not" */
+    int had_perfect = 0, had_before = 0, bracket = 0;
+    for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
+        if (tok_is(d, u, "had")) had_perfect = 1, had_before |= u < t;
+    for (int k = 0; k < 10 && t > first; k++) {
+        t--;
+        const dc_token *tk = &d->tok[t];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        int after_be = t > first && word_in(d->text + d->tok[t - 1].start,
+                                            d->tok[t - 1].end - d->tok[t - 1].start, be_words);
+        /* a cue does not reach into a bracket: "(thanks to the order on
+         * Monday)"; but a bracket that only restates the time is no
+         * clause: "will leave at 4 (4 a.m. Thursday)" */
+        if (n == 1 && (w[0] == '(' || w[0] == ')')) {
+            if (k == 0) continue;
+            bracket = 1;
+            break;
+        }
+        /* "said Thursday that ...": the day of the saying */
+        if (n == 4 && strncasecmp(w, "said", 4) == 0)
+            return k == 0 || (k == 1 && tok_is(d, at - 1, "on")) ? -2 : 0;
+        /* "plan" and "plans" look ahead as verbs ("plans to meet", "plans
+         * on Thursday to release"), not as nouns ("announced the plan
+         * Aug. 21") */
+        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
+            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+                    (const char *const[]){"the", "a", "his", "her", "its", "their", "our", "new",
+                                          "peace", "this", "that", NULL}))
+            continue;
+        /* "next to the embassy" is a place */
+        if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
+            continue;
+        if (word_in(w, n, near_past_words)) return -1;
+        if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
+        if (had_before) continue;
+        /* "would leave Monday": a plan seen from the past, either side */
+        if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2;
+        /* "will state that after the Feb. 14 meeting ...": what comes
+         * before "that" is the matrix clause */
+        if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
+            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+                    report_verbs))
+            return 0;
+        if (word_in(w, n, strong_future_words)) return 3;
+        /* "effective June 1" lies ahead as a rule; "effective Friday" is
+         * the nearest Friday (a rule may have just come into force) */
+        if (n == 9 && strncasecmp(w, "effective", 9) == 0) return 4;
+        /* "the 12-month period ending Sept. 30": the end of a period that
+         * runs now, most often ahead */
+        if (k == 0 && n == 6 && strncasecmp(w, "ending", 6) == 0) return 4;
+        /* "was supposed to have taken effect on Sunday": a plan now past */
+        if (word_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
+            tok_is(d, t + 2, "have") && participle(d, t + 3))
+            return -2;
+        /* weaker words ("until", "next") only close by */
+        /* plan words and "until" count only within 8 words; "will" and
+         * "would" and past verbs a little further */
+        if (k >= 8 && word_in(w, n, near_future_words)) {
+            if (word_in(w, n, plan_participles) && t > first &&
+                (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")))
+                return 2; /* "was scheduled to have a nomination hearing ... Thursday" */
+            continue;
+        }
+        if (word_in(w, n, near_future_words)) {
+            /* "were planned for Sunday", "a service planned for
+             * Saturday": the writer may stand before or after the day;
+             * "is scheduled", "will be expected" look ahead */
+            if (word_in(w, n, plan_participles) && !after_be) return 5;
+            if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
+                !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
+                return 2;
+            return 1;
+        }
+        if (is_ll(w, n)) return 3;
+        /* "as early as Tuesday"; "is to resume", "are to meet" */
+        if (n == 5 && strncasecmp(w, "early", 5) == 0 && t > first && tok_is(d, t - 1, "as")) return 1;
+        if (n == 2 && strncasecmp(w, "to", 2) == 0 && t > first &&
+            (tok_is(d, t - 1, "is") || tok_is(d, t - 1, "are") || tok_is(d, t - 1, "set") ||
+             tok_is(d, t - 1, "due")))
+            return 1;
+        /* a participle after "be" is no past: "will be held in April",
+         * "to be published in November"; look further back */
+        if (past_at(d, first, t)) return prep_before(d, s, start) ? -3 : -2;
+    }
+    if (had_before) return -2; /* "had been due to expire Friday" */
+    /* further back, only a "will" that no past verb or report stands
+     * between: "will be named commander of the shuttle for a mission in
+     * December" */
+    for (int k = 10; k < 20 && t > first && !had_before && !bracket; k++) {
+        t--;
+        const dc_token *tk = &d->tok[t];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        if (word_in(w, n, strong_future_words) || is_ll(w, n))
+            return 3;
+        if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2; /* "would greet them at 2 a.m. Thursday" */
+        if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
+            word_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
+            break;
+        /* nor across a bracket, a colon, a dash or a quote: another clause */
+        if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
+            (n == 2 && w[0] == '-' && w[1] == '-'))
+            break;
+    }
+    /* no cue before it: the verb after it ("In March the talks collapsed",
+     * "On Tuesday the league plans to ..."); far ahead only when the
+     * expression leads the sentence, else the verb belongs to another
+     * clause */
+    int lead = leads_sentence(d, first, end, at, after);
+    for (uint32_t u = after, k = 0; k < (lead ? 32u : 6u) && u < end; k++, u++) {
+        const dc_token *tk = &d->tok[u];
+        size_t n = tk->end - tk->start;
+        const char *w = d->text + tk->start;
+        int after_be = u > first && word_in(d->text + d->tok[u - 1].start,
+                                            d->tok[u - 1].end - d->tok[u - 1].start, be_words);
+        if (word_in(w, n, after_future_words) &&
+            !(word_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
+              !(u + 1 < end && tok_is(d, u + 1, "to"))))
+            return 1;
+        if (is_ll(w, n)) return 1;
+        if (after_be && word_in(w, n, plan_participles)) return 1; /* "is expected to" */
+        if (after_be) continue;
+        /* "On Friday the government planned to pay"; not "a decision
+         * expected in June" */
+        if (word_in(w, n, plan_participles) && !(u + 1 < end && tok_is(d, u + 1, "to"))) {
+            if (k <= 3) return 5; /* "Thursday's expected vote": a plan */
+            continue;
+        }
+        if (word_in(w, n, plan_participles)) return lead ? -4 : -2;
+        /* "On Friday, officials said": the report is the event; but in
+         * "X, who leaves in September, said" it is another clause's */
+        if (lead && word_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
+        if (past_at(d, first, u)) return lead ? -4 : -2;
+    }
+    return 0;
+}
+
