@@ -72,6 +72,14 @@ static int trigger_group(const gm_match *m)
     return 0;
 }
 
+/* "will face US sanctions": a "face" right before token t. */
+static int faces(const dc_doc *d, uint32_t s0, uint32_t t)
+{
+    static const char *const face[] = {"face", "faces", "faced", "facing", NULL};
+    if (t > s0 && ev_tok_eq(d, t - 1, "the")) t--;
+    return t > s0 && ev_tok_in(d, t - 1, face);
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -268,6 +276,17 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
                 act[0] = &lit[0];
                 na = 1;
             }
+        }
+        /* "EU keeps Russia sanctions in place": a state named right before
+         * the noun (not "Russia's"), with no "on X" after it, is who they
+         * hit; the subject before it imposes them ("U.S. sanctions on
+         * Pyongyang", "will face US sanctions" keep their imposer) */
+        if (strcmp(ty->name, "sanctions") == 0 && na == 1 && nt == 0 && act[0] != &lit[0] &&
+            act[0]->t1 == t0 && !act[0]->poss && act[0]->p.kind &&
+            strcmp(act[0]->p.kind, "state") == 0 && !faces(d, s->tok0, act[0]->t0)) {
+            tgt[nt++] = act[0];
+            na = ev_fill(d, gz, "subj", ps, np, s->tok0, end, act[0]->t0, act[0]->t1, &lit[0], act,
+                         MAXP);
         }
         if (strcmp(ty->name, "protest") == 0) {
             int k = ev_anti(gz, d, s->tok0, t0, &lit[2], &lit[3]);

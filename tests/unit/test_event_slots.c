@@ -385,6 +385,33 @@ static void test_aside_and_commands(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Iran sanctions" hit Iran; "Russia's sanctions" are Russia's */
+static void test_sanctions_modifier(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The Treasury eased Iran sanctions on Friday.");
+    const tl_event *e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Iran"));
+    assert_false(has_name(e->actors, e->nactors, "Iran"));
+    annals_timeline_free(tl);
+    tl = run("Firms that trade with Cuba will face US sanctions.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_false(has_name(e->targets, e->ntargets, "United States"));
+    annals_timeline_free(tl);
+    tl = run("The bloc keeps Iran sanctions in place, Germany said.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Iran"));
+    annals_timeline_free(tl);
+    tl = run("Russia's sanctions on Turkish tomatoes ended.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
-        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands)};
+        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
+        cmocka_unit_test(test_sanctions_modifier)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
