@@ -89,6 +89,8 @@ static void test_new_triggers(void **s)
     expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
     expect("Islamists have taken to the streets of Tunis.", "protest", "taken to the streets",
            "Islamists");
+    expect("About 300 protesters were detained and later released.", "release", "released",
+           "protesters");
     expect("Rebel MPs are ready to trigger a vote of no confidence in the premier.", "threat",
            "trigger", NULL);
     expect("The 1922 Committee is ready to trigger a new vote of no confidence.", "threat",
