@@ -114,7 +114,10 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                                          "discussed", "insist", "insisted", "linked",
                                          "disclosed", "revealed", "response", "reaction",
                                          "responses", "monitoring", "monitor", "monitors",
-                                         "overseeing", "oversee", NULL};
+                                         "overseeing", "oversee",
+                                         /* the event as a topic: "his conversation with Kislyak
+                                          * regarding the sanctions" */
+                                         "regarding", "concerning", "about", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
@@ -129,7 +132,9 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "Obama said at a joint news conference": the speaker is there */
         static const char *const at[] = {"at", "during", "in", "after", "before", "following",
                                          NULL};
-        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at))) reported = 1;
+        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
+            !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
+            reported = 1;
     }
     if (reported && !pronoun) return 0;
     /* "the president, who has threatened": the subject is what "who"

@@ -220,6 +220,18 @@ static void test_near_pronoun(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "1922 Committee"));
     annals_timeline_free(tl);
+    /* the event as a topic: "his talk with the envoy regarding the sanctions" */
+    tl = run("Flynn lied about his conversation with Sergey Kislyak regarding the sanctions.");
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, "sanctions") == 0)
+            assert_false(has_name(tl->ev[i].actors, tl->ev[i].nactors, "Sergey Kislyak"));
+    annals_timeline_free(tl);
+    /* "about to be overthrown" is no topic */
+    tl = run("Many believed Nicolas Maduro was about to be overthrown.");
+    e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
     tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
     e = first(tl, "attack");
