@@ -9,28 +9,31 @@
 #include <ctype.h>
 #include <strings.h>
 
+/* Does mention m name a country's territory or state (places count:
+ * "Minneapolis", "Fort Bragg" place a story in the United States)? */
+static int of_country(const gz_mention *m)
+{
+    const gz_entry *e = m->e;
+    return (e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_CAPITAL ||
+            e->cls == GZ_PLACE) && e->country[0];
+}
+
 int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
 {
-    const char *best = NULL, *second = NULL;
+    const char *best = NULL;
     size_t nb = 0, ns = 0;
     /* few distinct countries per story: count by scanning */
     for (size_t i = 0; i < nm; i++) {
-        const gz_entry *e = m[i].e;
-        if ((e->cls != GZ_COUNTRY && e->cls != GZ_DEMONYM && e->cls != GZ_CAPITAL) || !e->country[0])
-            continue;
+        if (!of_country(&m[i])) continue;
+        const char *c0 = m[i].e->country;
         int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
-                    m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
+        for (size_t k = 0; k < i && !seen; k++) seen = of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
         if (seen) continue;
         size_t c = 0;
-        for (size_t k = i; k < nm; k++)
-            c += (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
-                  m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
-        if (c > nb) { second = best; ns = nb; best = e->country; nb = c; }
-        else if (c > ns) { second = e->country; ns = c; }
+        for (size_t k = i; k < nm; k++) c += of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
+        if (c > nb) { ns = nb; best = c0; nb = c; }
+        else if (c > ns) ns = c;
     }
-    (void)second;
     /* it must lead clearly: three mentions and three times the next */
     if (!best || nb < 3 || nb < 3 * ns) return 0;
     snprintf(iso3, 4, "%s", best);

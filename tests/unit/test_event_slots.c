@@ -274,6 +274,13 @@ static void test_home_country(void **s)
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
     annals_timeline_free(tl);
+    /* places count for the home country: a story of Nairobi and Mombasa */
+    tl = run("Unrest spread from Nairobi to Mombasa and Kisumu. In Nairobi, police fired "
+             "tear gas at the crowd on Tuesday.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan police"));
+    annals_timeline_free(tl);
     /* no country leads: police stay police */
     tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
     e = first(tl, "attack");
