@@ -95,15 +95,24 @@ static const char *const plan_words[] = {"will", "shall", "plans", "plan", "plan
 /* Negation, hypothesis or plan in the words just before the trigger. */
 static const char *modality(const dc_doc *d, uint32_t s0, uint32_t t0)
 {
-    int neg = 0, hyp = 0, plan = 0;
+    int neg = 0, hyp = 0, plan = 0, would = 0, reported = 0;
     uint32_t from = t0 > s0 + 7 ? t0 - 7 : s0;
     static const char *const det[] = {"the", "this", "that", "these", "those", "its", "their",
                                       "his", "her", "our", NULL};
+    /* "Trump announced that troops would withdraw": a reported future is a
+     * plan, not a condition */
+    static const char *const report[] = {"announced", "announces", "said", "says", "told",
+                                         "promised", "pledged", "confirmed", "declared", NULL};
     for (uint32_t k = t0; k-- > from;) {
         if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
+        if (ev_tok_in(d, k, report)) reported = 1;
         /* "did not claim the attack": a definite noun phrase presupposes
          * its event; only words inside it ("the planned visit") count */
-        if (ev_tok_in(d, k, det)) break;
+        if (ev_tok_in(d, k, det)) {
+            reported = ev_tok_eq(d, k, "that") && k > s0 && ev_tok_in(d, k - 1, report);
+            break;
+        }
+        if (ev_tok_eq(d, k, "would")) { would = 1; continue; }
         const dc_token *tk = &d->tok[k];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
@@ -116,6 +125,8 @@ static const char *modality(const dc_doc *d, uint32_t s0, uint32_t t0)
             if (!ev_tok_eq(d, k, "to") || k + 1 == t0) plan = 1;
         }
     }
+    if (would && reported) plan = 1;
+    else if (would) hyp = 1;
     if (neg) return "negated";
     if (hyp) return "hypothetical";
     if (plan) return "planned";

@@ -431,6 +431,23 @@ static void test_sanctions_modifier(void **s)
     annals_timeline_free(tl);
 }
 
+/* "announced that troops would withdraw": a reported future is a plan;
+ * "would" alone is a condition */
+static void test_reported_future(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    const tl_event *e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "planned");
+    annals_timeline_free(tl);
+    tl = run("Critics fear U.S. troops would withdraw from Somalia.");
+    e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "hypothetical");
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +460,6 @@ int main(void)
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
         cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
-        cmocka_unit_test(test_sanctions_modifier)};
+        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
