@@ -80,6 +80,15 @@ static int faces(const dc_doc *d, uint32_t s0, uint32_t t)
     return t > s0 && ev_tok_in(d, t - 1, face);
 }
 
+/* Does token t name an owner ("Iraqi", "Russia's", "its", "their")? */
+static int is_owner(const dc_doc *d, uint32_t t)
+{
+    static const char *const own[] = {"its", "their", "his", "her", "our", NULL};
+    const dc_token *k = &d->tok[t];
+    return ev_tok_in(d, t, own) || (k->flags & DC_CAP) ||
+           (k->end - k->start > 2 && d->text[k->end - 1] == 's' && d->text[k->end - 2] == '\'');
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -119,7 +128,10 @@ static const char *modality(const dc_doc *d, uint32_t s0, uint32_t t0)
         if (ev_tok_in(d, k, neg_words) || (n > 3 && strncasecmp(w + n - 3, "n't", 3) == 0) ||
             (n > 5 && strncmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0))
             neg = 1;
-        else if (ev_tok_in(d, k, hyp_words)) hyp = 1;
+        /* "in May at Manchester Arena killed": the month, not the modal */
+        else if (ev_tok_in(d, k, hyp_words) &&
+                 !(ev_tok_eq(d, k, "may") && (tk->flags & DC_CAP) && k > s0))
+            hyp = 1;
         else if (ev_tok_in(d, k, plan_words)) {
             /* "to" alone is a plan only right before the trigger ("to evacuate") */
             if (!ev_tok_eq(d, k, "to") || k + 1 == t0) plan = 1;
@@ -287,6 +299,15 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
                 act[0] = &lit[0];
                 na = 1;
             }
+        }
+        /* "a threatened military coup" in a story about Egypt: the
+         * Egyptian military acts, whoever stands before */
+        if (home[0] && t0 > s->tok0 && ev_home_only(gm, ng, s, home) &&
+            (ev_tok_eq(d, t0 - 1, "military") || ev_tok_eq(d, t0 - 1, "army")) &&
+            !(d->tok[t0 - 1].flags & DC_CAP) && !(t0 - 1 > s->tok0 && is_owner(d, t0 - 2)) &&
+            ev_body(gz, home, d, t0 - 1, &lit[0])) {
+            act[0] = &lit[0];
+            na = 1;
         }
         /* "EU keeps Russia sanctions in place": a state named right before
          * the noun (not "Russia's"), with no "on X" after it, is who they

@@ -34,6 +34,10 @@ int ev_home_country(const gz_mention *m, size_t nm, char iso3[4]);
  * that country's ("Indian police"). */
 void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p);
 
+/* The home country's body named by the common noun at token t ("military"
+ * -> "Egyptian military"), an organisation, into lit: 1 if made. */
+int ev_body(const gz_gazetteer *gz, const char *iso3, const dc_doc *d, uint32_t t, party *lit);
+
 /* 1 when sentence s names no country or place other than iso3's. */
 int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *iso3);
 

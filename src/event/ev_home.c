@@ -104,3 +104,14 @@ int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const
             return 1;
     return 0;
 }
+
+int ev_body(const gz_gazetteer *gz, const char *iso3, const dc_doc *d, uint32_t t, party *lit)
+{
+    const gz_entry *c = gz_country(gz, iso3);
+    if (!c || !c->adj) return 0;
+    char name[128];
+    snprintf(name, sizeof name, "%s %.*s", c->adj, (int)(d->tok[t].end - d->tok[t].start),
+             d->text + d->tok[t].start);
+    ev_set_party(lit, t, t + 1, name, iso3, "organisation");
+    return 1;
+}

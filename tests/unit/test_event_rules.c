@@ -138,6 +138,7 @@ static void test_not_events(void **s)
     expect_none("The campaign has steered its plan of attack towards the senator.", "attack");
     expect_none("The program aims to lessen the threat of missile attacks on Japan.", "attack");
     expect_none("They reviewed threats to civil aviation.", "threat");
+    expect_none("Countries that sell weapons to Belarus will face penalties.", "aid");
 }
 
 int main(void)

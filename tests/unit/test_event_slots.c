@@ -274,6 +274,13 @@ static void test_home_country(void **s)
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
     annals_timeline_free(tl);
+    /* "a military coup" in a story about Kenya: the Kenyan military */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Crowds in Nairobi feared a military coup.");
+    e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan military"));
+    annals_timeline_free(tl);
     /* places count for the home country: a story of Nairobi and Mombasa */
     tl = run("Unrest spread from Nairobi to Mombasa and Kisumu. In Nairobi, police fired "
              "tear gas at the crowd on Tuesday.");
@@ -440,6 +447,10 @@ static void test_reported_future(void **s)
     const tl_event *e = first(tl, "withdrawal");
     assert_non_null(e);
     assert_string_equal(e->modality, "planned");
+    annals_timeline_free(tl);
+    /* "in May" is the month */
+    tl = run("A bomb attack in May at the stadium killed 22 people.");
+    for (size_t i = 0; i < tl->nev; i++) assert_string_not_equal(tl->ev[i].modality, "hypothetical");
     annals_timeline_free(tl);
     tl = run("Critics fear U.S. troops would withdraw from Somalia.");
     e = first(tl, "withdrawal");
