@@ -117,7 +117,10 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                                          "overseeing", "oversee",
                                          /* the event as a topic: "his conversation with Kislyak
                                           * regarding the sanctions" */
-                                         "regarding", "concerning", "about", NULL};
+                                         "regarding", "concerning", "about",
+                                         "acknowledged", "characterized", "characterised",
+                                         "downplayed", "learned", "briefed", "attributed",
+                                         "explained", "defended", "questioned", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {

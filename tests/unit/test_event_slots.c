@@ -172,6 +172,12 @@ static void test_reporter_not_actor(void **s)
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Mark Milley"));
     annals_timeline_free(tl);
+    /* "X characterized the attack as ...", "X acknowledged the strike was" */
+    tl = run("On Friday, David Petraeus characterized the attack as spontaneous.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "David Petraeus"));
+    annals_timeline_free(tl);
     /* "Russia said it seized": the pronoun takes the subject back */
     tl = run("Russia said on Monday that it seized two villages.");
     e = first(tl, "seizure");
