@@ -289,10 +289,18 @@ static size_t slot_poss(const dc_doc *d, const party *ps, size_t np, uint32_t t,
 }
 
 /* "=European Union": a participant the trigger itself names ("Brexit"). */
-static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, const party **out)
+static size_t slot_named(const gz_gazetteer *gz, const char *name, const party *ps, size_t np,
+                         party *lit, const party **out)
 {
     const gz_entry *e = gz_lookup(gz, name);
     if (!e) return 0;
+    /* named in the sentence too ("United Nations General Assembly"): as
+     * written */
+    for (size_t i = 0; i < np; i++)
+        if (gz_lookup(gz, ps[i].name) == e) {
+            out[0] = &ps[i];
+            return 1;
+        }
     const char *kind = e->cls == GZ_PERSON ? "person"
                        : e->cls == GZ_COUNTRY || e->cls == GZ_CAPITAL ? "state"
                        : e->kind ? e->kind : "organisation";
@@ -431,7 +439,7 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
         else if (strcmp(w, "obj") == 0) n = slot_obj(d, ps, np, t1, end, out, cap, 5);
         else if (strcmp(w, "poss") == 0) n = slot_poss(d, ps, np, t0, out, cap);
         else if (strcmp(w, "none") == 0) return 0;
-        else if (w[0] == '=') n = slot_named(gz, w + 1, lit, out);
+        else if (w[0] == '=') n = slot_named(gz, w + 1, ps, np, lit, out);
         else n = slot_prep(d, ps, np, t1, end, w, out, cap);
         if (n) return n;
     }

@@ -91,6 +91,10 @@ static void test_new_triggers(void **s)
            "Islamists");
     expect("About 300 protesters were detained and later released.", "release", "released",
            "protesters");
+    expect("He met her again at the United Nations General Assembly in New York.", "meeting",
+           "General Assembly", "United Nations General Assembly");
+    expect("Talks should lead to the departure of Venezuelan leader Nicolas Maduro.",
+           "leadership_change", "departure", "Nicolas Maduro");
     expect("Rebel MPs are ready to trigger a vote of no confidence in the premier.", "threat",
            "trigger", NULL);
     expect("The 1922 Committee is ready to trigger a new vote of no confidence.", "threat",
@@ -139,6 +143,8 @@ static void test_not_events(void **s)
     expect_none("The program aims to lessen the threat of missile attacks on Japan.", "attack");
     expect_none("They reviewed threats to civil aviation.", "threat");
     expect_none("Countries that sell weapons to Belarus will face penalties.", "aid");
+    expect_none("The UN General Assembly resolution passed easily.", "meeting");
+    expect_none("The departure of the delegation was delayed.", "leadership_change");
 }
 
 int main(void)
