@@ -89,6 +89,20 @@ static int is_owner(const dc_doc *d, uint32_t t)
            (k->end - k->start > 2 && d->text[k->end - 1] == 's' && d->text[k->end - 2] == '\'');
 }
 
+/* spec without the slot w, into out ("by|subj" less "subj": "by"). */
+static void drop_slot(const char *spec, const char *w, char *out, size_t cap)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", spec);
+    out[0] = '\0';
+    char *save = NULL;
+    for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+        if (strcmp(t, w) == 0) continue;
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%s", l ? "|" : "", t);
+    }
+}
+
 static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
                                         "denied", "denies", "rejected", "declined", "failed",
                                         "cancelled", "canceled", "nor", "neither", NULL};
@@ -268,8 +282,16 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         if (m->rule->nargs > 1) gm_arg_text(m, d->text, 1, &tspec, &sl);
         if (m->rule->nargs > 2) gm_arg_text(m, d->text, 2, &mod, &sl);
         /* "18 people had been arrested (by police)": the subject suffers */
+        /* ... and so does the subject of "Goto was abducted (by ...)": a
+         * passive keeps a rule's other actor slots ("by|in") but never
+         * takes its subject as actor */
+        char pspec[64];
         if (strncmp(aspec, "subj", 4) == 0 && passive(d, s->tok0, t0)) {
             aspec = "by";
+            tspec = "subj";
+        } else if (strstr(aspec, "subj") && strstr(tspec, "subj") && passive(d, s->tok0, t0)) {
+            drop_slot(aspec, "subj", pspec, sizeof pspec);
+            aspec = pspec[0] ? pspec : "none";
             tspec = "subj";
         }
         const party *act[MAXP], *tgt[MAXP];

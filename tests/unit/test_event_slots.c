@@ -93,6 +93,19 @@ static void test_locative_country(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Goto was abducted": the subject of a passive is taken, not taking */
+static void test_passive_captive(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Officials named the nurse Ana Pires. Pires was abducted after entering "
+                              "the valley.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Ana Pires"));
+    assert_true(has_name(e->targets, e->ntargets, "Ana Pires"));
+    annals_timeline_free(tl);
+}
+
 /* "two Canadians imprisoned in China": the state imprisons */
 static void test_imprisoning_state(void **s)
 {
@@ -470,7 +483,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
-        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_passive_captive), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
