@@ -91,6 +91,8 @@ static void test_new_triggers(void **s)
            "Islamists");
     expect("About 300 protesters were detained and later released.", "release", "released",
            "protesters");
+    expect("Russia is massing troops near the border.", "deployment", "massing", "Russia");
+    expect("Hezbollah fighters are pouring into the town.", "deployment", "pouring", "Hezbollah");
     expect("He met her again at the United Nations General Assembly in New York.", "meeting",
            "General Assembly", "United Nations General Assembly");
     expect("Talks should lead to the departure of Venezuelan leader Nicolas Maduro.",
@@ -145,6 +147,7 @@ static void test_not_events(void **s)
     expect_none("Countries that sell weapons to Belarus will face penalties.", "aid");
     expect_none("The UN General Assembly resolution passed easily.", "meeting");
     expect_none("The departure of the delegation was delayed.", "leadership_change");
+    expect_none("Refugees are pouring into the camps.", "deployment");
 }
 
 int main(void)
