@@ -88,11 +88,13 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "arrested across India", "in England on Wednesday and arrested":
          * a country after a locative preposition is where, not who */
         if (ps[i].cls == GZ_COUNTRY && after_locative(d, s0, ps[i].t0)) continue;
-        /* "the Paris rally": a capital after an article, right before a
-         * noun trigger, names the place; "Washington walked out" acts */
+        /* "the Paris rally", "Responsibility For Paris Attack": a capital
+         * after an article or a preposition, right before a noun trigger,
+         * names the place; "Washington walked out" acts */
+        static const char *const before_place[] = {"the", "a", "an", "this", "for", "after",
+                                                   "since", "of", "over", "in", NULL};
         if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss && ps[i].t0 > s0 &&
-            (ev_tok_eq(d, ps[i].t0 - 1, "the") || ev_tok_eq(d, ps[i].t0 - 1, "a") ||
-             ev_tok_eq(d, ps[i].t0 - 1, "an") || ev_tok_eq(d, ps[i].t0 - 1, "this")))
+            ev_tok_in(d, ps[i].t0 - 1, before_place))
             continue;
         best = (long)i;
     }

@@ -93,6 +93,17 @@ static void test_locative_country(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Takes Responsibility For Paris Attack": the city names the place */
+static void test_capital_as_place(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Group Takes Responsibility For Madrid Attack");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Spain"));
+    annals_timeline_free(tl);
+}
+
 /* "Goto was abducted": the subject of a passive is taken, not taking */
 static void test_passive_captive(void **s)
 {
@@ -483,7 +494,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
-        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_passive_captive), cmocka_unit_test(test_person_spelling),
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_passive_captive),
+        cmocka_unit_test(test_capital_as_place), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
