@@ -148,6 +148,9 @@ static void test_not_events(void **s)
     expect_none("The UN General Assembly resolution passed easily.", "meeting");
     expect_none("The departure of the delegation was delayed.", "leadership_change");
     expect_none("Refugees are pouring into the camps.", "deployment");
+    expect_none("The teacher was deported to Honduras in February.", "release");
+    expect_none("A letter, purportedly from the minister, released by the campaign.", "release");
+    expect("Iran freed the British sailors on Monday.", "release", "freed", "British sailors");
 }
 
 int main(void)
