@@ -149,6 +149,9 @@ static void test_not_events(void **s)
     expect_none("The departure of the delegation was delayed.", "leadership_change");
     expect_none("Refugees are pouring into the camps.", "deployment");
     expect_none("The teacher was deported to Honduras in February.", "release");
+    expect_none("Spies monitor the communications of foreign agents.", "meeting");
+    expect_none("Conversations with more than a dozen people in the town show worry.", "meeting");
+    expect_none("It poisons the national conversation in America.", "meeting");
     expect_none("A letter, purportedly from the minister, released by the campaign.", "release");
     expect("Iran freed the British sailors on Monday.", "release", "freed", "British sailors");
 }
