@@ -150,6 +150,8 @@ static void test_not_events(void **s)
     expect_none("Refugees are pouring into the camps.", "deployment");
     expect_none("The teacher was deported to Honduras in February.", "release");
     expect_none("Spies monitor the communications of foreign agents.", "meeting");
+    expect_none("The Speaker refused to allow a vote on the reforms.", "offer");
+    expect_none("He campaigns on a Track and Deport Plan.", "release");
     expect_none("Conversations with more than a dozen people in the town show worry.", "meeting");
     expect_none("It poisons the national conversation in America.", "meeting");
     expect_none("A letter, purportedly from the minister, released by the campaign.", "release");
