@@ -92,6 +92,8 @@ static void test_new_triggers(void **s)
     expect("About 300 protesters were detained and later released.", "release", "released",
            "protesters");
     expect("Russia is massing troops near the border.", "deployment", "massing", "Russia");
+    expect("After the raid, Kurdish fighters departed with three detainees.", "arrest",
+           "detainees", "Kurdish fighters");
     expect("Hezbollah fighters are pouring into the town.", "deployment", "pouring", "Hezbollah");
     expect("He met her again at the United Nations General Assembly in New York.", "meeting",
            "General Assembly", "United Nations General Assembly");
