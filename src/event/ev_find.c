@@ -203,10 +203,9 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
             np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
-            if (home[0]) {
+            if (home[0])
                 for (size_t k = 0; k < np; k++) ev_localise(gz, home, &ps[k]);
-                np = ev_parties_add_home(gz, d, s, home, ps, np, 64);
-            }
+            np = ev_parties_add_home(gz, d, si, gm, ng, home, ps, np, 64);
             cur = si;
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */

@@ -60,17 +60,35 @@ void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p)
     snprintf(p->p.country, sizeof p->p.country, "%s", iso3);
 }
 
-size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
-                           const char *iso3, party *ps, size_t n, size_t cap)
+/* The country a "the country" at token t stands for: the last one named in
+ * its sentence or the one before, else the home country iso3 ("" none). */
+static const gz_entry *country_before(const gz_gazetteer *gz, const dc_doc *d,
+                                      const gz_mention *m, size_t nm, long si, uint32_t t,
+                                      const char *iso3)
 {
-    const gz_entry *c = gz_country(gz, iso3);
+    uint32_t from = d->sent[si > 0 ? si - 1 : 0].tok0;
+    const gz_entry *c = NULL;
+    for (size_t i = 0; i < nm && m[i].tok0 < t; i++)
+        if (m[i].tok0 >= from && m[i].e->country[0] &&
+            (m[i].e->cls == GZ_COUNTRY || m[i].e->cls == GZ_DEMONYM || m[i].e->cls == GZ_CAPITAL))
+            c = m[i].e;
+    if (c) return gz_country(gz, c->country);
+    return iso3[0] ? gz_country(gz, iso3) : NULL;
+}
+
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, long si,
+                           const gz_mention *m, size_t nm, const char *iso3, party *ps, size_t n,
+                           size_t cap)
+{
+    const dc_sent *s = &d->sent[si];
     uint32_t end = s->tok0 + s->ntok;
-    for (uint32_t t = s->tok0 + 1; c && t < end && n < cap; t++) {
+    for (uint32_t t = s->tok0 + 1; t < end && n < cap; t++) {
         if (!ev_tok_eq(d, t - 1, "the") || !(ev_tok_eq(d, t, "country") || ev_tok_eq(d, t, "nation")))
             continue;
         int taken = 0;
         for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 <= t && t < ps[i].t1;
-        if (taken) continue;
+        const gz_entry *c = taken ? NULL : country_before(gz, d, m, nm, si, t - 1, iso3);
+        if (!c) continue;
         size_t at = n;
         while (at > 0 && ps[at - 1].t0 > t) at--;
         memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);

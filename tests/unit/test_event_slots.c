@@ -318,6 +318,14 @@ static void test_home_country(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "Kenyan police"));
     annals_timeline_free(tl);
+    /* "the nation" right after another country is named: that one */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Lenders once froze loans to Zambia. They later reached a "
+             "deal with the nation.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Zambia"));
+    annals_timeline_free(tl);
     /* no country leads: police stay police */
     tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
     e = first(tl, "attack");
