@@ -92,6 +92,7 @@ static void test_new_triggers(void **s)
     expect("About 300 protesters were detained and later released.", "release", "released",
            "protesters");
     expect("Russia is massing troops near the border.", "deployment", "massing", "Russia");
+    expect("The campaign to destroy al-Shabab will take years.", "attack", "campaign", NULL);
     expect("After the raid, Kurdish fighters departed with three detainees.", "arrest",
            "detainees", "Kurdish fighters");
     expect("Hezbollah fighters are pouring into the town.", "deployment", "pouring", "Hezbollah");
@@ -150,6 +151,7 @@ static void test_not_events(void **s)
     expect_none("The UN General Assembly resolution passed easily.", "meeting");
     expect_none("The departure of the delegation was delayed.", "leadership_change");
     expect_none("Refugees are pouring into the camps.", "deployment");
+    expect_none("Her campaign against the new tax gathered pace.", "attack");
     expect_none("The teacher was deported to Honduras in February.", "release");
     expect_none("Spies monitor the communications of foreign agents.", "meeting");
     expect_none("The Speaker refused to allow a vote on the reforms.", "offer");
