@@ -105,6 +105,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     /* "McKenzie said the raid", "Trump responded to the attack": who
      * reports or answers an event is not who did it */
     static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
+                                         "reports",
                                          "described", "confirmed", "reported", "claimed",
                                          "believe", "believes", "called",
                                          /* reactions to an event someone else did */
