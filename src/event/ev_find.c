@@ -72,46 +72,35 @@ static int trigger_group(const gm_match *m)
     return 0;
 }
 
-static const char *const neg_words[] = {"not", "no", "never", "without", "refused", "refuses",
-                                        "denied", "denies", "rejected", "declined", "failed",
-                                        "cancelled", "canceled", "nor", "neither", NULL};
-static const char *const hyp_words[] = {"could", "may", "might", "should", "if", "would", "possible",
-                                        "possibly", "proposed", "considering", "consider", "urged",
-                                        "demanded", "demand", "calls", "called", "hopes", "hope",
-                                        "wants", "seeks", "seek", "unless", "whether", NULL};
-static const char *const plan_words[] = {"will", "shall", "plans", "plan", "planned", "planning",
-                                         "scheduled", "set", "expected", "upcoming", "underway",
-                                         "preparing", "prepares", "intends", "intend", "due",
-                                         "agreed", "announced", "next", "to", NULL};
-
-/* Negation, hypothesis or plan in the words just before the trigger. */
-static const char *modality(const dc_doc *d, uint32_t s0, uint32_t t0)
+/* "will face US sanctions": a "face" right before token t. */
+static int faces(const dc_doc *d, uint32_t s0, uint32_t t)
 {
-    int neg = 0, hyp = 0, plan = 0;
-    uint32_t from = t0 > s0 + 7 ? t0 - 7 : s0;
-    static const char *const det[] = {"the", "this", "that", "these", "those", "its", "their",
-                                      "his", "her", "our", NULL};
-    for (uint32_t k = t0; k-- > from;) {
-        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",")) break;
-        /* "did not claim the attack": a definite noun phrase presupposes
-         * its event; only words inside it ("the planned visit") count */
-        if (ev_tok_in(d, k, det)) break;
-        const dc_token *tk = &d->tok[k];
-        size_t n = tk->end - tk->start;
-        const char *w = d->text + tk->start;
-        if (ev_tok_in(d, k, neg_words) || (n > 3 && strncasecmp(w + n - 3, "n't", 3) == 0) ||
-            (n > 5 && strncmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0))
-            neg = 1;
-        else if (ev_tok_in(d, k, hyp_words)) hyp = 1;
-        else if (ev_tok_in(d, k, plan_words)) {
-            /* "to" alone is a plan only right before the trigger ("to evacuate") */
-            if (!ev_tok_eq(d, k, "to") || k + 1 == t0) plan = 1;
-        }
+    static const char *const face[] = {"face", "faces", "faced", "facing", NULL};
+    if (t > s0 && ev_tok_eq(d, t - 1, "the")) t--;
+    return t > s0 && ev_tok_in(d, t - 1, face);
+}
+
+/* Does token t name an owner ("Iraqi", "Russia's", "its", "their")? */
+static int is_owner(const dc_doc *d, uint32_t t)
+{
+    static const char *const own[] = {"its", "their", "his", "her", "our", NULL};
+    const dc_token *k = &d->tok[t];
+    return ev_tok_in(d, t, own) || (k->flags & DC_CAP) ||
+           (k->end - k->start > 2 && d->text[k->end - 1] == 's' && d->text[k->end - 2] == '\'');
+}
+
+/* spec without the slot w, into out ("by|subj" less "subj": "by"). */
+static void drop_slot(const char *spec, const char *w, char *out, size_t cap)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", spec);
+    out[0] = '\0';
+    char *save = NULL;
+    for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+        if (strcmp(t, w) == 0) continue;
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%s", l ? "|" : "", t);
     }
-    if (neg) return "negated";
-    if (hyp) return "hypothetical";
-    if (plan) return "planned";
-    return "asserted";
 }
 
 /* The place where it happened: a place after in/at/near in the clause. */
@@ -214,10 +203,9 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
             np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
             np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
-            if (home[0]) {
+            if (home[0])
                 for (size_t k = 0; k < np; k++) ev_localise(gz, home, &ps[k]);
-                np = ev_parties_add_home(gz, d, s, home, ps, np, 64);
-            }
+            np = ev_parties_add_home(gz, d, si, gm, ng, home, ps, np, 64);
             cur = si;
         }
         /* the trigger: the (?<trigger>) capture, else the whole match */
@@ -236,9 +224,16 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         if (m->rule->nargs > 0) gm_arg_text(m, d->text, 0, &aspec, &sl);
         if (m->rule->nargs > 1) gm_arg_text(m, d->text, 1, &tspec, &sl);
         if (m->rule->nargs > 2) gm_arg_text(m, d->text, 2, &mod, &sl);
-        /* "18 people had been arrested (by police)": the subject suffers */
+        /* "18 people had been arrested (by police)", "Goto was abducted":
+         * the subject suffers; a passive keeps a rule's other actor slots
+         * ("by|in") but never takes its subject as actor */
+        char pspec[64];
         if (strncmp(aspec, "subj", 4) == 0 && passive(d, s->tok0, t0)) {
             aspec = "by";
+            tspec = "subj";
+        } else if (strstr(aspec, "subj") && strstr(tspec, "subj") && passive(d, s->tok0, t0)) {
+            drop_slot(aspec, "subj", pspec, sizeof pspec);
+            aspec = pspec[0] ? pspec : "none";
             tspec = "subj";
         }
         const party *act[MAXP], *tgt[MAXP];
@@ -268,6 +263,26 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
                 act[0] = &lit[0];
                 na = 1;
             }
+        }
+        /* "a threatened military coup" in a story about Egypt: the
+         * Egyptian military acts, whoever stands before */
+        if (home[0] && t0 > s->tok0 && ev_home_only(gm, ng, s, home) &&
+            (ev_tok_eq(d, t0 - 1, "military") || ev_tok_eq(d, t0 - 1, "army")) &&
+            !(d->tok[t0 - 1].flags & DC_CAP) && !(t0 - 1 > s->tok0 && is_owner(d, t0 - 2)) &&
+            ev_body(gz, home, d, t0 - 1, &lit[0])) {
+            act[0] = &lit[0];
+            na = 1;
+        }
+        /* "EU keeps Russia sanctions in place": a state named right before
+         * the noun (not "Russia's"), with no "on X" after it, is who they
+         * hit; the subject before it imposes them ("U.S. sanctions on
+         * Pyongyang", "will face US sanctions" keep their imposer) */
+        if (strcmp(ty->name, "sanctions") == 0 && na == 1 && nt == 0 && act[0] != &lit[0] &&
+            act[0]->t1 == t0 && !act[0]->poss && act[0]->p.kind &&
+            strcmp(act[0]->p.kind, "state") == 0 && !faces(d, s->tok0, act[0]->t0)) {
+            tgt[nt++] = act[0];
+            na = ev_fill(d, gz, "subj", ps, np, s->tok0, end, act[0]->t0, act[0]->t1, &lit[0], act,
+                         MAXP);
         }
         if (strcmp(ty->name, "protest") == 0) {
             int k = ev_anti(gz, d, s->tok0, t0, &lit[2], &lit[3]);
@@ -311,7 +326,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         e.type = ty->name;
         e.cameo = ty->cameo;
         e.plover = ty->plover;
-        e.modality = mod && *mod ? mod : modality(d, s->tok0, t0);
+        e.modality = mod && *mod ? mod : ev_modality(d, s->tok0, t0);
         e.actors = actors;
         e.nactors = nat;
         e.targets = targets;

@@ -34,6 +34,10 @@ int ev_home_country(const gz_mention *m, size_t nm, char iso3[4]);
  * that country's ("Indian police"). */
 void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p);
 
+/* The home country's body named by the common noun at token t ("military"
+ * -> "Egyptian military"), an organisation, into lit: 1 if made. */
+int ev_body(const gz_gazetteer *gz, const char *iso3, const dc_doc *d, uint32_t t, party *lit);
+
 /* 1 when sentence s names no country or place other than iso3's. */
 int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *iso3);
 
@@ -41,8 +45,10 @@ int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *i
  * is there at that point. */
 int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const char *iso3);
 
-/* ps[0, n) plus "the country", "the nation" of sentence s as the home
- * country iso3; the new count. */
-size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
-                           const char *iso3, party *ps, size_t n, size_t cap);
+/* ps[0, n) plus "the country", "the nation" of sentence si: the country
+ * named last in it or the sentence before, else the home country iso3
+ * ("" for none); the new count. */
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, long si,
+                           const gz_mention *m, size_t nm, const char *iso3, party *ps, size_t n,
+                           size_t cap);
 #endif

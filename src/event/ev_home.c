@@ -9,28 +9,31 @@
 #include <ctype.h>
 #include <strings.h>
 
+/* Does mention m name a country's territory or state (places count:
+ * "Minneapolis", "Fort Bragg" place a story in the United States)? */
+static int of_country(const gz_mention *m)
+{
+    const gz_entry *e = m->e;
+    return (e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_CAPITAL ||
+            e->cls == GZ_PLACE) && e->country[0];
+}
+
 int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
 {
-    const char *best = NULL, *second = NULL;
+    const char *best = NULL;
     size_t nb = 0, ns = 0;
     /* few distinct countries per story: count by scanning */
     for (size_t i = 0; i < nm; i++) {
-        const gz_entry *e = m[i].e;
-        if ((e->cls != GZ_COUNTRY && e->cls != GZ_DEMONYM && e->cls != GZ_CAPITAL) || !e->country[0])
-            continue;
+        if (!of_country(&m[i])) continue;
+        const char *c0 = m[i].e->country;
         int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
-                    m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
+        for (size_t k = 0; k < i && !seen; k++) seen = of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
         if (seen) continue;
         size_t c = 0;
-        for (size_t k = i; k < nm; k++)
-            c += (m[k].e->cls == GZ_COUNTRY || m[k].e->cls == GZ_DEMONYM ||
-                  m[k].e->cls == GZ_CAPITAL) && strcmp(m[k].e->country, e->country) == 0;
-        if (c > nb) { second = best; ns = nb; best = e->country; nb = c; }
-        else if (c > ns) { second = e->country; ns = c; }
+        for (size_t k = i; k < nm; k++) c += of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
+        if (c > nb) { ns = nb; best = c0; nb = c; }
+        else if (c > ns) ns = c;
     }
-    (void)second;
     /* it must lead clearly: three mentions and three times the next */
     if (!best || nb < 3 || nb < 3 * ns) return 0;
     snprintf(iso3, 4, "%s", best);
@@ -57,17 +60,35 @@ void ev_localise(const gz_gazetteer *gz, const char *iso3, party *p)
     snprintf(p->p.country, sizeof p->p.country, "%s", iso3);
 }
 
-size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
-                           const char *iso3, party *ps, size_t n, size_t cap)
+/* The country a "the country" at token t stands for: the last one named in
+ * its sentence or the one before, else the home country iso3 ("" none). */
+static const gz_entry *country_before(const gz_gazetteer *gz, const dc_doc *d,
+                                      const gz_mention *m, size_t nm, long si, uint32_t t,
+                                      const char *iso3)
 {
-    const gz_entry *c = gz_country(gz, iso3);
+    uint32_t from = d->sent[si > 0 ? si - 1 : 0].tok0;
+    const gz_entry *c = NULL;
+    for (size_t i = 0; i < nm && m[i].tok0 < t; i++)
+        if (m[i].tok0 >= from && m[i].e->country[0] &&
+            (m[i].e->cls == GZ_COUNTRY || m[i].e->cls == GZ_DEMONYM || m[i].e->cls == GZ_CAPITAL))
+            c = m[i].e;
+    if (c) return gz_country(gz, c->country);
+    return iso3[0] ? gz_country(gz, iso3) : NULL;
+}
+
+size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, long si,
+                           const gz_mention *m, size_t nm, const char *iso3, party *ps, size_t n,
+                           size_t cap)
+{
+    const dc_sent *s = &d->sent[si];
     uint32_t end = s->tok0 + s->ntok;
-    for (uint32_t t = s->tok0 + 1; c && t < end && n < cap; t++) {
+    for (uint32_t t = s->tok0 + 1; t < end && n < cap; t++) {
         if (!ev_tok_eq(d, t - 1, "the") || !(ev_tok_eq(d, t, "country") || ev_tok_eq(d, t, "nation")))
             continue;
         int taken = 0;
         for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 <= t && t < ps[i].t1;
-        if (taken) continue;
+        const gz_entry *c = taken ? NULL : country_before(gz, d, m, nm, si, t - 1, iso3);
+        if (!c) continue;
         size_t at = n;
         while (at > 0 && ps[at - 1].t0 > t) at--;
         memmove(&ps[at + 1], &ps[at], (n - at) * sizeof *ps);
@@ -100,4 +121,15 @@ int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const
              m[i].e->cls == GZ_PLACE))
             return 1;
     return 0;
+}
+
+int ev_body(const gz_gazetteer *gz, const char *iso3, const dc_doc *d, uint32_t t, party *lit)
+{
+    const gz_entry *c = gz_country(gz, iso3);
+    if (!c || !c->adj) return 0;
+    char name[128];
+    snprintf(name, sizeof name, "%s %.*s", c->adj, (int)(d->tok[t].end - d->tok[t].start),
+             d->text + d->tok[t].start);
+    ev_set_party(lit, t, t + 1, name, iso3, "organisation");
+    return 1;
 }

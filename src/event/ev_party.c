@@ -64,8 +64,9 @@ static size_t words(const char *s, size_t n)
  * writes ("Mohammed Morsi" where the gazetteer says "Mohamed Morsi"), as readers
  * and annotators use the article's form. Only spellings of as many words
  * that keep the canonical last name (so that surname matching across
- * documents still joins them), and only when the canonical form is not
- * written itself. Into buf; e->name when none. */
+ * documents still joins them) -- for a body also a longer form that keeps
+ * its last word ("United Nations Human Rights Council") -- and only when
+ * the canonical form is not written itself. Into buf; e->name when none. */
 const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, const gz_entry *e,
                            char *buf, size_t cap)
 {
@@ -87,7 +88,9 @@ const char *ev_written_name(const dc_doc *d, const gz_mention *m, size_t nm, con
         if (n == strlen(e->name) && strncmp(t, e->name, n) == 0) return e->name;
         /* a spelling, not a longer name: "Donald J. Trump" in a
          * signature is still "Donald Trump" */
-        if (words(t, n) != words(e->name, strlen(e->name))) continue;
+        if (words(t, n) != words(e->name, strlen(e->name)) &&
+            !(e->cls == GZ_ORG && n > strlen(e->name)))
+            continue;
         if (n > best) { best = n; b = &m[i]; }
     }
     if (!b) return e->name;
@@ -259,6 +262,18 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             uint32_t ol = 0;
             const gz_entry *office = m[i].poss ? NULL : ev_lower_office(gz, d, t1, end, &ol);
             const gz_entry *who = office ? office_holder(m, i, e->country, office) : NULL;
+            /* "Syrian leader Bashar al-Assad": the person the office names */
+            if (office && i + 1 < nm && m[i + 1].tok0 == t1 + ol && m[i + 1].e->cls == GZ_PERSON) {
+                char pn[128];
+                const gz_entry *pe = m[i + 1].e;
+                ev_set_party(&out[n], t0, m[i + 1].tok0 + m[i + 1].ntok,
+                             ev_written_name(d, m, nm, pe, pn, sizeof pn),
+                             pe->country[0] ? pe->country : e->country, "person");
+                out[n].cls = GZ_PERSON;
+                out[n++].poss = m[i + 1].poss;
+                i++;
+                continue;
+            }
             if (who) {
                 char pn[128];
                 ev_set_party(&out[n], t0, t1 + ol, ev_written_name(d, m, nm, who, pn, sizeof pn),

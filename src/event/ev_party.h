@@ -70,6 +70,10 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
 int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t1,
                       const char *spec, party *lit);
 
+/* "asserted", "planned", "negated" or "hypothetical", read from the words
+ * before the trigger at token t0 (its sentence from s0). */
+const char *ev_modality(const dc_doc *d, uint32_t s0, uint32_t t0);
+
 /* "anti-Morsi protests": the party after "anti-" in the token before the
  * trigger at t0 (sentence from s0) into target, and for a person "Morsi
  * opponents" into actor. Returns 0 (none), 1 (target) or 2 (both). */

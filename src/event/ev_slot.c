@@ -88,11 +88,13 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "arrested across India", "in England on Wednesday and arrested":
          * a country after a locative preposition is where, not who */
         if (ps[i].cls == GZ_COUNTRY && after_locative(d, s0, ps[i].t0)) continue;
-        /* "the Paris rally": a capital after an article, right before a
-         * noun trigger, names the place; "Washington walked out" acts */
+        /* "the Paris rally", "Responsibility For Paris Attack": a capital
+         * after an article or a preposition, right before a noun trigger,
+         * names the place; "Washington walked out" acts */
+        static const char *const before_place[] = {"the", "a", "an", "this", "for", "after",
+                                                   "since", "of", "over", "in", NULL};
         if (ps[i].t1 == t && ps[i].cls == GZ_CAPITAL && !ps[i].poss && ps[i].t0 > s0 &&
-            (ev_tok_eq(d, ps[i].t0 - 1, "the") || ev_tok_eq(d, ps[i].t0 - 1, "a") ||
-             ev_tok_eq(d, ps[i].t0 - 1, "an") || ev_tok_eq(d, ps[i].t0 - 1, "this")))
+            ev_tok_in(d, ps[i].t0 - 1, before_place))
             continue;
         best = (long)i;
     }
@@ -103,6 +105,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     /* "McKenzie said the raid", "Trump responded to the attack": who
      * reports or answers an event is not who did it */
     static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
+                                         "reports",
                                          "described", "confirmed", "reported", "claimed",
                                          "believe", "believes", "called",
                                          /* reactions to an event someone else did */
@@ -114,7 +117,13 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                                          "discussed", "insist", "insisted", "linked",
                                          "disclosed", "revealed", "response", "reaction",
                                          "responses", "monitoring", "monitor", "monitors",
-                                         "overseeing", "oversee", NULL};
+                                         "overseeing", "oversee",
+                                         /* the event as a topic: "his conversation with Kislyak
+                                          * regarding the sanctions" */
+                                         "regarding", "concerning", "about",
+                                         "acknowledged", "characterized", "characterised",
+                                         "downplayed", "learned", "briefed", "attributed",
+                                         "explained", "defended", "questioned", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
@@ -129,7 +138,9 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "Obama said at a joint news conference": the speaker is there */
         static const char *const at[] = {"at", "during", "in", "after", "before", "following",
                                          NULL};
-        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at))) reported = 1;
+        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
+            !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
+            reported = 1;
     }
     if (reported && !pronoun) return 0;
     /* "the president, who has threatened": the subject is what "who"
@@ -281,10 +292,18 @@ static size_t slot_poss(const dc_doc *d, const party *ps, size_t np, uint32_t t,
 }
 
 /* "=European Union": a participant the trigger itself names ("Brexit"). */
-static size_t slot_named(const gz_gazetteer *gz, const char *name, party *lit, const party **out)
+static size_t slot_named(const gz_gazetteer *gz, const char *name, const party *ps, size_t np,
+                         party *lit, const party **out)
 {
     const gz_entry *e = gz_lookup(gz, name);
     if (!e) return 0;
+    /* named in the sentence too ("United Nations General Assembly"): as
+     * written */
+    for (size_t i = 0; i < np; i++)
+        if (gz_lookup(gz, ps[i].name) == e) {
+            out[0] = &ps[i];
+            return 1;
+        }
     const char *kind = e->cls == GZ_PERSON ? "person"
                        : e->cls == GZ_COUNTRY || e->cls == GZ_CAPITAL ? "state"
                        : e->kind ? e->kind : "organisation";
@@ -423,7 +442,7 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
         else if (strcmp(w, "obj") == 0) n = slot_obj(d, ps, np, t1, end, out, cap, 5);
         else if (strcmp(w, "poss") == 0) n = slot_poss(d, ps, np, t0, out, cap);
         else if (strcmp(w, "none") == 0) return 0;
-        else if (w[0] == '=') n = slot_named(gz, w + 1, lit, out);
+        else if (w[0] == '=') n = slot_named(gz, w + 1, ps, np, lit, out);
         else n = slot_prep(d, ps, np, t1, end, w, out, cap);
         if (n) return n;
     }

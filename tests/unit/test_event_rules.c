@@ -89,6 +89,17 @@ static void test_new_triggers(void **s)
     expect("Two explosions hit the market in Kabul on Monday.", "attack", "explosions", NULL);
     expect("Islamists have taken to the streets of Tunis.", "protest", "taken to the streets",
            "Islamists");
+    expect("About 300 protesters were detained and later released.", "release", "released",
+           "protesters");
+    expect("Russia is massing troops near the border.", "deployment", "massing", "Russia");
+    expect("The campaign to destroy al-Shabab will take years.", "attack", "campaign", NULL);
+    expect("After the raid, Kurdish fighters departed with three detainees.", "arrest",
+           "detainees", "Kurdish fighters");
+    expect("Hezbollah fighters are pouring into the town.", "deployment", "pouring", "Hezbollah");
+    expect("He met her again at the United Nations General Assembly in New York.", "meeting",
+           "General Assembly", "United Nations General Assembly");
+    expect("Talks should lead to the departure of Venezuelan leader Nicolas Maduro.",
+           "leadership_change", "departure", "Nicolas Maduro");
     expect("Rebel MPs are ready to trigger a vote of no confidence in the premier.", "threat",
            "trigger", NULL);
     expect("The 1922 Committee is ready to trigger a new vote of no confidence.", "threat",
@@ -136,6 +147,19 @@ static void test_not_events(void **s)
     expect_none("The campaign has steered its plan of attack towards the senator.", "attack");
     expect_none("The program aims to lessen the threat of missile attacks on Japan.", "attack");
     expect_none("They reviewed threats to civil aviation.", "threat");
+    expect_none("Countries that sell weapons to Belarus will face penalties.", "aid");
+    expect_none("The UN General Assembly resolution passed easily.", "meeting");
+    expect_none("The departure of the delegation was delayed.", "leadership_change");
+    expect_none("Refugees are pouring into the camps.", "deployment");
+    expect_none("Her campaign against the new tax gathered pace.", "attack");
+    expect_none("The teacher was deported to Honduras in February.", "release");
+    expect_none("Spies monitor the communications of foreign agents.", "meeting");
+    expect_none("The Speaker refused to allow a vote on the reforms.", "offer");
+    expect_none("He campaigns on a Track and Deport Plan.", "release");
+    expect_none("Conversations with more than a dozen people in the town show worry.", "meeting");
+    expect_none("It poisons the national conversation in America.", "meeting");
+    expect_none("A letter, purportedly from the minister, released by the campaign.", "release");
+    expect("Iran freed the British sailors on Monday.", "release", "freed", "British sailors");
 }
 
 int main(void)

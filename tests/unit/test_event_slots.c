@@ -93,6 +93,30 @@ static void test_locative_country(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Takes Responsibility For Paris Attack": the city names the place */
+static void test_capital_as_place(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Group Takes Responsibility For Madrid Attack");
+    const tl_event *e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Spain"));
+    annals_timeline_free(tl);
+}
+
+/* "Goto was abducted": the subject of a passive is taken, not taking */
+static void test_passive_captive(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Officials named the nurse Ana Pires. Pires was abducted after entering "
+                              "the valley.");
+    const tl_event *e = first(tl, "arrest");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "Ana Pires"));
+    assert_true(has_name(e->targets, e->ntargets, "Ana Pires"));
+    annals_timeline_free(tl);
+}
+
 /* "two Canadians imprisoned in China": the state imprisons */
 static void test_imprisoning_state(void **s)
 {
@@ -172,6 +196,12 @@ static void test_reporter_not_actor(void **s)
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Mark Milley"));
     annals_timeline_free(tl);
+    /* "X characterized the attack as ...", "X acknowledged the strike was" */
+    tl = run("On Friday, David Petraeus characterized the attack as spontaneous.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_false(has_name(e->actors, e->nactors, "David Petraeus"));
+    annals_timeline_free(tl);
     /* "Russia said it seized": the pronoun takes the subject back */
     tl = run("Russia said on Monday that it seized two villages.");
     e = first(tl, "seizure");
@@ -220,6 +250,18 @@ static void test_near_pronoun(void **s)
     assert_non_null(e);
     assert_true(has_name(e->actors, e->nactors, "1922 Committee"));
     annals_timeline_free(tl);
+    /* the event as a topic: "his talk with the envoy regarding the sanctions" */
+    tl = run("Flynn lied about his conversation with Sergey Kislyak regarding the sanctions.");
+    for (size_t i = 0; i < tl->nev; i++)
+        if (strcmp(tl->ev[i].type, "sanctions") == 0)
+            assert_false(has_name(tl->ev[i].actors, tl->ev[i].nactors, "Sergey Kislyak"));
+    annals_timeline_free(tl);
+    /* "about to be overthrown" is no topic */
+    tl = run("Many believed Nicolas Maduro was about to be overthrown.");
+    e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
     tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
     e = first(tl, "attack");
@@ -261,6 +303,28 @@ static void test_home_country(void **s)
     e = first(tl, "protest");
     assert_non_null(e);
     assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    annals_timeline_free(tl);
+    /* "a military coup" in a story about Kenya: the Kenyan military */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Crowds in Nairobi feared a military coup.");
+    e = first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan military"));
+    annals_timeline_free(tl);
+    /* places count for the home country: a story of Nairobi and Mombasa */
+    tl = run("Unrest spread from Nairobi to Mombasa and Kisumu. In Nairobi, police fired "
+             "tear gas at the crowd on Tuesday.");
+    e = first(tl, "attack");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Kenyan police"));
+    annals_timeline_free(tl);
+    /* "the nation" right after another country is named: that one */
+    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+             "say it hurts the poor. Lenders once froze loans to Zambia. They later reached a "
+             "deal with the nation.");
+    e = first(tl, "agreement");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Zambia"));
     annals_timeline_free(tl);
     /* no country leads: police stay police */
     tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
@@ -385,17 +449,67 @@ static void test_aside_and_commands(void **s)
     annals_timeline_free(tl);
 }
 
+/* "Iran sanctions" hit Iran; "Russia's sanctions" are Russia's */
+static void test_sanctions_modifier(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("The Treasury eased Iran sanctions on Friday.");
+    const tl_event *e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Iran"));
+    assert_false(has_name(e->actors, e->nactors, "Iran"));
+    annals_timeline_free(tl);
+    tl = run("Firms that trade with Cuba will face US sanctions.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_false(has_name(e->targets, e->ntargets, "United States"));
+    annals_timeline_free(tl);
+    tl = run("The bloc keeps Iran sanctions in place, Germany said.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->targets, e->ntargets, "Iran"));
+    annals_timeline_free(tl);
+    tl = run("Russia's sanctions on Turkish tomatoes ended.");
+    e = first(tl, "sanctions");
+    assert_non_null(e);
+    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    annals_timeline_free(tl);
+}
+
+/* "announced that troops would withdraw": a reported future is a plan;
+ * "would" alone is a condition */
+static void test_reported_future(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    const tl_event *e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "planned");
+    annals_timeline_free(tl);
+    /* "in May" is the month */
+    tl = run("A bomb attack in May at the stadium killed 22 people.");
+    for (size_t i = 0; i < tl->nev; i++) assert_string_not_equal(tl->ev[i].modality, "hypothetical");
+    annals_timeline_free(tl);
+    tl = run("Critics fear U.S. troops would withdraw from Somalia.");
+    e = first(tl, "withdrawal");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "hypothetical");
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headline_surname), cmocka_unit_test(test_appositive_subject),
         cmocka_unit_test(test_owner_pronoun), cmocka_unit_test(test_locative_country),
-        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_person_spelling),
+        cmocka_unit_test(test_imprisoning_state), cmocka_unit_test(test_passive_captive),
+        cmocka_unit_test(test_capital_as_place), cmocka_unit_test(test_person_spelling),
         cmocka_unit_test(test_unlisted_surname), cmocka_unit_test(test_office_holder),
         cmocka_unit_test(test_reporter_not_actor), cmocka_unit_test(test_near_pronoun),
         cmocka_unit_test(test_home_country), cmocka_unit_test(test_lists_and_speakers),
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
-        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands)};
+        cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
+        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
