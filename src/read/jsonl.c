@@ -123,9 +123,30 @@ static int record(rd_reader *r, char *line, size_t n, const char *name, const ch
 static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, const char *name,
                       uint64_t len, annals_error *err)
 {
-    char *buf = len < SIZE_MAX ? malloc((size_t)len + 1) : NULL;
+    /* The buffer grows with what is really read: a corrupt length (a
+     * shard cut short, or damaged) ends at the file's end, not in an
+     * allocation of whatever the directive says. */
+    size_t cap = len < ((uint64_t)1 << 20) ? (size_t)len + 1 : (size_t)1 << 20, got = 0;
+    char *buf = malloc(cap);
     if (!buf) return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
-    size_t got = fread(buf, 1, (size_t)len, f);
+    while (got < len) {
+        if (got + 1 >= cap) {
+            size_t nc = cap * 2;
+            if ((uint64_t)nc > len + 1) nc = (size_t)len + 1;
+            char *nb = realloc(buf, nc);
+            if (!nb) {
+                free(buf);
+                return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
+            }
+            buf = nb;
+            cap = nc;
+        }
+        size_t want = cap - 1 - got;
+        if ((uint64_t)want > len - got) want = (size_t)(len - got);
+        size_t k = fread(buf + got, 1, want, f);
+        got += k;
+        if (k < want) break;
+    }
     int nl = got == len ? fgetc(f) : EOF;
     if (got != len || nl != '\n') {
         char why[300];

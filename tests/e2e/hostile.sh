@@ -124,6 +124,13 @@ bounded "a 50 MB string in a timeline" 0 60 1024 - "$ANNALS" merge -f json "$T/b
       ok "a 50 MB string in a timeline" || bad "a 50 MB string in a timeline"; }
 rm -f "$T/bigstr.json"
 
+# a shard whose #text directive promises more than the file holds (found
+# by fuzz_shard: it used to allocate whatever the number said)
+printf '#annals-shard/1 0 1\n#text "a.txt" 99999999999999\nOn June 3, 2020, talks.\n' > "$T/lying.jsonl"
+bounded "a shard that lies about a length" 1 10 100 - "$ANNALS" extract -f jsonl "$T/lying.jsonl" &&
+    { grep -q "lying.jsonl:2: the text of a.txt is cut short" "$T/err" && ok "a shard that lies about a length" ||
+      bad "a shard that lies about a length" "$(cat "$T/err")"; }
+
 # --- absurd dates -----------------------------------------------------------------
 printf 'It was the year 0 and then year 99999; on February 30, 2021, on 2021-02-30, on 30/02/2021, on 0000-00-00 and on 99999-12-31 nothing happened. On February 28, 2021, talks began.\n' > "$T/absurd.txt"
 if bounded "absurd dates in text" 0 10 200 - "$ANNALS" dates -f jsonl --dct 2021-03-01 "$T/absurd.txt"; then
