@@ -28,7 +28,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -n, --shards N          how many shards (1 to 100000)\n"
-    "  -o, --output DIR        where to write them (made if missing); each\n"
+    "  -o, --output DIR        where to write them (made if missing; not inside\n"
+    "                          an input directory, which would read them); each\n"
     "                          shard and the manifest are written atomically,\n"
     "                          the manifest last; shards of an earlier run\n"
     "                          numbered N or more are removed\n"
@@ -272,6 +273,31 @@ static void remove_stale(sharder *s)
     }
 }
 
+/* The shards must not be written where the walk would read them back. */
+static int inside_an_input(const char *dir, char **paths, size_t n)
+{
+    char *d = realpath(dir, NULL);
+    if (!d) {
+        cl_error("shard: %s: %s", dir, strerror(errno));
+        return 1;
+    }
+    int bad = 0;
+    for (size_t i = 0; i < n && !bad; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        char *p = realpath(paths[i], NULL);
+        size_t k = p ? strlen(p) : 0;
+        if (p && strncmp(d, p, k) == 0 && (d[k] == '\0' || d[k] == '/' || (k == 1 && p[0] == '/'))) {
+            cl_error("shard: the output directory %s is inside the input %s, which would read the "
+                     "shards back; write them elsewhere", dir, paths[i]);
+            bad = 1;
+        }
+        free(p);
+    }
+    free(d);
+    return bad;
+}
+
 int cl_shard(int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -332,9 +358,14 @@ int cl_shard(int argc, char **argv)
         return CL_FATAL;
     }
     struct stat st;
-    if (mkdir(s.dir, 0777) != 0 && (errno != EEXIST || stat(s.dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    int made = mkdir(s.dir, 0777) == 0;
+    if (!made && (errno != EEXIST || stat(s.dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
         cl_error("shard: %s: cannot make the directory: %s", s.dir,
                  errno == EEXIST ? "a file is in the way" : strerror(errno));
+        return CL_FATAL;
+    }
+    if (inside_an_input(s.dir, paths, npaths)) {
+        if (made) rmdir(s.dir);
         return CL_FATAL;
     }
     s.n = (size_t)n;

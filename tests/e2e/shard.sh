@@ -127,6 +127,20 @@ expect "shard dir" 0 "$ANNALS" shard -n 3 -o "$T/sd" "$T/dir" && "$ANNALS" extra
 grep -q '^#text "'"$T"'/dir/a/border-crossing.txt" ' "$T/sd/shard-0000.jsonl" && ok "text articles carried whole" || bad "text articles carried whole"
 "$ANNALS" shard -q -i jsonl -n 2 -o "$T/sdj" "$T/dir/b/part.jsonl" && records "$T/sdj" | cmp -s - "$T/dir/b/part.jsonl" && ok "-i jsonl" || bad "-i jsonl"
 
+expect "inside the input" 2 "$ANNALS" shard -n 2 -o "$T/dir/a/shards" "$T/dir" \
+    && grep -q "is inside the input $T/dir, which would read the shards back" "$T/err" && [ ! -e "$T/dir/a/shards" ] \
+    && ok "-o inside an input directory is refused" || bad "-o inside an input directory is refused" "$(cat "$T/err")"
+
+# --- memory stays flat: 40 MB of small records --------------------------------------
+if [ -x /usr/bin/time ]; then
+    awk 'BEGIN { for (i = 0; i < 200000; i++) printf "{\"id\": \"g%d\", \"text\": \"%0180d\"}\n", i, i }' > "$T/big.jsonl"
+    /usr/bin/time -f %M "$ANNALS" shard -n 16 -o "$T/big" "$T/big.jsonl" 2> "$T/rss" && kb=$(tail -n 1 "$T/rss") \
+        && [ "$kb" -lt 20000 ] && ok "$(($(wc -c < "$T/big.jsonl") / 1048576)) MB sharded in ${kb} KB of memory" \
+        || bad "memory stays flat" "$(cat "$T/rss")"
+else
+    echo "skip memory (no /usr/bin/time)"
+fi
+
 # --- a damaged shard is reported by its own name and line ---------------------------
 { head -n 2 "$T/s4/shard-0001.jsonl"; echo '#bogus'; sed -n '3,$p' "$T/s4/shard-0001.jsonl"; } > "$T/dam.jsonl"
 expect "damaged" 1 "$ANNALS" extract -f jsonl "$T/dam.jsonl" && grep -q "dam.jsonl:3: not a shard directive" "$T/err" \
