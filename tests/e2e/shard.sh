@@ -73,6 +73,11 @@ for k in 0 1 2 3; do "$ANNALS" extract -q -f jsonl --documents -o "$T/ev-$k.json
 "$ANNALS" merge -f jsonl --documents -o "$T/m23.jsonl" "$T/ev-2.jsonl" "$T/ev-3.jsonl" &&
 "$ANNALS" merge -o "$T/m2.json" "$T/m23.jsonl" "$T/m01.jsonl" && cmp -s "$T/m2.json" "$T/xm.json" \
     && ok "a tree of merges = extract --merge" || bad "a tree of merges = extract --merge"
+# as a Hadoop reducer would: lines dealt at random to 3 merges (a tab after each), then the root
+cat "$T"/ev-*.jsonl | awk 'BEGIN { srand(7) } { printf "%s\t\n", $0 > ("'"$T"'/deal-" int(rand() * 3)) }'
+for g in 0 1 2; do "$ANNALS" merge -q -f jsonl --documents -o "$T/deal-$g.m" "$T/deal-$g"; done
+cat "$T"/deal-*.m | "$ANNALS" merge -o "$T/deal.json" - && cmp -s "$T/deal.json" "$T/xm.json" \
+    && ok "any split of the lines, merged, then the root = extract --merge" || bad "any split of the lines"
 grep -c '^{"document": ' "$T/m01.jsonl" > "$T/n" && [ "$(cat "$T/n")" -ge 1 ] && ok "merge --documents writes document lines" \
     || bad "merge --documents writes document lines"
 "$ANNALS" extract -q -f jsonl "$T/s4/shard-0000.jsonl" | grep -q '"document"' && bad "no document lines without --documents" \
