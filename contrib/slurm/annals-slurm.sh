@@ -29,6 +29,8 @@
 #                        timelinejs); may be repeated
 #   -r, --retries R      resubmit a failed shard up to R times (default 2)
 #   -c, --cpus C         CPUs per extract task, given to extract -j (default 1)
+#   -k, --check          shard with `annals shard --check`: bad records reported
+#                        up front, repeated ids named as one machine names them
 #   -a, --annals PATH    the annals binary (default: `annals` on PATH; it
 #                        must be reachable from every node)
 #   -s, --sbatch OPTS    more sbatch options for every job ("-p long -A x")
@@ -215,7 +217,7 @@ stage_finish() {
 # ---- the command a user runs --------------------------------------------------
 
 main() {
-    local shards="" out="" fanin=8 exports="" retries=2 cpus=1 annals=annals sbopts="" wait=0
+    local shards="" out="" fanin=8 exports="" retries=2 cpus=1 annals=annals sbopts="" wait=0 check=""
     while [ $# -gt 0 ]; do
         case $1 in
             -n|--shards) shards=${2:?}; shift 2 ;;
@@ -227,6 +229,7 @@ main() {
             -a|--annals) annals=${2:?}; shift 2 ;;
             -s|--sbatch) sbopts=${2?}; shift 2 ;;
             -w|--wait) wait=1; shift ;;
+            -k|--check) check=--check; shift ;;
             -h|--help) usage; exit 0 ;;
             --) shift; break ;;
             -*) die "unknown option '$1' (try --help)" ;;
@@ -267,7 +270,7 @@ main() {
     if [ ! -f "$RUNDIR/shards/manifest.tsv" ]; then
         echo "annals-slurm: sharding into $shards"
         local rc=0
-        "$annals" shard -n "$shards" -o "$RUNDIR/shards" "${inputs[@]}" || rc=$?
+        "$annals" shard $check -n "$shards" -o "$RUNDIR/shards" "${inputs[@]}" || rc=$?
         [ "$rc" -le 1 ] || die "annals shard failed (exit status $rc)"
     fi
     local maxarray # the cluster's MaxArraySize: array indices go from 0 to it, less one

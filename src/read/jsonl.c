@@ -48,17 +48,34 @@ static json_t *parse_record(const char *line, size_t n, char *why, size_t whylen
     return o;
 }
 
-int rd_record_check(const char *line, size_t n, char *why, size_t whylen)
+/* A record's id: its "id", else the file's base name and the line number
+ * (in fallback, of RD_ID_MAX bytes). */
+#define RD_ID_MAX (64 + 32)
+static const char *record_id(json_t *o, const char *base, size_t lineno, char *fallback)
+{
+    const char *id = str_field(o, "id");
+    if (id) return id;
+    snprintf(fallback, RD_ID_MAX, "%.64s-%zu", base, lineno);
+    return fallback;
+}
+
+int rd_record_check(const char *line, size_t n, const char *name, size_t lineno, char **id, char *why,
+                    size_t whylen)
 {
     while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
     json_t *o = parse_record(line, n, why, whylen);
+    if (o && id) {
+        char *base = rd_base_id(name), fallback[RD_ID_MAX];
+        *id = base ? strdup(record_id(o, base, lineno, fallback)) : NULL;
+        free(base);
+    }
     json_decref(o);
     return o ? 1 : why[0] ? -1 : 0;
 }
 
 /* One record line (n bytes, no newline), line `lineno` of `name`. */
 static int record(rd_reader *r, const char *line, size_t n, const char *name, const char *base,
-                  size_t lineno)
+                  size_t lineno, const char *given_id)
 {
     char why[300];
     json_t *o = parse_record(line, n, why, sizeof why);
@@ -67,12 +84,8 @@ static int record(rd_reader *r, const char *line, size_t n, const char *name, co
         return 0;
     }
     json_t *text = json_object_get(o, "text");
-    const char *id = str_field(o, "id");
-    char fallback[64 + 32];
-    if (!id) { /* the base name, made unique by line number */
-        snprintf(fallback, sizeof fallback, "%.64s-%zu", base, lineno);
-        id = fallback;
-    }
+    char fallback[RD_ID_MAX]; /* no "id": the base name, made unique by line number */
+    const char *id = given_id ? given_id : record_id(o, base, lineno, fallback);
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", name, lineno);
     json_t *pub = json_object_get(o, "published");
@@ -99,7 +112,7 @@ static int record(rd_reader *r, const char *line, size_t n, const char *name, co
 /* A shard's "#text NAME LEN": the next len bytes of f, then a newline,
  * are the plain-text article NAME. */
 static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, const char *name,
-                      uint64_t len, annals_error *err)
+                      uint64_t len, const char *id, annals_error *err)
 {
     char *buf = len < SIZE_MAX ? malloc((size_t)len + 1) : NULL;
     if (!buf) return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
@@ -115,7 +128,7 @@ static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, co
     buf[len] = '\0';
     for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))); p++) ++*phys;
     ++*phys; /* the line end after the text */
-    int rc = rd_text_article(r, buf, (size_t)len, name, err);
+    int rc = rd_text_article(r, buf, (size_t)len, name, id, err);
     free(buf);
     return rc;
 }
@@ -126,7 +139,7 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
     size_t cap = 0, lineno = 0, phys = 0; /* lineno: of `cur`; phys: of this file */
     ssize_t got;
     int rc = 0, shard = 0, verbatim = 0;
-    char *base = rd_base_id(name), *from = NULL;
+    char *base = rd_base_id(name), *from = NULL, *given = NULL; /* given: a #id's */
     const char *cur = name; /* the file the next record comes from */
     if (!base) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     errno = 0;
@@ -149,16 +162,21 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
                 cur = from = d.name;
                 lineno = (size_t)d.num - 1;
             } else if (kind == RD_DIRECTIVE_TEXT) {
-                rc = shard_text(r, f, name, &phys, d.name, d.num, err);
+                rc = shard_text(r, f, name, &phys, d.name, d.num, given, err);
                 free(d.name);
+                free(given);
+                given = NULL;
                 if (rc) { rc = rc < 0 ? -1 : 0; break; }
             } else if (kind == RD_DIRECTIVE_VERBATIM) {
                 verbatim = 1;
+            } else if (kind == RD_DIRECTIVE_ID) {
+                free(given);
+                given = d.name;
             } else if (kind < 0) {
                 rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
                 break;
             } else {
-                warn_line(r, name, phys, "not a shard directive (#from, #text or #verbatim)");
+                warn_line(r, name, phys, "not a shard directive (#from, #text, #verbatim or #id)");
             }
             errno = 0;
             continue;
@@ -166,7 +184,15 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
         verbatim = 0;
         lineno++;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-        if (record(r, line, n, cur, base, lineno)) {
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+        int blank = k == n;
+        rc = record(r, line, n, cur, base, lineno, given);
+        if (!blank) { /* a #id is for the next record, not for a blank line */
+            free(given);
+            given = NULL;
+        }
+        if (rc) {
             rc = -1;
             break;
         }
@@ -180,5 +206,6 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
     free(line);
     free(base);
     free(from);
+    free(given);
     return rc;
 }

@@ -146,6 +146,29 @@ else
     echo "skip memory (no /usr/bin/time)"
 fi
 
+# --- repeated ids: --check names them as one machine does -------------------------
+mkdir -p "$T/dup/a" "$T/dup/b"
+cp samples/border-crossing.txt "$T/dup/a/story.txt"; cp samples/singapore-summit.txt "$T/dup/b/story.txt"
+{
+    sed -n 1p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "story"/'
+    sed -n 2p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x"/'
+    sed -n 3p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x"/'
+    sed -n 4p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x-2"/'
+    sed -n 5p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*", //'
+    sed -n 6p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "c-5"/'
+    sed -n 7,12p "$MC/corpus.jsonl"
+} > "$T/dup/c.jsonl"
+"$ANNALS" extract -q -f json "$T/dup" > "$T/dup-whole.json"
+"$ANNALS" extract -q --merge -f json "$T/dup" > "$T/dup-xm.json"
+expect "shard --check ids" 0 "$ANNALS" shard --check -n 5 -o "$T/sdup" "$T/dup" && ok "shard --check a corpus with repeated ids"
+grep -q '^#id "x-2-2"$' "$T"/sdup/shard-*.jsonl && grep -q '^#id "story-2"$' "$T"/sdup/shard-*.jsonl \
+    && ok "#id lines for the repeated ids" || bad "#id lines for the repeated ids"
+"$ANNALS" extract -q -f json "$T/sdup" > "$T/dup-shards.json" && cmp -s "$T/dup-whole.json" "$T/dup-shards.json" \
+    && ok "repeated ids: extract of the shards = extract of the corpus" || bad "repeated ids: extract of the shards"
+for k in 0 1 2 3 4; do "$ANNALS" extract -q -f jsonl --documents -o "$T/dup-ev-$k.jsonl" "$T/sdup/shard-000$k.jsonl"; done
+"$ANNALS" merge -o "$T/dup-m.json" "$T"/dup-ev-*.jsonl && cmp -s "$T/dup-m.json" "$T/dup-xm.json" \
+    && ok "repeated ids: merge of the shards = extract --merge" || bad "repeated ids: merge of the shards = extract --merge"
+
 # --- a damaged shard is reported by its own name and line ---------------------------
 { head -n 2 "$T/s4/shard-0001.jsonl"; echo '#bogus'; sed -n '3,$p' "$T/s4/shard-0001.jsonl"; } > "$T/dam.jsonl"
 expect "damaged" 1 "$ANNALS" extract -f jsonl "$T/dam.jsonl" && grep -q "dam.jsonl:3: not a shard directive" "$T/err" \

@@ -42,7 +42,7 @@ t0=$(now)
 "$ANNALS" extract -q --merge -f json -o "$T/single.json" "$CORPUS"
 t1=$(now)
 echo "     one machine: annals extract --merge: $(secs "$t0" "$t1") s"
-"$DRIVER" -n 8 -o "$T/run" -f 3 -e csv -e ics --annals "$ANNALS" --wait "$CORPUS" > "$T/driver.out" 2>&1
+"$DRIVER" -n 8 -o "$T/run" -f 3 -e csv -e ics --check --annals "$ANNALS" --wait "$CORPUS" > "$T/driver.out" 2>&1
 rc=$?
 t2=$(now)
 echo "     slurm: shard, 8 extract tasks, merge tree (fan-in 3), exports: $(secs "$t1" "$t2") s"
