@@ -114,9 +114,23 @@ static int record(rd_reader *r, const char *line, size_t n, const char *name, co
 static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, const char *name,
                       uint64_t len, const char *id, annals_error *err)
 {
-    char *buf = len < SIZE_MAX ? malloc((size_t)len + 1) : NULL;
+    /* the buffer grows as the bytes come: a damaged length meets the end
+     * of the file, not a huge allocation */
+    size_t cap = len < 65536 ? (size_t)len : 65536, got = 0;
+    char *buf = malloc(cap + 1);
     if (!buf) return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
-    size_t got = fread(buf, 1, (size_t)len, f);
+    while (got < len) {
+        if (got == cap) {
+            size_t ncap = len - cap < cap ? (size_t)len : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) { free(buf); return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name); }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t k = fread(buf + got, 1, cap - got, f);
+        if (k == 0) break;
+        got += k;
+    }
     int nl = got == len ? fgetc(f) : EOF;
     if (got != len || nl != '\n') {
         char why[300];

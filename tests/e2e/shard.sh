@@ -78,6 +78,8 @@ cat "$T"/ev-*.jsonl | awk 'BEGIN { srand(7) } { printf "%s\t\n", $0 > ("'"$T"'/d
 for g in 0 1 2; do "$ANNALS" merge -q -f jsonl --documents -o "$T/deal-$g.m" "$T/deal-$g"; done
 cat "$T"/deal-*.m | "$ANNALS" merge -o "$T/deal.json" - && cmp -s "$T/deal.json" "$T/xm.json" \
     && ok "any split of the lines, merged, then the root = extract --merge" || bad "any split of the lines"
+"$ANNALS" extract -q -i jsonl -f jsonl --documents - < "$T/s4/shard-0002.jsonl" | cmp -s - "$T/ev-2.jsonl" \
+    && ok "a shard on standard input (-i jsonl -) reads as the file" || bad "a shard on standard input"
 grep -c '^{"document": ' "$T/m01.jsonl" > "$T/n" && [ "$(cat "$T/n")" -ge 1 ] && ok "merge --documents writes document lines" \
     || bad "merge --documents writes document lines"
 "$ANNALS" extract -q -f jsonl "$T/s4/shard-0000.jsonl" | grep -q '"document"' && bad "no document lines without --documents" \
@@ -176,6 +178,9 @@ expect "damaged" 1 "$ANNALS" extract -f jsonl "$T/dam.jsonl" && grep -q "dam.jso
 head -c 200 "$T/sd/shard-0000.jsonl" > "$T/cut.jsonl"
 expect "cut" 1 "$ANNALS" extract -f jsonl "$T/cut.jsonl" && grep -q "cut.jsonl:2: the text of .* is cut short; skipped" "$T/err" \
     && ok "a text cut short" || bad "a text cut short" "$(cat "$T/err")"
+printf '%s 0 1\n#text "x.txt" 999999999999999\nabc\n' '#annals-shard/1' > "$T/huge.jsonl"
+expect "huge" 1 "$ANNALS" extract -f jsonl "$T/huge.jsonl" && grep -q "huge.jsonl:2: the text of x.txt is cut short; skipped" "$T/err" \
+    && ok "a damaged text length: cut short, no huge allocation" || bad "a damaged text length" "$(cat "$T/err")"
 
 # --- the news corpus: 8 shards, every record once ---------------------------------
 CORPUS="$SHARED/corpus/news/allsides-geo.jsonl"
