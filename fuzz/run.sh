@@ -30,7 +30,7 @@ for h in ${FUZZ_ONLY:-extract jsonl grammar timeline ics shard}; do
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
         timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
         shard) # a shard's directives (the header is added by the harness), and a corpus
-            printf '#from "a.jsonl" 3\n{"id": "x", "text": "On June 16, 2021, they met."}\n#verbatim\n#x\n#text "b.txt" 5\nHello\n#bogus\n' \
+            printf '#from "a.jsonl" 3\n{"id": "x", "text": "On June 16, 2021, they met."}\n#verbatim\n#x\n#id "x-2"\n#text "b.txt" 5\nHello\n#bogus\n' \
                 > "$corpus/directives"
             cp tests/merge-corpus/corpus.jsonl "$corpus"/ ;;
     esac

@@ -5,7 +5,8 @@
 #
 # 1. `annals shard` splits the inputs into SHARDS shards (RUNDIR/shards/).
 # 2. One job array runs `annals extract -f jsonl --documents` on every shard
-#    (RUNDIR/extract/shard-NNNN.jsonl, each written atomically).
+#    (RUNDIR/extract/shard-NNNN.jsonl, each written atomically); several
+#    arrays when there are more shards than the cluster's MaxArraySize.
 # 3. A check job, once the array is over, resubmits the shards that failed
 #    (up to --retries times), then reports by name those that still fail.
 # 4. The merge runs as a tree of job arrays, FANIN timelines a task
@@ -28,6 +29,8 @@
 #                        timelinejs); may be repeated
 #   -r, --retries R      resubmit a failed shard up to R times (default 2)
 #   -c, --cpus C         CPUs per extract task, given to extract -j (default 1)
+#   -k, --check          shard with `annals shard --check`: bad records reported
+#                        up front, repeated ids named as one machine names them
 #   -a, --annals PATH    the annals binary (default: `annals` on PATH; it
 #                        must be reachable from every node)
 #   -s, --sbatch OPTS    more sbatch options for every job ("-p long -A x")
@@ -76,13 +79,36 @@ submit() { # submit NAME DEPENDENCY ARRAY STAGE ARGS...: prints the job id
     local opts=(--parsable --job-name="annals-$name" --chdir="$RUNDIR" --kill-on-invalid-dep=yes)
     [ -n "$dep" ] && opts+=(--dependency="$dep")
     if [ -n "$array" ]; then
-        opts+=(--array="$array" --output="$RUNDIR/logs/$name-%a-%A.log")
+        # the log names the task by its index in the run: base + %a
+        local base=${*: -1} tag=""
+        [ "$base" = 0 ] || tag="$base+"
+        opts+=(--array="$array" --output="$RUNDIR/logs/$name-$tag%a-%A.log")
     else
         opts+=(--output="$RUNDIR/logs/$name-%j.log")
     fi
     [ "$stage" = extract ] && opts+=(--cpus-per-task="$CPUS")
     # shellcheck disable=SC2086
     sbatch "${opts[@]}" $SBATCH_OPTS "$SCRIPT" "$stage" "$RUNDIR" "$@" | cut -d';' -f1
+}
+
+# submit_array NAME DEPENDENCY STAGE ARG INDEX...: the tasks of these
+# indices, in arrays of at most MAXARRAY (Slurm's MaxArraySize) each, a
+# task's index being the array's base (its last argument) plus its own;
+# prints the job ids, colon-separated, for a dependency.
+submit_array() {
+    local name=$1 dep=$2 stage=$3 arg=$4; shift 4
+    local k base list="" last=-1 ids=""
+    for k in "$@"; do
+        base=$(( k / MAXARRAY * MAXARRAY ))
+        if [ "$base" -ne "$last" ] && [ -n "$list" ]; then
+            ids+="${ids:+:}$(submit "$name" "$dep" "$list" "$stage" "$arg" "$last")"
+            list=""
+        fi
+        last=$base
+        list+="${list:+,}$((k - base))"
+    done
+    [ -z "$list" ] || ids+="${ids:+:}$(submit "$name" "$dep" "$list" "$stage" "$arg" "$last")"
+    echo "$ids"
 }
 
 load_conf() {
@@ -95,8 +121,8 @@ load_conf() {
 # ---- stages, each run as a Slurm job ------------------------------------------
 
 # One shard (the array task's index): extract it unless done.
-stage_extract() {
-    local k=${SLURM_ARRAY_TASK_ID:?not an array task}
+stage_extract() { # ARG BASE
+    local k=$(( $2 + ${SLURM_ARRAY_TASK_ID:?not an array task} ))
     local in out
     in="$RUNDIR/shards/$(shard_name "$k")"
     out="$RUNDIR/extract/$(shard_name "$k")"
@@ -123,13 +149,12 @@ stage_check() {
         [ -e "$RUNDIR/extract/$(shard_name "$k")" ] || missing+=("$k")
     done
     if [ "${#missing[@]}" -gt 0 ]; then
-        local names=() list
+        local names=()
         for k in "${missing[@]}"; do names+=("$(shard_name "$k")"); done
-        list=$(IFS=,; echo "${missing[*]}")
         if [ "$attempt" -lt "$RETRIES" ]; then
             echo "annals-slurm: retry $((attempt + 1)) of $RETRIES: ${names[*]}"
             local job
-            job=$(submit extract "" "$list" extract)
+            job=$(submit_array extract "" extract 0 "${missing[@]}")
             submit check "afterany:$job" "" check $((attempt + 1)) >/dev/null
             return 0
         fi
@@ -146,15 +171,15 @@ start_merge() {
     local top l dep="" job
     top=$(top_level)
     for ((l = 1; l <= top; l++)); do
-        job=$(submit "merge-L$l" "$dep" "0-$(( $(level_size "$l") - 1 ))" merge "$l")
+        job=$(submit_array "merge-L$l" "$dep" merge "$l" $(seq 0 $(( $(level_size "$l") - 1 ))))
         dep="afterok:$job"
     done
     submit finish "${dep/afterok/afterany}" "" finish >/dev/null
 }
 
 # One node of level $1: merge its FANIN inputs of the level below.
-stage_merge() {
-    local l=$1 i=${SLURM_ARRAY_TASK_ID:?not an array task}
+stage_merge() { # LEVEL BASE
+    local l=$1 i=$(( $2 + ${SLURM_ARRAY_TASK_ID:?not an array task} ))
     local out below from to j inputs=()
     out=$(level_path "$l" "$i")
     [ -e "$out" ] && { echo "$(basename "$out"): done already"; return 0; }
@@ -192,7 +217,7 @@ stage_finish() {
 # ---- the command a user runs --------------------------------------------------
 
 main() {
-    local shards="" out="" fanin=8 exports="" retries=2 cpus=1 annals=annals sbopts="" wait=0
+    local shards="" out="" fanin=8 exports="" retries=2 cpus=1 annals=annals sbopts="" wait=0 check=""
     while [ $# -gt 0 ]; do
         case $1 in
             -n|--shards) shards=${2:?}; shift 2 ;;
@@ -204,6 +229,7 @@ main() {
             -a|--annals) annals=${2:?}; shift 2 ;;
             -s|--sbatch) sbopts=${2?}; shift 2 ;;
             -w|--wait) wait=1; shift ;;
+            -k|--check) check=--check; shift ;;
             -h|--help) usage; exit 0 ;;
             --) shift; break ;;
             -*) die "unknown option '$1' (try --help)" ;;
@@ -244,15 +270,18 @@ main() {
     if [ ! -f "$RUNDIR/shards/manifest.tsv" ]; then
         echo "annals-slurm: sharding into $shards"
         local rc=0
-        "$annals" shard -n "$shards" -o "$RUNDIR/shards" "${inputs[@]}" || rc=$?
+        "$annals" shard $check -n "$shards" -o "$RUNDIR/shards" "${inputs[@]}" || rc=$?
         [ "$rc" -le 1 ] || die "annals shard failed (exit status $rc)"
     fi
+    local maxarray # the cluster's MaxArraySize: array indices go from 0 to it, less one
+    maxarray=$(scontrol show config 2>/dev/null | awk '$1 == "MaxArraySize" { print $3 }')
+    [[ $maxarray =~ ^[0-9]+$ ]] && [ "$maxarray" -ge 1 ] || maxarray=1001
     local width # of the shards' numbers, as annals shard wrote them
     width=$(awk -F'\t' 'NR == 2 { sub(/^shard-/, "", $1); sub(/\.jsonl$/, "", $1); print length($1) }' \
         "$RUNDIR/shards/manifest.tsv")
     {
-        printf 'SHARDS=%q\nFANIN=%q\nEXPORTS=%q\nRETRIES=%q\nCPUS=%q\nWIDTH=%q\n' \
-            "$shards" "$fanin" "$exports" "$retries" "$cpus" "$width"
+        printf 'SHARDS=%q\nFANIN=%q\nEXPORTS=%q\nRETRIES=%q\nCPUS=%q\nWIDTH=%q\nMAXARRAY=%q\n' \
+            "$shards" "$fanin" "$exports" "$retries" "$cpus" "$width" "$maxarray"
         printf 'ANNALS=%q\nSBATCH_OPTS=%q\nSCRIPT=%q\nINPUTS=%q\n' \
             "$annals" "$sbopts" "$(abspath "$0")" "$(printf '%q ' "${inputs[@]}")"
     } | atomic_write "$RUNDIR/run.conf"
@@ -268,7 +297,7 @@ main() {
         submit finish "" "" finish >/dev/null
     elif [ "${#missing[@]}" -gt 0 ]; then
         local job
-        job=$(submit extract "" "$(IFS=,; echo "${missing[*]}")" extract)
+        job=$(submit_array extract "" extract 0 "${missing[@]}")
         submit check "afterany:$job" "" check 0 >/dev/null
         echo "annals-slurm: extracting ${#missing[@]} of $SHARDS shards (job $job)"
     else

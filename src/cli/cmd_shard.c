@@ -28,7 +28,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -n, --shards N          how many shards (1 to 100000)\n"
-    "  -o, --output DIR        where to write them (made if missing); each\n"
+    "  -o, --output DIR        where to write them (made if missing; not inside\n"
+    "                          an input directory, which would read them); each\n"
     "                          shard and the manifest are written atomically,\n"
     "                          the manifest last; shards of an earlier run\n"
     "                          numbered N or more are removed\n"
@@ -37,7 +38,10 @@ static const char help[] =
     "  -c, --check             also check every JSON Lines record as extract\n"
     "                          will, and report those it will skip as\n"
     "                          file:line: why (exit status 1); they are still\n"
-    "                          carried (parsing: several times slower)\n"
+    "                          carried. And give a repeated id the name one\n"
+    "                          run over the whole corpus gives it (abc-2),\n"
+    "                          which shards cannot do alone. Several times\n"
+    "                          slower; memory grows with the number of ids\n"
     "  -q, --quiet             do not print warnings\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -70,6 +74,7 @@ typedef struct sharder {
     const char *from;       /* the file whose #from line the open shard last got */
     int quiet, check;
     uint64_t bad;           /* with --check: records extract will skip */
+    annals_timeline *ids;   /* with --check: the ids given so far, as extract gives them */
     rd_reader rd;
 } sharder;
 
@@ -157,6 +162,18 @@ static int add_size(rd_reader *r, const char *path, annals_error *err)
     return 0;
 }
 
+/* With --check: the id a run over the whole corpus gives a record whose
+ * own id is `own` (a second "abc" is "abc-2"), written as a #id line
+ * before it when that is not its own: shards do not see each other. */
+static int claim_id(sharder *s, const char *own)
+{
+    if (!own) { cl_error("out of memory"); return -1; }
+    const char *uid = annals_timeline_claim_id(s->ids, own);
+    if (!uid) { cl_error("out of memory"); return -1; }
+    if (strcmp(uid, own) != 0 && rd_shard_write_id(s->out.f, uid)) return write_error(s);
+    return 0;
+}
+
 static int shard_jsonl(sharder *s, FILE *f, const char *path)
 {
     char *line = NULL;
@@ -177,13 +194,17 @@ static int shard_jsonl(sharder *s, FILE *f, const char *path)
         }
         while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r' || line[k] == '\n')) k++;
         if (k < n && note_first(s, path, lineno)) { rc = -1; break; }
-        char why[300];
-        if (s->check && rd_record_check(line, n, why, sizeof why) < 0) {
+        char why[300], *own = NULL;
+        int is = s->check ? rd_record_check(line, n, path, lineno, &own, why, sizeof why) : 0;
+        if (is < 0) {
             s->bad++;
             if (!s->quiet)
                 cl_error("%s:%llu: %s; carried into %s, where extract will skip it", path,
                          (unsigned long long)lineno, why, s->path);
         }
+        rc = is > 0 ? claim_id(s, own) : 0;
+        free(own);
+        if (rc) break;
         s->st[s->cur].bytes += n;
         if ((line[0] == '#' && fputs("#verbatim\n", o) < 0) || fwrite(line, 1, n, o) != n ||
             (line[n - 1] != '\n' && fputc('\n', o) == EOF)) {
@@ -211,6 +232,11 @@ static int shard_text(sharder *s, FILE *f, const char *path)
     int rc = open_shard(s, rd_shard_of(s->offset, s->total, s->n));
     s->offset += len;
     if (rc == 0) rc = note_first(s, path, 0);
+    if (rc == 0 && s->check) {
+        char *own = rd_base_id(path);
+        rc = claim_id(s, own);
+        free(own);
+    }
     if (rc == 0) {
         FILE *o = s->out.f;
         s->st[s->cur].bytes += len;
@@ -270,6 +296,31 @@ static void remove_stale(sharder *s)
         free(p);
         if (gone) return;
     }
+}
+
+/* The shards must not be written where the walk would read them back. */
+static int inside_an_input(const char *dir, char **paths, size_t n)
+{
+    char *d = realpath(dir, NULL);
+    if (!d) {
+        cl_error("shard: %s: %s", dir, strerror(errno));
+        return 1;
+    }
+    int bad = 0;
+    for (size_t i = 0; i < n && !bad; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        char *p = realpath(paths[i], NULL);
+        size_t k = p ? strlen(p) : 0;
+        if (p && strncmp(d, p, k) == 0 && (d[k] == '\0' || d[k] == '/' || (k == 1 && p[0] == '/'))) {
+            cl_error("shard: the output directory %s is inside the input %s, which would read the "
+                     "shards back; write them elsewhere", dir, paths[i]);
+            bad = 1;
+        }
+        free(p);
+    }
+    free(d);
+    return bad;
 }
 
 int cl_shard(int argc, char **argv)
@@ -332,9 +383,14 @@ int cl_shard(int argc, char **argv)
         return CL_FATAL;
     }
     struct stat st;
-    if (mkdir(s.dir, 0777) != 0 && (errno != EEXIST || stat(s.dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    int made = mkdir(s.dir, 0777) == 0;
+    if (!made && (errno != EEXIST || stat(s.dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
         cl_error("shard: %s: cannot make the directory: %s", s.dir,
                  errno == EEXIST ? "a file is in the way" : strerror(errno));
+        return CL_FATAL;
+    }
+    if (inside_an_input(s.dir, paths, npaths)) {
+        if (made) rmdir(s.dir);
         return CL_FATAL;
     }
     s.n = (size_t)n;
@@ -343,6 +399,11 @@ int cl_shard(int argc, char **argv)
     s.st = calloc(s.n, sizeof *s.st);
     if (!s.st) { cl_error("out of memory"); return CL_FATAL; }
     s.rd.ctx = &s;
+    if (s.check && !(s.ids = annals_timeline_new())) {
+        cl_error("out of memory");
+        free(s.st);
+        return CL_FATAL;
+    }
     int status = CL_FATAL;
     s.rd.on_warn = NULL; /* an unreadable directory is reported by the second walk */
     if (rd_walk_paths(&s.rd, paths, npaths, add_size, &err)) goto done;
@@ -359,5 +420,6 @@ done:
     free(s.path);
     for (size_t k = 0; k < s.n; k++) free(s.st[k].first);
     free(s.st);
+    annals_timeline_free(s.ids);
     return status;
 }

@@ -55,7 +55,19 @@ static json_t *parse_record(char *line, size_t n, char *why, size_t whylen, size
     return o;
 }
 
-int rd_record_check(const char *line, size_t n, char *why, size_t whylen)
+/* A record's id: its "id", else the file's base name and the line number
+ * (in fallback, of RD_ID_MAX bytes). */
+#define RD_ID_MAX (64 + 32)
+static const char *record_id(json_t *o, const char *base, size_t lineno, char *fallback)
+{
+    const char *id = str_field(o, "id");
+    if (id) return id;
+    snprintf(fallback, RD_ID_MAX, "%.64s-%zu", base, lineno);
+    return fallback;
+}
+
+int rd_record_check(const char *line, size_t n, const char *name, size_t lineno, char **id, char *why,
+                    size_t whylen)
 {
     while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
     char *copy = malloc(n + 1); /* repairs work in place; the caller's line is carried verbatim */
@@ -66,6 +78,11 @@ int rd_record_check(const char *line, size_t n, char *why, size_t whylen)
     if (n) memcpy(copy, line, n);
     size_t fixed;
     json_t *o = parse_record(copy, n, why, whylen, &fixed);
+    if (o && id) {
+        char *base = rd_base_id(name), fallback[RD_ID_MAX];
+        *id = base ? strdup(record_id(o, base, lineno, fallback)) : NULL;
+        free(base);
+    }
     json_decref(o);
     free(copy);
     return o ? 1 : why[0] ? -1 : 0;
@@ -73,7 +90,7 @@ int rd_record_check(const char *line, size_t n, char *why, size_t whylen)
 
 /* One record line (n bytes, no newline), line `lineno` of `name`. */
 static int record(rd_reader *r, char *line, size_t n, const char *name, const char *base,
-                  size_t lineno)
+                  size_t lineno, const char *given_id)
 {
     char why[300];
     size_t fixed;
@@ -89,12 +106,8 @@ static int record(rd_reader *r, char *line, size_t n, const char *name, const ch
         return 0;
     }
     json_t *text = json_object_get(o, "text");
-    const char *id = str_field(o, "id");
-    char fallback[64 + 32];
-    if (!id) { /* the base name, made unique by line number */
-        snprintf(fallback, sizeof fallback, "%.64s-%zu", base, lineno);
-        id = fallback;
-    }
+    char fallback[RD_ID_MAX]; /* no "id": the base name, made unique by line number */
+    const char *id = given_id ? given_id : record_id(o, base, lineno, fallback);
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", name, lineno);
     json_t *pub = json_object_get(o, "published");
@@ -121,31 +134,24 @@ static int record(rd_reader *r, char *line, size_t n, const char *name, const ch
 /* A shard's "#text NAME LEN": the next len bytes of f, then a newline,
  * are the plain-text article NAME. */
 static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, const char *name,
-                      uint64_t len, annals_error *err)
+                      uint64_t len, const char *id, annals_error *err)
 {
-    /* The buffer grows with what is really read: a corrupt length (a
-     * shard cut short, or damaged) ends at the file's end, not in an
-     * allocation of whatever the directive says. */
-    size_t cap = len < ((uint64_t)1 << 20) ? (size_t)len + 1 : (size_t)1 << 20, got = 0;
-    char *buf = malloc(cap);
+    /* the buffer grows as the bytes come: a damaged length meets the end
+     * of the file, not a huge allocation */
+    size_t cap = len < 65536 ? (size_t)len : 65536, got = 0;
+    char *buf = malloc(cap + 1);
     if (!buf) return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
     while (got < len) {
-        if (got + 1 >= cap) {
-            size_t nc = cap * 2;
-            if ((uint64_t)nc > len + 1) nc = (size_t)len + 1;
-            char *nb = realloc(buf, nc);
-            if (!nb) {
-                free(buf);
-                return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name);
-            }
+        if (got == cap) {
+            size_t ncap = len - cap < cap ? (size_t)len : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) { free(buf); return er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", name); }
             buf = nb;
-            cap = nc;
+            cap = ncap;
         }
-        size_t want = cap - 1 - got;
-        if ((uint64_t)want > len - got) want = (size_t)(len - got);
-        size_t k = fread(buf + got, 1, want, f);
+        size_t k = fread(buf + got, 1, cap - got, f);
+        if (k == 0) break;
         got += k;
-        if (k < want) break;
     }
     int nl = got == len ? fgetc(f) : EOF;
     if (got != len || nl != '\n') {
@@ -158,7 +164,7 @@ static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, co
     buf[len] = '\0';
     for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))); p++) ++*phys;
     ++*phys; /* the line end after the text */
-    int rc = rd_text_article(r, buf, (size_t)len, name, err);
+    int rc = rd_text_article(r, buf, (size_t)len, name, id, err);
     free(buf);
     return rc;
 }
@@ -169,7 +175,7 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
     size_t cap = 0, lineno = 0, phys = 0; /* lineno: of `cur`; phys: of this file */
     ssize_t got;
     int rc = 0, shard = 0, verbatim = 0;
-    char *base = rd_base_id(name), *from = NULL;
+    char *base = rd_base_id(name), *from = NULL, *given = NULL; /* given: a #id's */
     const char *cur = name; /* the file the next record comes from */
     if (!base) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     errno = 0;
@@ -192,16 +198,21 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
                 cur = from = d.name;
                 lineno = (size_t)d.num - 1;
             } else if (kind == RD_DIRECTIVE_TEXT) {
-                rc = shard_text(r, f, name, &phys, d.name, d.num, err);
+                rc = shard_text(r, f, name, &phys, d.name, d.num, given, err);
                 free(d.name);
+                free(given);
+                given = NULL;
                 if (rc) { rc = rc < 0 ? -1 : 0; break; }
             } else if (kind == RD_DIRECTIVE_VERBATIM) {
                 verbatim = 1;
+            } else if (kind == RD_DIRECTIVE_ID) {
+                free(given);
+                given = d.name;
             } else if (kind < 0) {
                 rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
                 break;
             } else {
-                warn_line(r, name, phys, "not a shard directive (#from, #text or #verbatim)");
+                warn_line(r, name, phys, "not a shard directive (#from, #text, #verbatim or #id)");
             }
             errno = 0;
             continue;
@@ -209,7 +220,15 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
         verbatim = 0;
         lineno++;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-        if (record(r, line, n, cur, base, lineno)) {
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
+        int blank = k == n;
+        rc = record(r, line, n, cur, base, lineno, given);
+        if (!blank) { /* a #id is for the next record, not for a blank line */
+            free(given);
+            given = NULL;
+        }
+        if (rc) {
             rc = -1;
             break;
         }
@@ -223,5 +242,6 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
     free(line);
     free(base);
     free(from);
+    free(given);
     return rc;
 }

@@ -67,10 +67,11 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
-int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, annals_error *err)
+int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, const char *given_id,
+                    annals_error *err)
 {
     int is_stdin = strcmp(name, "-") == 0;
-    char *id = is_stdin ? strdup("stdin") : rd_base_id(name);
+    char *id = given_id ? strdup(given_id) : is_stdin ? strdup("stdin") : rd_base_id(name);
     char *title = NULL;
     size_t ts, tn;
     if (rd_guess_title(text, len, &ts, &tn)) title = strndup(text + ts, tn);
@@ -104,7 +105,7 @@ static int read_text(rd_reader *r, FILE *f, const char *name, annals_error *err)
         }
         return -1;
     }
-    int rc = rd_text_article(r, text, len, name, err);
+    int rc = rd_text_article(r, text, len, name, NULL, err);
     free(text);
     return rc;
 }

@@ -52,9 +52,10 @@ int rd_walk_paths(rd_reader *r, char *const *paths, size_t n, rd_file_fn fn, ann
 int rd_is_jsonl(const rd_reader *r, const char *path);
 
 /* Hands one plain-text article on as the file `name` ("-": stdin) would
- * be: its id the base name, its title guessed. Returns 0, or -1 with err
- * (out of memory, or on_article asked to stop). */
-int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, annals_error *err);
+ * be: its id the base name (or id, when not NULL), its title guessed.
+ * Returns 0, or -1 with err (out of memory, or on_article asked to stop). */
+int rd_text_article(rd_reader *r, const char *text, size_t len, const char *name, const char *id,
+                    annals_error *err);
 
 /* Reads one whole stream (a file or stdin) into a malloc'd buffer with a
  * NUL after it. Returns 0, or -1 with err. */
@@ -71,8 +72,11 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);
 
 /* Checks one line of a JSON Lines corpus (n bytes; a line end is ignored)
  * as rd_jsonl reads it: 1 a record, 0 a blank line, -1 a line rd_jsonl
- * skips, with why (as its warning says it) in why[0..whylen). */
-int rd_record_check(const char *line, size_t n, char *why, size_t whylen);
+ * skips, with why (as its warning says it) in why[0..whylen). For a
+ * record, and id not NULL, *id is the id rd_jsonl gives it, as line
+ * `lineno` of file `name` (malloc'd; NULL when out of memory). */
+int rd_record_check(const char *line, size_t n, const char *name, size_t lineno, char **id, char *why,
+                    size_t whylen);
 
 /* The headline of a plain-text article: the first short line near the top
  * that is not a byline, dateline or caption. Returns 1 and its span. */

@@ -8,6 +8,8 @@
  *   #from "corpus.jsonl" 1234     the next line is line 1234 of that file
  *   {"id": ...}                   records, verbatim, one a line
  *   #verbatim                     the next line is a record though it starts with #
+ *   #id "abc-2"                   the next record's id, as a run over the whole
+ *                                 corpus names it (shard --check: a repeated id)
  *   #text "notes/a.txt" 5321      the next 5321 bytes, then a newline, are
  *                                 the plain-text article notes/a.txt
  *
@@ -24,12 +26,13 @@ typedef enum rd_directive_kind {
     RD_DIRECTIVE_BAD = 0, /* starts with # but is none of these */
     RD_DIRECTIVE_FROM,
     RD_DIRECTIVE_TEXT,
-    RD_DIRECTIVE_VERBATIM
+    RD_DIRECTIVE_VERBATIM,
+    RD_DIRECTIVE_ID
 } rd_directive_kind;
 
 typedef struct rd_directive {
     rd_directive_kind kind;
-    char *name; /* FROM, TEXT: malloc'd, the caller frees it */
+    char *name; /* FROM, TEXT, ID: malloc'd, the caller frees it */
     uint64_t num; /* FROM: the line number (from 1); TEXT: the byte count */
 } rd_directive;
 
@@ -45,6 +48,7 @@ int rd_shard_parse(const char *line, size_t n, rd_directive *d);
 int rd_shard_write_header(FILE *f, size_t k, size_t n);
 int rd_shard_write_from(FILE *f, const char *name, uint64_t line);
 int rd_shard_write_text(FILE *f, const char *name, uint64_t len);
+int rd_shard_write_id(FILE *f, const char *id);
 
 /* The shard, of n, that a record starting at byte `offset` of an input of
  * `total` bytes goes to: contiguous runs of records of about total/n

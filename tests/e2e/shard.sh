@@ -73,6 +73,13 @@ for k in 0 1 2 3; do "$ANNALS" extract -q -f jsonl --documents -o "$T/ev-$k.json
 "$ANNALS" merge -f jsonl --documents -o "$T/m23.jsonl" "$T/ev-2.jsonl" "$T/ev-3.jsonl" &&
 "$ANNALS" merge -o "$T/m2.json" "$T/m23.jsonl" "$T/m01.jsonl" && cmp -s "$T/m2.json" "$T/xm.json" \
     && ok "a tree of merges = extract --merge" || bad "a tree of merges = extract --merge"
+# as a Hadoop reducer would: lines dealt at random to 3 merges (a tab after each), then the root
+cat "$T"/ev-*.jsonl | awk 'BEGIN { srand(7) } { printf "%s\t\n", $0 > ("'"$T"'/deal-" int(rand() * 3)) }'
+for g in 0 1 2; do "$ANNALS" merge -q -f jsonl --documents -o "$T/deal-$g.m" "$T/deal-$g"; done
+cat "$T"/deal-*.m | "$ANNALS" merge -o "$T/deal.json" - && cmp -s "$T/deal.json" "$T/xm.json" \
+    && ok "any split of the lines, merged, then the root = extract --merge" || bad "any split of the lines"
+"$ANNALS" extract -q -i jsonl -f jsonl --documents - < "$T/s4/shard-0002.jsonl" | cmp -s - "$T/ev-2.jsonl" \
+    && ok "a shard on standard input (-i jsonl -) reads as the file" || bad "a shard on standard input"
 grep -c '^{"document": ' "$T/m01.jsonl" > "$T/n" && [ "$(cat "$T/n")" -ge 1 ] && ok "merge --documents writes document lines" \
     || bad "merge --documents writes document lines"
 "$ANNALS" extract -q -f jsonl "$T/s4/shard-0000.jsonl" | grep -q '"document"' && bad "no document lines without --documents" \
@@ -127,6 +134,43 @@ expect "shard dir" 0 "$ANNALS" shard -n 3 -o "$T/sd" "$T/dir" && "$ANNALS" extra
 grep -q '^#text "'"$T"'/dir/a/border-crossing.txt" ' "$T/sd/shard-0000.jsonl" && ok "text articles carried whole" || bad "text articles carried whole"
 "$ANNALS" shard -q -i jsonl -n 2 -o "$T/sdj" "$T/dir/b/part.jsonl" && records "$T/sdj" | cmp -s - "$T/dir/b/part.jsonl" && ok "-i jsonl" || bad "-i jsonl"
 
+expect "inside the input" 2 "$ANNALS" shard -n 2 -o "$T/dir/a/shards" "$T/dir" \
+    && grep -q "is inside the input $T/dir, which would read the shards back" "$T/err" && [ ! -e "$T/dir/a/shards" ] \
+    && ok "-o inside an input directory is refused" || bad "-o inside an input directory is refused" "$(cat "$T/err")"
+
+# --- memory stays flat: 40 MB of small records --------------------------------------
+if [ -x /usr/bin/time ]; then
+    awk 'BEGIN { for (i = 0; i < 200000; i++) printf "{\"id\": \"g%d\", \"text\": \"%0180d\"}\n", i, i }' > "$T/big.jsonl"
+    /usr/bin/time -f %M "$ANNALS" shard -n 16 -o "$T/big" "$T/big.jsonl" 2> "$T/rss" && kb=$(tail -n 1 "$T/rss") \
+        && [ "$kb" -lt 20000 ] && ok "$(($(wc -c < "$T/big.jsonl") / 1048576)) MB sharded in ${kb} KB of memory" \
+        || bad "memory stays flat" "$(cat "$T/rss")"
+else
+    echo "skip memory (no /usr/bin/time)"
+fi
+
+# --- repeated ids: --check names them as one machine does -------------------------
+mkdir -p "$T/dup/a" "$T/dup/b"
+cp samples/border-crossing.txt "$T/dup/a/story.txt"; cp samples/singapore-summit.txt "$T/dup/b/story.txt"
+{
+    sed -n 1p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "story"/'
+    sed -n 2p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x"/'
+    sed -n 3p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x"/'
+    sed -n 4p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "x-2"/'
+    sed -n 5p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*", //'
+    sed -n 6p "$MC/corpus.jsonl" | sed 's/"id": "[^"]*"/"id": "c-5"/'
+    sed -n 7,12p "$MC/corpus.jsonl"
+} > "$T/dup/c.jsonl"
+"$ANNALS" extract -q -f json "$T/dup" > "$T/dup-whole.json"
+"$ANNALS" extract -q --merge -f json "$T/dup" > "$T/dup-xm.json"
+expect "shard --check ids" 0 "$ANNALS" shard --check -n 5 -o "$T/sdup" "$T/dup" && ok "shard --check a corpus with repeated ids"
+grep -q '^#id "x-2-2"$' "$T"/sdup/shard-*.jsonl && grep -q '^#id "story-2"$' "$T"/sdup/shard-*.jsonl \
+    && ok "#id lines for the repeated ids" || bad "#id lines for the repeated ids"
+"$ANNALS" extract -q -f json "$T/sdup" > "$T/dup-shards.json" && cmp -s "$T/dup-whole.json" "$T/dup-shards.json" \
+    && ok "repeated ids: extract of the shards = extract of the corpus" || bad "repeated ids: extract of the shards"
+for k in 0 1 2 3 4; do "$ANNALS" extract -q -f jsonl --documents -o "$T/dup-ev-$k.jsonl" "$T/sdup/shard-000$k.jsonl"; done
+"$ANNALS" merge -o "$T/dup-m.json" "$T"/dup-ev-*.jsonl && cmp -s "$T/dup-m.json" "$T/dup-xm.json" \
+    && ok "repeated ids: merge of the shards = extract --merge" || bad "repeated ids: merge of the shards = extract --merge"
+
 # --- a damaged shard is reported by its own name and line ---------------------------
 { head -n 2 "$T/s4/shard-0001.jsonl"; echo '#bogus'; sed -n '3,$p' "$T/s4/shard-0001.jsonl"; } > "$T/dam.jsonl"
 expect "damaged" 1 "$ANNALS" extract -f jsonl "$T/dam.jsonl" && grep -q "dam.jsonl:3: not a shard directive" "$T/err" \
@@ -134,6 +178,9 @@ expect "damaged" 1 "$ANNALS" extract -f jsonl "$T/dam.jsonl" && grep -q "dam.jso
 head -c 200 "$T/sd/shard-0000.jsonl" > "$T/cut.jsonl"
 expect "cut" 1 "$ANNALS" extract -f jsonl "$T/cut.jsonl" && grep -q "cut.jsonl:2: the text of .* is cut short; skipped" "$T/err" \
     && ok "a text cut short" || bad "a text cut short" "$(cat "$T/err")"
+printf '%s 0 1\n#text "x.txt" 999999999999999\nabc\n' '#annals-shard/1' > "$T/huge.jsonl"
+expect "huge" 1 "$ANNALS" extract -f jsonl "$T/huge.jsonl" && grep -q "huge.jsonl:2: the text of x.txt is cut short; skipped" "$T/err" \
+    && ok "a damaged text length: cut short, no huge allocation" || bad "a damaged text length" "$(cat "$T/err")"
 
 # --- the news corpus: 8 shards, every record once ---------------------------------
 CORPUS="$SHARED/corpus/news/allsides-geo.jsonl"

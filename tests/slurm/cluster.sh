@@ -54,6 +54,8 @@ ReturnToService=2
 SlurmctldTimeout=30
 SlurmdTimeout=30
 MinJobAge=600
+# small, so that the 8 shards of the test take two job arrays
+MaxArraySize=4
 NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
 PartitionName=test Nodes=$node Default=YES MaxTime=INFINITE State=UP OverSubscribe=NO
 CONF
@@ -79,7 +81,12 @@ cluster_stop() {
         pid=$(cat "$p")
         kill "$pid" 2>/dev/null || continue
         i=0
-        while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.5; i=$((i + 1)); done
+        # gone, or a zombie its parent has not reaped yet
+        while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ] &&
+              [ "$(awk '/^State:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)" != Z ]; do
+            sleep 0.5
+            i=$((i + 1))
+        done
         kill -9 "$pid" 2>/dev/null || true
     done
     CL_DIR=

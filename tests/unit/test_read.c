@@ -128,21 +128,32 @@ static void test_jsonl(void **s)
     free(path);
 }
 
+static int rd_record_check_(const char *line, size_t n, char *why, size_t whylen)
+{
+    return rd_record_check(line, n, "x.jsonl", 1, NULL, why, whylen);
+}
+
 /* rd_record_check says what rd_jsonl will do with a line */
 static void test_record_check(void **s)
 {
     (void)s;
-    char why[300];
-    assert_int_equal(rd_record_check("{\"text\": \"x\"}\r\n", 15, why, sizeof why), 1);
-    assert_int_equal(rd_record_check(" \t\n", 3, why, sizeof why), 0);
-    assert_int_equal(rd_record_check("\n", 1, why, sizeof why), 0);
-    assert_int_equal(rd_record_check("nope\n", 5, why, sizeof why), -1);
+    char why[300], *id;
+    assert_int_equal(rd_record_check("{\"id\": \"a\", \"text\": \"x\"}\n", 25, "d/x.jsonl", 7, &id, why, sizeof why), 1);
+    assert_string_equal(id, "a");
+    free(id);
+    assert_int_equal(rd_record_check("{\"text\": \"x\"}\n", 14, "d/x.jsonl", 7, &id, why, sizeof why), 1);
+    assert_string_equal(id, "x-7"); /* as rd_jsonl names it */
+    free(id);
+    assert_int_equal(rd_record_check_("{\"text\": \"x\"}\r\n", 15, why, sizeof why), 1);
+    assert_int_equal(rd_record_check_(" \t\n", 3, why, sizeof why), 0);
+    assert_int_equal(rd_record_check_("\n", 1, why, sizeof why), 0);
+    assert_int_equal(rd_record_check_("nope\n", 5, why, sizeof why), -1);
     assert_string_equal(why, "invalid JSON at column 4: '[' or '{' expected near 'nope'");
-    assert_int_equal(rd_record_check("{\"text\": 1}", 11, why, sizeof why), -1);
+    assert_int_equal(rd_record_check_("{\"text\": 1}", 11, why, sizeof why), -1);
     assert_string_equal(why, "no string \"text\" field");
-    assert_int_equal(rd_record_check("[1]", 3, why, sizeof why), -1);
+    assert_int_equal(rd_record_check_("[1]", 3, why, sizeof why), -1);
     assert_string_equal(why, "not a JSON object");
-    assert_int_equal(rd_record_check("{\"text\": \"a\", \"text\": \"b\"}", 26, why, sizeof why), -1);
+    assert_int_equal(rd_record_check_("{\"text\": \"a\", \"text\": \"b\"}", 26, why, sizeof why), -1);
 }
 
 static void test_text_and_dirs(void **s)

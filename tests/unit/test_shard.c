@@ -30,10 +30,14 @@ static void test_parse(void **s)
     free(d.name);
     assert_int_equal(parse("#verbatim\n", &d), RD_DIRECTIVE_VERBATIM);
     assert_null(d.name);
+    assert_int_equal(parse("#id \"abc-2\"\n", &d), RD_DIRECTIVE_ID);
+    assert_string_equal(d.name, "abc-2");
+    free(d.name);
     const char *bad[] = {"#from \"x\" 0", "#from \"x\"", "#from x 3", "#from \"x\" 3a", "#from \"\" 3",
                          "#from", "#fromage \"x\" 1", "#text \"x\" -1", "#verbatim please", "# a comment",
                          "#from \"x\\u0000y\" 1", "#from \"x 1", "{\"from\": 1}",
-                         "#text \"x\" 99999999999999999999999"};
+                         "#text \"x\" 99999999999999999999999", "#id", "#id abc", "#id \"abc\" 2",
+                         "#id \"\"", "#identity \"x\""};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(parse(bad[i], &d), RD_DIRECTIVE_BAD);
         assert_null(d.name);
@@ -49,19 +53,24 @@ static void test_write(void **s)
     assert_int_equal(rd_shard_write_header(m, 3, 8), 0);
     assert_int_equal(rd_shard_write_from(m, "dir/\"odd\"\tname.jsonl", 12), 0);
     assert_int_equal(rd_shard_write_text(m, "é.txt", 5321), 0);
+    assert_int_equal(rd_shard_write_id(m, "a\"b-2"), 0);
     fclose(m);
     assert_string_equal(buf, "#annals-shard/1 3 8\n"
                              "#from \"dir/\\\"odd\\\"\\tname.jsonl\" 12\n"
-                             "#text \"é.txt\" 5321\n");
+                             "#text \"é.txt\" 5321\n"
+                             "#id \"a\\\"b-2\"\n");
     /* what is written parses back */
-    char *l2 = strchr(buf, '\n') + 1, *l3 = strchr(l2, '\n') + 1;
+    char *l2 = strchr(buf, '\n') + 1, *l3 = strchr(l2, '\n') + 1, *l4 = strchr(l3, '\n') + 1;
     rd_directive d;
     assert_int_equal(rd_shard_parse(l2, (size_t)(l3 - l2), &d), RD_DIRECTIVE_FROM);
     assert_string_equal(d.name, "dir/\"odd\"\tname.jsonl");
     free(d.name);
-    assert_int_equal(rd_shard_parse(l3, strlen(l3), &d), RD_DIRECTIVE_TEXT);
+    assert_int_equal(rd_shard_parse(l3, (size_t)(l4 - l3), &d), RD_DIRECTIVE_TEXT);
     assert_string_equal(d.name, "é.txt");
     assert_int_equal(d.num, 5321);
+    free(d.name);
+    assert_int_equal(rd_shard_parse(l4, strlen(l4), &d), RD_DIRECTIVE_ID);
+    assert_string_equal(d.name, "a\"b-2");
     free(d.name);
     free(buf);
 }
@@ -126,11 +135,14 @@ static void test_read_shard(void **s)
         "not json\n"
         "#verbatim\n"
         "#not json either\n"
+        "#id \"story-2\"\n"
         "#text \"notes/story.txt\" 12\n"
         "Line 1\nLine2\n"
         "#bogus\n"
         "#from \"b.jsonl\" 1\n"
-        "{\"id\": \"y1\", \"text\": \"Two.\"}\n";
+        "#id \"x1-2\"\n"
+        "\n"
+        "{\"id\": \"x1\", \"text\": \"Two.\"}\n";
     char *path = tu_tmpfile(".jsonl", data, sizeof data - 1);
     seen sn;
     memset(&sn, 0, sizeof sn);
@@ -143,16 +155,16 @@ static void test_read_shard(void **s)
     assert_string_equal(sn.where[0], "news/a.jsonl:41");
     assert_string_equal(sn.ids[1], "a-43"); /* the original base name and line */
     assert_string_equal(sn.source[1], "news/a.jsonl:43");
-    assert_string_equal(sn.ids[2], "story");
+    assert_string_equal(sn.ids[2], "story-2"); /* as #id says */
     assert_string_equal(sn.where[2], "notes/story.txt");
     assert_string_equal(sn.text[2], "Line 1\nLine2");
-    assert_string_equal(sn.ids[3], "y1");
-    assert_string_equal(sn.where[3], "b.jsonl:1");
+    assert_string_equal(sn.ids[3], "x1-2"); /* past a blank line */
+    assert_string_equal(sn.where[3], "b.jsonl:2");
     assert_int_equal(r.skipped, 3);
     assert_string_equal(sn.warns[0], "news/a.jsonl:44: invalid JSON at column 3: '[' or '{' expected near 'not'; skipped");
     assert_memory_equal(sn.warns[1], "news/a.jsonl:45: invalid JSON ", 30);
     char want[400];
-    snprintf(want, sizeof want, "%s:12: not a shard directive (#from, #text or #verbatim); skipped", path);
+    snprintf(want, sizeof want, "%s:13: not a shard directive (#from, #text, #verbatim or #id); skipped", path);
     assert_string_equal(sn.warns[2], want);
     unlink(path);
     free(path);
@@ -221,9 +233,12 @@ static void test_text_article(void **s)
     rd_reader r = {.on_article = on_art, .ctx = &sn};
     annals_error err;
     const char t[] = "Headline here\n\nBody of the story.";
-    assert_int_equal(rd_text_article(&r, t, sizeof t - 1, "dir/story.txt", &err), 0);
-    assert_int_equal(rd_text_article(&r, "x", 1, "-", &err), 0);
-    assert_int_equal(r.articles, 2);
+    assert_int_equal(rd_text_article(&r, t, sizeof t - 1, "dir/story.txt", NULL, &err), 0);
+    assert_int_equal(rd_text_article(&r, "x", 1, "-", NULL, &err), 0);
+    assert_int_equal(rd_text_article(&r, "y", 1, "dir/story.txt", "story-2", &err), 0);
+    assert_int_equal(r.articles, 3);
+    assert_string_equal(sn.ids[2], "story-2");
+    assert_string_equal(sn.source[2], "dir/story.txt");
     assert_string_equal(sn.ids[0], "story");
     assert_string_equal(sn.source[0], "dir/story.txt");
     assert_string_equal(sn.ids[1], "stdin");
