@@ -287,7 +287,7 @@ static int select_chunk(vec *cand, vec *sup, size_t cs, size_t ce, vec *kept)
         set_span(taken, s, e);
         rc = vpush(kept, m);
     }
-    if (rc == 0) qsort(kept->m + first, kept->n - first, sizeof *kept->m, by_start);
+    if (rc == 0 && kept->n > first) qsort(kept->m + first, kept->n - first, sizeof *kept->m, by_start);
     free(supp);
     free(taken);
     cand->n = sup->n = 0;

@@ -37,7 +37,7 @@ static void time_on_day(const gm_match *m, const gm_match *next, const char *tex
                       (strlen(day) == 10 && strncmp(day, "XXXX-WXX-", 9) == 0);
     if (!unknown_day && !(strlen(day) == 10 && parse_full(day, &y, &mo, &dd))) return;
     strcpy(clock, value + 10); /* "T15:00" */
-    snprintf(value, 40, "%s%s", day, clock);
+    snprintf(value, 40, "%.10s%.29s", day, clock); /* the day is 10 bytes here */
 }
 
 int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
