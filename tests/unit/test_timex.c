@@ -417,6 +417,10 @@ static void test_time_on_day(void **s)
     V(D, "The truce expires at midnight on Nov. 6.", "midnight", "2021-11-06T24:00");
     V("2024-03-01", "The vote closed at 6 p.m. on Feb. 29.", "6 p.m.", "2024-02-29T18:00");
     V(D, "The curfew starts at midnight.", "midnight", "2021-07-18T24:00");
+    /* a weekday with its date: the clock takes the date, not the weekday alone */
+    V("2026-03-04", "The truce takes effect at midnight on Thursday, March 5.", "midnight",
+      "2026-03-05T24:00");
+    V("2026-03-04", "They meet at noon on Friday, March 6.", "noon", "2026-03-06T12:00");
     /* another clause's day is not its day */
     V(D, "It began at 6 a.m., and on Friday troops left.", "6 a.m.", "2021-07-18T06:00");
     V(NULL, "He spoke at 3 p.m. on Friday.", "3 p.m.", "XXXX-WXX-5T15:00");
