@@ -48,10 +48,28 @@ static const char *const org_heads[] = {
     "Post", "News", "Journal", "Network", "Board", "Authority", "District", "Hospital",
     "Center", "Centre", "Foundation", "Fund", "Federation", "League", NULL};
 
+/* Is token t inside a gazetteer mention? The mentions come in token
+ * order and do not overlap (gz_find), so the last one starting at or
+ * before t is the only candidate: a binary search, not a scan -- this is
+ * asked for every capitalised word of every earlier sentence. */
 static int covered(const gz_mention *m, size_t nm, uint32_t t)
 {
-    for (size_t i = 0; i < nm; i++)
-        if (m[i].tok0 <= t && t < m[i].tok0 + m[i].ntok) return 1;
+    size_t lo = 0, hi = nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].tok0 <= t) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && t < m[lo - 1].tok0 + m[lo - 1].ntok;
+}
+
+/* Does sentence p hold a word spelled w (any case)? A cheap test before
+ * looking for name runs in it. */
+static int has_word(const dc_doc *d, const dc_sent *p, const char *w, size_t wl)
+{
+    for (uint32_t k = p->tok0; k < p->tok0 + p->ntok; k++)
+        if (d->tok[k].end - d->tok[k].start == wl && strncasecmp(d->text + d->tok[k].start, w, wl) == 0)
+            return 1;
     return 0;
 }
 
@@ -124,6 +142,7 @@ static int named_before(const dc_doc *d, const dc_sent *s, const gz_mention *m, 
             return 0;
     }
     for (const dc_sent *p = d->sent; p < s; p++) {
+        if (!has_word(d, p, w, wl)) continue; /* no run there can end with it */
         ev_group g[32];
         size_t ng = runs(d, p, m, nm, g, 32);
         for (size_t i = 0; i < ng; i++) {
