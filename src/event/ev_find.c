@@ -4,6 +4,7 @@
 #include "event.h"
 #include "ev_group.h"
 #include "ev_party.h"
+#include "ev_names.h"
 #include "../util/utf8.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -177,6 +178,10 @@ static int all_persons(const tl_party *p, size_t n)
 
 #define MAXP 8
 
+static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t doc,
+                   const char *doc_id, annals_timeline *tl, const gm_match *ms, size_t nm,
+                   const gz_mention *gm, size_t ng, ev_namebook *book);
+
 int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t doc,
             const char *doc_id, annals_timeline *tl, ar_arena *a)
 {
@@ -187,6 +192,18 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
     gz_mention *gm;
     size_t ng;
     if (gz_find(gz, d, a, &gm, &ng)) return -1;
+    ev_namebook book;
+    ev_namebook_init(&book);
+    int rc = find_in(g, gz, d, doc, doc_id, tl, ms, nm, gm, ng, &book);
+    ev_namebook_free(&book);
+    return rc;
+}
+
+/* ev_find's body, once the matches and the gazetteer's names are known. */
+static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t doc,
+                   const char *doc_id, annals_timeline *tl, const gm_match *ms, size_t nm,
+                   const gz_mention *gm, size_t ng, ev_namebook *book)
+{
     party ps[64];
     char home[4] = "";
     if (!ev_home_country(gm, ng, home)) home[0] = '\0';
@@ -201,7 +218,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
         uint32_t end = s->tok0 + s->ntok;
         if (si != cur) {
             np = ev_parties_of(gz, d, s, gm, ng, ps, 64);
-            np = ev_parties_add_groups(g, d, s, gm, ng, ps, np, 64);
+            np = ev_parties_add_groups(g, d, s, gm, ng, book, ps, np, 64);
             np = ev_parties_add_offices(gz, d, s, gm, ng, ps, np, 64);
             if (home[0])
                 for (size_t k = 0; k < np; k++) ev_localise(gz, home, &ps[k]);

@@ -5,6 +5,7 @@
 #include "ev_names.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,15 +64,6 @@ static int covered(const gz_mention *m, size_t nm, uint32_t t)
     return lo > 0 && t < m[lo - 1].tok0 + m[lo - 1].ntok;
 }
 
-/* Does sentence p hold a word spelled w (any case)? A cheap test before
- * looking for name runs in it. */
-static int has_word(const dc_doc *d, const dc_sent *p, const char *w, size_t wl)
-{
-    for (uint32_t k = p->tok0; k < p->tok0 + p->ntok; k++)
-        if (d->tok[k].end - d->tok[k].start == wl && strncasecmp(d->text + d->tok[k].start, w, wl) == 0)
-            return 1;
-    return 0;
-}
 
 /* "Nasr al-Ansi": a lower-case al- or el- particle inside a name. */
 static int particle(const dc_doc *d, uint32_t t)
@@ -127,39 +119,74 @@ static int is_word_before(const dc_doc *d, const dc_sent *p, uint32_t t)
            (b->end - b->start == 1 && d->text[b->start] == ',');
 }
 
+void ev_namebook_init(ev_namebook *b) { memset(b, 0, sizeof *b); }
+
+void ev_namebook_free(ev_namebook *b)
+{
+    free(b->g);
+    free(b->sent);
+    free(b->inside);
+    memset(b, 0, sizeof *b);
+}
+
+/* Reads sentences into the book up to (not including) sentence si. */
+static int book_read(ev_namebook *b, const dc_doc *d, size_t si, const gz_mention *m, size_t nm)
+{
+    for (; b->upto < si; b->upto++) {
+        const dc_sent *p = &d->sent[b->upto];
+        ev_group g[32];
+        size_t ng = runs(d, p, m, nm, g, 32);
+        if (b->n + ng > b->cap) {
+            size_t nc = (b->n + ng) * 2;
+            ev_group *ng2 = realloc(b->g, nc * sizeof *ng2);
+            if (ng2) b->g = ng2;
+            uint32_t *ns = realloc(b->sent, nc * sizeof *ns);
+            if (ns) b->sent = ns;
+            uint8_t *ni = realloc(b->inside, nc);
+            if (ni) b->inside = ni;
+            if (!ng2 || !ns || !ni) return -1;
+            b->cap = nc;
+        }
+        for (size_t i = 0; i < ng; i++) {
+            b->g[b->n] = g[i];
+            b->sent[b->n] = (uint32_t)b->upto;
+            /* a sentence's first words are capitalised anyway ("Get Brexit
+             * done"): only a name inside a sentence is sure enough */
+            b->inside[b->n] = g[i].t0 != p->tok0 && is_word_before(d, p, g[i].t0);
+            b->n++;
+        }
+    }
+    return 0;
+}
+
 /* The person an earlier sentence named in full whose last word is token t
  * ("Al-Ansi" after "Nasr al-Ansi"), into o; 0 when none, or when some name
  * of the document starts with that word. */
 static int named_before(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
-                        uint32_t t, ev_group *o)
+                        ev_namebook *book, uint32_t t, ev_group *o)
 {
     size_t wl = d->tok[t].end - d->tok[t].start;
     const char *w = d->text + d->tok[t].start;
-    int found = 0;
     for (size_t i = 0; i < nm; i++) {
         const dc_token *f = &d->tok[m[i].tok0];
         if (m[i].ntok > 1 && f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0)
             return 0;
     }
-    for (const dc_sent *p = d->sent; p < s; p++) {
-        if (!has_word(d, p, w, wl)) continue; /* no run there can end with it */
-        ev_group g[32];
-        size_t ng = runs(d, p, m, nm, g, 32);
-        for (size_t i = 0; i < ng; i++) {
-            /* "Kim" after "Kim Dong-chul" and "Tony Kim": a family name
-             * written first elsewhere says nothing */
-            const dc_token *f = &d->tok[g[i].t0];
-            if (f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0) return 0;
-            const dc_token *l = &d->tok[g[i].t1 - 1];
-            /* a sentence's first words are capitalised anyway ("Get Brexit
-             * done"): only a name inside a sentence is sure enough */
-            if (g[i].t0 == p->tok0 || !is_word_before(d, p, g[i].t0)) continue;
-            if (strcmp(g[i].kind, "person") != 0 || l->end - l->start != wl ||
-                strncasecmp(d->text + l->start, w, wl) != 0)
-                continue;
-            *o = g[i];
-            found = 1;
-        }
+    size_t si = (size_t)(s - d->sent);
+    if (book_read(book, d, si, m, nm)) return 0;
+    int found = 0;
+    for (size_t i = 0; i < book->n && book->sent[i] < si; i++) {
+        const ev_group *g = &book->g[i];
+        /* "Kim" after "Kim Dong-chul" and "Tony Kim": a family name
+         * written first elsewhere says nothing */
+        const dc_token *f = &d->tok[g->t0];
+        if (f->end - f->start == wl && strncasecmp(d->text + f->start, w, wl) == 0) return 0;
+        const dc_token *l = &d->tok[g->t1 - 1];
+        if (!book->inside[i] || strcmp(g->kind, "person") != 0 || l->end - l->start != wl ||
+            strncasecmp(d->text + l->start, w, wl) != 0)
+            continue;
+        *o = *g;
+        found = 1;
     }
     if (found) {
         o->t0 = t;
@@ -169,7 +196,7 @@ static int named_before(const dc_doc *d, const dc_sent *s, const gz_mention *m, 
 }
 
 size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t nm,
-                ev_group *out, size_t cap)
+                ev_namebook *book, ev_group *out, size_t cap)
 {
     size_t n = runs(d, s, m, nm, out, cap);
     /* then single words that repeat an unlisted name given in full before */
@@ -181,7 +208,7 @@ size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t n
         int inside = 0;
         for (size_t i = 0; i < n && !inside; i++) inside = out[i].t0 <= t && t < out[i].t1;
         ev_group o;
-        if (inside || !named_before(d, s, m, nm, t, &o)) continue;
+        if (inside || !named_before(d, s, m, nm, book, t, &o)) continue;
         size_t at = n;
         while (at > 0 && out[at - 1].t0 > t) at--;
         memmove(&out[at + 1], &out[at], (n - at) * sizeof *out);

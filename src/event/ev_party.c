@@ -318,7 +318,8 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
  * police" rather than "India"), then the names no gazetteer lists; all
  * stay in token order. */
 size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
-                             const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap)
+                             const gz_mention *m, size_t nm, struct ev_namebook *book, party *ps, size_t n,
+                             size_t cap)
 {
     ev_group gr[32];
     size_t ng = ev_groups(g, d, s, m, nm, gr, 32);
@@ -335,7 +336,7 @@ size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent
         n++;
     }
     /* then the unlisted proper names no party covers */
-    ng = ev_names(d, s, m, nm, gr, 32);
+    ng = ev_names(d, s, m, nm, book, gr, 32);
     for (size_t k = 0; k < ng && n < cap; k++) {
         int taken = 0;
         for (size_t i = 0; i < n && !taken; i++) taken = ps[i].t0 < gr[k].t1 && gr[k].t0 < ps[i].t1;

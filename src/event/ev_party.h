@@ -37,9 +37,12 @@ void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const ch
 size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
                      const gz_mention *m, size_t nm, party *out, size_t cap);
 
-/* ps[0, n) plus the sentence's groups and unlisted names; the new count. */
+struct ev_namebook; /* ev_names.h */
+/* ps[0, n) plus the sentence's groups and unlisted names (book: the
+ * document's, see ev_names.h); the new count. */
 size_t ev_parties_add_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s,
-                             const gz_mention *m, size_t nm, party *ps, size_t n, size_t cap);
+                             const gz_mention *m, size_t nm, struct ev_namebook *book, party *ps, size_t n,
+                             size_t cap);
 
 /* "president", "foreign minister": a lower-case office of one or two
  * words at token t (its length into *len), or NULL. */
