@@ -405,10 +405,12 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
                     int known = sm_get(&seen, e->name, strlen(e->name)) != NULL;
                     /* "Graham Brady": a capitalised word after it makes it a first name */
+                    /* the text is not NUL-terminated: compare within the token */
                     const char *nx = i + 1 < tend ? d->text + d->tok[i + 1].start : "";
+                    size_t nxl = i + 1 < tend ? d->tok[i + 1].end - d->tok[i + 1].start : 0;
+                    int particle = nxl >= 3 && (memcmp(nx, "al-", 3) == 0 || memcmp(nx, "el-", 3) == 0);
                     int first_name = !tp && i + 1 < tend && d->tok[i + 1].kind == DC_WORD &&
-                                     ((d->tok[i + 1].flags & DC_CAP) || strncmp(nx, "al-", 3) == 0 ||
-                                      strncmp(nx, "el-", 3) == 0) &&
+                                     ((d->tok[i + 1].flags & DC_CAP) || particle) &&
                                      d->tok[i + 1].start == t->end + 1 &&
                                      !headline_word(d, i + 1);
                     if ((known || titled || sl >= 5) && !first_name) {
