@@ -35,9 +35,26 @@ def clean(s):
     return "".join(" " if (ord(c) < 32 and c not in "\n\t") or ord(c) == 127 else c for c in s)
 
 
+def uid(e, dct):
+    """An event's UID by docs/exports.md: the id of its earliest-published
+    report (documents without a date last, then by document id, then by
+    report id), or its own id when it has no reports."""
+    best = None
+    for r in e.get("reports") or []:
+        if not r.get("mentions"):
+            continue
+        doc = e["mentions"][r["mentions"][0]]["doc"]
+        day = dct.get(doc)
+        key = (day is None, day or "", doc, r["id"])
+        if best is None or key < best[0]:
+            best = (key, r["id"])
+    return (best[1] if best else e["id"]) + "@annals"
+
+
 def events(timeline, keep_all=False):
     """{uid: (start, end exclusive, summary)} of the events a calendar gets."""
     out = {}
+    dct = {d["id"]: d.get("dct") for d in timeline.get("documents", [])}
     for e in timeline["events"]:
         d = e.get("date")
         if not d:
@@ -54,7 +71,7 @@ def events(timeline, keep_all=False):
         if e["modality"] in ("negated", "hypothetical"):
             prefix = "[%s] %s" % (e["modality"], prefix)
         summary = clean(prefix + (e.get("summary") or e["type"]))
-        out[e["id"] + "@annals"] = (start.isoformat(), end.isoformat(), summary)
+        out[uid(e, dct)] = (start.isoformat(), end.isoformat(), summary)
     return out
 
 
