@@ -127,7 +127,9 @@ static int compatible(const tl_event *a, const tl_event *b)
         return 0;
     if (own_date(a) && own_date(b) && !contains(&a->date, &b->date) && !contains(&b->date, &a->date))
         return 0;
-    if (a->has_location && b->has_location && strcmp(a->loc_name, b->loc_name) != 0 &&
+    /* a call joins two places: the place either mention names tells no
+     * call from another ("spoke from Washington", "the call ... in England") */
+    if (!by_phone(a) && a->has_location && b->has_location && strcmp(a->loc_name, b->loc_name) != 0 &&
         strcmp(a->loc_country, b->loc_country) != 0)
         return 0;
     return 1;

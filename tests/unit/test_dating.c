@@ -237,12 +237,37 @@ static int teardown(void **s)
     return tu_teardown(s);
 }
 
+/* a meeting, call or vote named by its own day carries it, and a later
+ * mention of a call joins the call whatever places the two sentences name */
+static void test_own_day_nouns(void **s)
+{
+    (void)s;
+    run(D, "The minister met foreign envoys in a closed meeting last week.");
+    assert_string_equal(date_of("meeting"), "2021-W27");
+    run(D, "When the two presidents spoke on the phone, they agreed to meet in Oslo.\n\n"
+           "Neither side has talked since the June 30 call in which the leaders raised the "
+           "blockade of the port in Riga.");
+    assert_string_equal(date_of("spoke on the phone"), "2021-06-30");
+    assert_string_equal(date_of("call"), "2021-06-30");
+    run(D, "Officials asked whether Tuesday's vote could be overturned by a second referendum.");
+    assert_string_equal(date_of("vote"), "2021-07-13");
+    /* a call for something, a press call, a chamber's vote, a cabinet
+     * meeting: no meeting with another party, no ballot */
+    run(D, "Monday's call for calm went unheeded. Tuesday's vote on the budget failed. The "
+           "senator praised Wednesday's vote. The minister described the harbour in a July 2 "
+           "call with reporters. The cabinet meeting last week was short.");
+    for (size_t i = 0; i < TL->nev; i++)
+        assert_string_not_equal(TL->ev[i].type, "election");
+    for (size_t i = 0; i < TL->nev; i++)
+        assert_string_not_equal(TL->ev[i].type, "meeting");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
         cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
         cmocka_unit_test(test_forms),
-        cmocka_unit_test(test_carry_limits)};
+        cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
