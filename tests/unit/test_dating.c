@@ -262,12 +262,28 @@ static void test_own_day_nouns(void **s)
         assert_string_not_equal(TL->ev[i].type, "meeting");
 }
 
+/* a day and month far before the DCT, without its year, is dated only
+ * when the text itself names that year */
+static void test_year_named(void **s)
+{
+    (void)s;
+    run("2017-12-05", "In December 2016, the envoy was weeks from taking office. The cabinet "
+                      "imposed sanctions on Norway on December 29.");
+    assert_string_equal(date_of("sanctions"), "2016-12-29");
+    run("2021-05-09", "Lawmakers pressed for answers on the deadly Sept. 11 attack.");
+    assert_string_equal(date_of("attack"), "-");
+    run("2021-05-09", "In 2019, the envoy left. Lawmakers pressed for answers on the deadly "
+                      "Sept. 11 attack.");
+    assert_string_equal(date_of("attack"), "-");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
         cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
         cmocka_unit_test(test_forms),
-        cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns)};
+        cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns),
+        cmocka_unit_test(test_year_named)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
