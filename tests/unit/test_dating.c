@@ -277,6 +277,16 @@ static void test_year_named(void **s)
     assert_string_equal(date_of("attack"), "-");
 }
 
+/* an operation told as starting is the raid it names, dated by its start */
+static void test_operation_began(void **s)
+{
+    (void)s;
+    run(D, "Commandos raided the compound near the border over the weekend. The operation began "
+           "about 6 a.m. ET Saturday, the general said.");
+    assert_string_equal(date_of("operation"), "2021-07-10");
+    assert_string_equal(date_of("raided"), "2021-07-10");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns),
-        cmocka_unit_test(test_year_named)};
+        cmocka_unit_test(test_year_named),
+        cmocka_unit_test(test_operation_began)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
