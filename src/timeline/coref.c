@@ -68,6 +68,26 @@ static int by_phone(const tl_event *e)
     return 0;
 }
 
+/* What kind of ballot an election event names: 1 a referendum, 2 an
+ * election of people (an election, a primary, a leadership contest), 0
+ * both or neither ("the vote"). A referendum is never the European
+ * elections held the same week, nor the general election before it. */
+static int ballot_kind(const tl_event *e)
+{
+    static const char *const people[] = {"election", "primar", "caucus", "contest", "race",
+                                         "runoff", "run-off", "polls", "elected", NULL};
+    if (strcmp(e->type, "election") != 0) return 0;
+    int ref = 0, elec = 0;
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const char *t = e->mentions[i].trigger;
+        if (!t) continue;
+        if (strcasestr(t, "referend") || strcasestr(t, "plebiscite")) ref = 1;
+        for (size_t k = 0; people[k]; k++)
+            if (strcasestr(t, people[k])) elec = 1;
+    }
+    return ref == elec ? 0 : ref ? 1 : 2;
+}
+
 /* Is the trigger t, as its sentence s uses it, a plural noun? It ends in
  * -s and what follows is no object of a verb ("attacks on", "strikes
  * this year", "attacks." -- but "meets Biden", "attacks the town"). */
@@ -120,6 +140,8 @@ static int compatible(const tl_event *a, const tl_event *b)
 {
     if (strcmp(a->type, b->type) != 0 || !modality_ok(a->modality, b->modality)) return 0;
     if (by_phone(a) != by_phone(b)) return 0;
+    int ka = ballot_kind(a), kb = ballot_kind(b);
+    if (ka && kb && ka != kb) return 0;
     if (plural_count(a) != plural_count(b)) return 0;
     if (a->nactors && b->nactors && !share(a->actors, a->nactors, b->actors, b->nactors)) return 0;
     if (a->ntargets && b->ntargets && !share(a->targets, a->ntargets, b->targets, b->ntargets) &&

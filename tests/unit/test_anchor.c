@@ -146,6 +146,11 @@ static void test_coref_no_merge(void **s)
     /* other participants, another meeting */
     run(D, "Biden met Putin in Geneva on June 16. Weeks later Macron met Erdogan in Paris.");
     assert_int_equal(TL->nev, 2);
+    /* a referendum is not the elections held the same week */
+    run(D, "Voters went to the polls in the regional elections on Thursday. Critics said the "
+           "referendum on the treaty divided the country.");
+    assert_ptr_not_equal(ev("elections"), ev("referendum"));
+    assert_string_equal(date_of("referendum"), "-");
 }
 
 static void test_span(void **s)
