@@ -609,6 +609,24 @@ static void test_leaving_a_treaty(void **s)
 }
 
 
+/* a box of other stories' headlines run into the text after a name, up
+ * to "MORE", tells no event; the sentence around it still does */
+static void test_headline_box(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Senator Jane Doughty Jane Alice DoughtyRebels seize airport in the north "
+                              "Minister threatens to resign MORE said on Monday that troops "
+                              "were deployed to the port.");
+    assert_null(first(tl, "seizure"));
+    assert_null(first(tl, "leadership_change"));
+    assert_non_null(first(tl, "deployment"));
+    annals_timeline_free(tl);
+    /* a name like McKenzie, and "READ MORE", open and close no box */
+    tl = run("Gen. McKenzie said rebels seized the airport READ MORE about it.");
+    assert_non_null(first(tl, "seizure"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -621,6 +639,6 @@ int main(void)
         cmocka_unit_test(test_subjects), cmocka_unit_test(test_unlisted_names),
         cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),
         cmocka_unit_test(test_date_inheritance), cmocka_unit_test(test_participant_names),
-        cmocka_unit_test(test_idioms)};
+        cmocka_unit_test(test_idioms), cmocka_unit_test(test_headline_box)};
     return cmocka_run_group_tests_name("event", tests, tu_setup, tu_teardown);
 }
