@@ -6,6 +6,7 @@
  * cannot describe one occurrence. */
 #include "timeline.h"
 #include "../util/cal.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -136,9 +137,32 @@ static int own_date(const tl_event *e)
     return 0;
 }
 
+/* Is mention m's trigger a name ("Brexit"): a capital that does not
+ * open its sentence? */
+static int named(const tl_mention *m)
+{
+    if (!m->trigger || !m->sentence || !isupper((unsigned char)m->trigger[0])) return 0;
+    const char *p = strstr(m->sentence, m->trigger);
+    return p && p > m->sentence && p[-1] == ' ' && p[-2] != '.' && p[-2] != ':';
+}
+
+/* Do a and b share a trigger that is a name? A named occurrence is one
+ * however the text frames it along the way ("if Brexit could be walked
+ * back", "the UK voted for Brexit"). */
+static int same_name(const tl_event *a, const tl_event *b)
+{
+    for (size_t i = 0; i < a->nmentions; i++)
+        for (size_t j = 0; j < b->nmentions; j++)
+            if (named(&a->mentions[i]) && named(&b->mentions[j]) &&
+                strcmp(a->mentions[i].trigger, b->mentions[j].trigger) == 0)
+                return 1;
+    return 0;
+}
+
 static int compatible(const tl_event *a, const tl_event *b)
 {
-    if (strcmp(a->type, b->type) != 0 || !modality_ok(a->modality, b->modality)) return 0;
+    if (strcmp(a->type, b->type) != 0) return 0;
+    if (!modality_ok(a->modality, b->modality) && !same_name(a, b)) return 0;
     if (by_phone(a) != by_phone(b)) return 0;
     int ka = ballot_kind(a), kb = ballot_kind(b);
     if (ka && kb && ka != kb) return 0;
