@@ -97,6 +97,12 @@ static void test_time_links(void **s)
     run(D, "Rebels attacked the airport two days after the army withdrew on Sunday.");
     assert_string_equal(date_of("attacked"), "-");
     assert_string_equal(date_of("withdrew"), "2021-07-11");
+    /* "since <date>, when ...": the date is the when-clause's */
+    run(D, "Protests have spread across the country since last week, when a student was killed "
+           "by police in the capital.");
+    assert_string_equal(date_of("Protests"), "-");
+    run(D, "Rebels have not launched a missile since May 2019 when a rocket hit the port.");
+    assert_string_equal(date_of("launched"), "-");
     /* a month covers what led to what it dates */
     run(D, "In June, the government closed the border after rebels attacked a convoy.");
     assert_string_equal(date_of("attacked"), "2021-06");
