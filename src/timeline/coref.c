@@ -141,21 +141,38 @@ static int own_date(const tl_event *e)
  * open its sentence? */
 static int named(const tl_mention *m)
 {
-    if (!m->trigger || !m->sentence || !isupper((unsigned char)m->trigger[0])) return 0;
+    /* "Brexit", not a heading's "SANCTIONS" */
+    if (!m->trigger || !m->sentence || !isupper((unsigned char)m->trigger[0]) ||
+        !islower((unsigned char)m->trigger[1]))
+        return 0;
     const char *p = strstr(m->sentence, m->trigger);
     return p && p > m->sentence && p[-1] == ' ' && p[-2] != '.' && p[-2] != ':';
 }
 
+/* Does e tell of itself with word w in other case ("arrest" beside a
+ * heading's "Arrest")? Then w is a common word, no name. */
+static int lower_use(const tl_event *e, const char *w)
+{
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const char *t = e->mentions[i].trigger;
+        if (t && strcasecmp(t, w) == 0 && strcmp(t, w) != 0) return 1;
+    }
+    return 0;
+}
+
 /* Do a and b share a trigger that is a name? A named occurrence is one
  * however the text frames it along the way ("if Brexit could be walked
- * back", "the UK voted for Brexit"). */
+ * back", "the UK voted for Brexit"). One use of the word as a name is
+ * enough: the same word, capital and all, opening a sentence is that
+ * name too ("Brexit is likely to dominate the race"). */
 static int same_name(const tl_event *a, const tl_event *b)
 {
     for (size_t i = 0; i < a->nmentions; i++)
         for (size_t j = 0; j < b->nmentions; j++)
-            if (named(&a->mentions[i]) && named(&b->mentions[j]) &&
+            if ((named(&a->mentions[i]) || named(&b->mentions[j])) && a->mentions[i].trigger &&
+                b->mentions[j].trigger &&
                 strcmp(a->mentions[i].trigger, b->mentions[j].trigger) == 0)
-                return 1;
+                return !lower_use(a, a->mentions[i].trigger) && !lower_use(b, a->mentions[i].trigger);
     return 0;
 }
 

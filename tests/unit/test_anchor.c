@@ -130,6 +130,10 @@ static void test_coref_named(void **s)
            "is going ahead.");
     assert_int_equal(TL->nev, 1);
     assert_int_equal(TL->ev[0].nmentions, 2);
+    /* once named, the word opening a sentence is the name too */
+    run(D, "The minister asked whether Brexit could still be walked back.\n\nBrexit is going "
+           "ahead, officials said.");
+    assert_int_equal(TL->nev, 1);
     /* a capital that opens a sentence is no name */
     run(D, "Rebels might attack the town. Attack helicopters were seen. Rebels attacked the "
            "town on Monday.");
