@@ -255,6 +255,10 @@ static void test_own_day_nouns(void **s)
            "blockade of the port in Riga.");
     assert_string_equal(date_of("spoke on the phone"), "2021-06-30");
     assert_string_equal(date_of("call"), "2021-06-30");
+    run("2018-05-09", "The two leaders will hold a summit. The meeting is expected to take "
+                      "place in May or early June.");
+    assert_string_equal(date_of("meeting"), "2018-Q2");
+    assert_string_equal(date_of("summit"), "2018-Q2");
     run(D, "Officials asked whether Tuesday's vote could be overturned by a second referendum.");
     assert_string_equal(date_of("vote"), "2021-07-13");
     /* a call for something, a press call, a chamber's vote, a cabinet
