@@ -116,8 +116,9 @@ static void test_suppressions(void **s)
         "The ministry released a statement.",
         "He suffered a heart attack.",
         "The governor is inching closer to seizing president-for-life status.",
-        "Rebels seized the initiative in the north."};
-    for (int i = 0; i < 7; i++) {
+        "Rebels seized the initiative in the north.",
+        "The mayor's campaign on Monday launched a pre-emptive strike ahead of the debate."};
+    for (int i = 0; i < 8; i++) {
         annals_timeline *tl = run(not_events[i]);
         if (tl->nev) fprintf(stderr, "unexpected %s in: %s\n", tl->ev[0].type, not_events[i]);
         assert_int_equal(tl->nev, 0);
