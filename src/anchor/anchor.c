@@ -154,6 +154,31 @@ static int carries(const dc_doc *d, const dc_sent *s, uint32_t at)
            !an_attributive(d, s, at) && !an_infinitive(d, s, at);
 }
 
+/* Is the act at byte at issued in the news present ("Al-Ansi also issues
+ * a warning")? A threat, an offer or sanctions issued so are done by
+ * being announced, on the day of writing. Only a light verb before the
+ * noun: a present of the trigger itself is as often generic ("the deal
+ * offers an opportunity", "threatens to depress growth"). */
+static int news_present(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const acts[] = {"issues", "delivers", "renews", "repeats", NULL};
+    static const char *const det[] = {"a", "an", "the", "his", "her", "its", "their", "new",
+                                      "fresh", "stark", "another", NULL};
+    static const char *const cond[] = {"when", "whenever", "if", "unless", NULL};
+    uint32_t t = an_tok_at(d, s, at);
+    /* "When the president issues an ultimatum, ...": no act of the day */
+    for (uint32_t k = s->tok0; k < t; k++)
+        if (an_any_word(d, k, cond)) return 0;
+    /* the verb, then at least one determiner ("issues a warning"): not the
+     * noun "issues" of "mix the two issues threatens" */
+    for (uint32_t k = 0; k < 3 && t > s->tok0; k++) {
+        t--;
+        if (k > 0 && an_any_word(d, t, acts)) return 1;
+        if (!an_any_word(d, t, det)) return 0;
+    }
+    return 0;
+}
+
 /* Does a paragraph start between sentences a < b? */
 static int para_between(const dc_doc *d, long a, long b)
 {
@@ -325,6 +350,11 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * names days of its own, none of them this event's, has left
              * the narrative's day */
             int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
+            if (carry && dct[0] && announced(e->type) && news_present(d, s, at) &&
+                an_span(dct, &e->date) == 0) {
+                e->has_date = 1;
+                continue;
+            }
             if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
                 strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;

@@ -287,6 +287,19 @@ static void test_year_named(void **s)
     assert_string_equal(date_of("attack"), "-");
 }
 
+/* a threat issued in the news present is made on the day of writing;
+ * not one issued in a "when" clause, nor the present of a plain verb */
+static void test_issued_now(void **s)
+{
+    (void)s;
+    run(D, "In the video, the group's leader also issues a warning to the West.");
+    assert_string_equal(date_of("warning"), D);
+    run(D, "When a president issues an ultimatum to a rival, he must be ready to act.");
+    assert_string_equal(date_of("ultimatum"), "-");
+    run(D, "Mixing the two trade issues threatens to disrupt both economies.");
+    assert_string_equal(date_of("threatens"), "-");
+}
+
 /* an operation told as starting is the raid it names, dated by its start */
 static void test_operation_began(void **s)
 {
@@ -305,6 +318,6 @@ int main(void)
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns),
         cmocka_unit_test(test_year_named),
-        cmocka_unit_test(test_operation_began)};
+        cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
