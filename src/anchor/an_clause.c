@@ -108,6 +108,11 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
          * not far from it ("withdraw from posts they hold, several of
          * which have been encircled since January") */
         uint32_t l = link_in(d, s, at, ts), tt = an_tok_at(d, s, at);
+        /* "protests have spread since last week, when Floyd was killed":
+         * a "when" after the date names what it dates */
+        uint32_t w = an_tok_at(d, s, te);
+        if (w < end && d->tok[w].kind == DC_PUNCT && an_word(d, w, ",")) w++;
+        if (l < end && w < end && an_word(d, w, "when")) return 1;
         if (l < end)
             return (l + 1 != tx || l > tt + 5) && !hours_apart(d, s, l);
         /* "Following days of protests, Modi led a rally on Sunday": the

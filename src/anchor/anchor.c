@@ -78,11 +78,38 @@ static int other_date(const tx_timex *tx, size_t ntx, const dc_sent *s, const tx
     return 0;
 }
 
+/* The months of 1900-2155 that the text names with their year in digits
+ * ("In December 2016", "Dec. 5, 2016"): bit (y - 1900) * 12 + m - 1 of
+ * named. */
+#define AN_YEAR0 1900
+#define AN_NMONTHS (256 * 12)
+static void named_months(const dc_doc *d, const tx_timex *tx, size_t ntx, unsigned char *named)
+{
+    memset(named, 0, AN_NMONTHS / 8);
+    for (size_t k = 0; k < ntx; k++) {
+        int y, m, digits = 0, year4 = 0;
+        const char *v = tx[k].value;
+        if (strlen(v) < 7 || v[4] != '-' || sscanf(v, "%4d-%2d", &y, &m) != 2 || y < AN_YEAR0 ||
+            y >= AN_YEAR0 + 256 || m < 1 || m > 12)
+            continue;
+        for (uint32_t i = tx[k].start; i < tx[k].end && i < d->len && !year4; i++) {
+            digits = isdigit((unsigned char)d->text[i]) ? digits + 1 : 0;
+            year4 = digits == 4;
+        }
+        if (!year4) continue;
+        int bit = (y - AN_YEAR0) * 12 + m - 1;
+        named[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    }
+}
+
 /* "since the original September 11th attacks", in an article of
  * September 10: a day named without its year that lies over 200 days
  * before the DCT, the year being the one the DCT gave it. The text
- * never says which year; the guidelines give no year from outside it. */
-static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, const char *dct)
+ * never says which year; the guidelines give no year from outside it.
+ * But a text that names that month with its year ("In December 2016,
+ * ... the sanctions on December 29") has said it. */
+static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, const char *dct,
+                        const unsigned char *named)
 {
     int y, m, dd, cy, cm, cd;
     if (strcmp(t->precision, "day") != 0 || !ca_parse_ymd(t->start, 10, &y, &m, &dd) ||
@@ -96,6 +123,12 @@ static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, co
     if ((x->end - x->start >= 4 && strncasecmp(d->text + x->start, "last", 4) == 0) ||
         memmem(d->text + x->start, x->end - x->start, "year", 4))
         return 0; /* "last September", "a year ago" */
+    /* only a day written with its number ("December 29"): "that day" or
+     * "Election day" took its year from a guess, not from the text */
+    int bit = (y - AN_YEAR0) * 12 + m - 1, numbered = 0;
+    for (uint32_t i = x->start; i < x->end && !numbered; i++) numbered = isdigit((unsigned char)d->text[i]);
+    if (numbered && y >= AN_YEAR0 && y < AN_YEAR0 + 256 && (named[bit / 8] & (1u << (bit % 8))))
+        return 0;
     int nearest = (m < cm || (m == cm && dd <= cd)) ? cy : cy - 1;
     return y == nearest && ca_to_days(cy, cm, cd) - ca_to_days(y, m, dd) > 200;
 }
@@ -119,6 +152,31 @@ static int carries(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     return !background(d, s, at) && !an_perfect(d, s, at) && !an_reported(d, s, at) &&
            !an_attributive(d, s, at) && !an_infinitive(d, s, at);
+}
+
+/* Is the act at byte at issued in the news present ("Al-Ansi also issues
+ * a warning")? A threat, an offer or sanctions issued so are done by
+ * being announced, on the day of writing. Only a light verb before the
+ * noun: a present of the trigger itself is as often generic ("the deal
+ * offers an opportunity", "threatens to depress growth"). */
+static int news_present(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const acts[] = {"issues", "delivers", "renews", "repeats", NULL};
+    static const char *const det[] = {"a", "an", "the", "his", "her", "its", "their", "new",
+                                      "fresh", "stark", "another", NULL};
+    static const char *const cond[] = {"when", "whenever", "if", "unless", NULL};
+    uint32_t t = an_tok_at(d, s, at);
+    /* "When the president issues an ultimatum, ...": no act of the day */
+    for (uint32_t k = s->tok0; k < t; k++)
+        if (an_any_word(d, k, cond)) return 0;
+    /* the verb, then at least one determiner ("issues a warning"): not the
+     * noun "issues" of "mix the two issues threatens" */
+    for (uint32_t k = 0; k < 3 && t > s->tok0; k++) {
+        t--;
+        if (k > 0 && an_any_word(d, t, acts)) return 1;
+        if (!an_any_word(d, t, det)) return 0;
+    }
+    return 0;
 }
 
 /* Does a paragraph start between sentences a < b? */
@@ -184,6 +242,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
     int sorted = 1; /* timexes in text order: each sentence's found by bisection */
     for (size_t k = 1; k < ntx && sorted; k++) sorted = tx[k].start >= tx[k - 1].start;
     long prev_si = -1;
+    unsigned char named[AN_NMONTHS / 8];
+    named_months(d, tx, ntx, named);
     for (size_t i = first; i < tl->nev; i++) {
         tl_event *e = &tl->ev[i];
         if (!e->nmentions) continue;
@@ -214,7 +274,7 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
             if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) ||
-                (dct[0] && yearless_old(d, &tx[k], &tmp, dct)))
+                (dct[0] && yearless_old(d, &tx[k], &tmp, dct, named)))
                 continue;
             /* "at 6 a.m. on Sept. 12": the day is the date's, not the
              * clock's */
@@ -290,6 +350,11 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * names days of its own, none of them this event's, has left
              * the narrative's day */
             int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
+            if (carry && dct[0] && announced(e->type) && news_present(d, s, at) &&
+                an_span(dct, &e->date) == 0) {
+                e->has_date = 1;
+                continue;
+            }
             if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
                 strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;

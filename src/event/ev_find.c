@@ -2,6 +2,7 @@
  * participants from its own clause (never from elsewhere in the story), a
  * location, a modality, a summary and a confidence. */
 #include "event.h"
+#include "ev_clutter.h"
 #include "ev_group.h"
 #include "ev_party.h"
 #include "ev_names.h"
@@ -232,6 +233,7 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
             ts = m->ov[2 * gi];
             te = m->ov[2 * gi + 1];
         }
+        if (ev_clutter(d, ts)) continue; /* another story's headline */
         uint32_t t0 = s->tok0, t1;
         while (t0 < end && d->tok[t0].end <= ts) t0++;
         t1 = t0;

@@ -6,6 +6,7 @@
  * cannot describe one occurrence. */
 #include "timeline.h"
 #include "../util/cal.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -68,6 +69,26 @@ static int by_phone(const tl_event *e)
     return 0;
 }
 
+/* What kind of ballot an election event names: 1 a referendum, 2 an
+ * election of people (an election, a primary, a leadership contest), 0
+ * both or neither ("the vote"). A referendum is never the European
+ * elections held the same week, nor the general election before it. */
+static int ballot_kind(const tl_event *e)
+{
+    static const char *const people[] = {"election", "primar", "caucus", "contest", "race",
+                                         "runoff", "run-off", "polls", "elected", NULL};
+    if (strcmp(e->type, "election") != 0) return 0;
+    int ref = 0, elec = 0;
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const char *t = e->mentions[i].trigger;
+        if (!t) continue;
+        if (strcasestr(t, "referend") || strcasestr(t, "plebiscite")) ref = 1;
+        for (size_t k = 0; people[k]; k++)
+            if (strcasestr(t, people[k])) elec = 1;
+    }
+    return ref == elec ? 0 : ref ? 1 : 2;
+}
+
 /* Is the trigger t, as its sentence s uses it, a plural noun? It ends in
  * -s and what follows is no object of a verb ("attacks on", "strikes
  * this year", "attacks." -- but "meets Biden", "attacks the town"). */
@@ -116,10 +137,52 @@ static int own_date(const tl_event *e)
     return 0;
 }
 
+/* Is mention m's trigger a name ("Brexit"): a capital that does not
+ * open its sentence? */
+static int named(const tl_mention *m)
+{
+    /* "Brexit", not a heading's "SANCTIONS" */
+    if (!m->trigger || !m->sentence || !isupper((unsigned char)m->trigger[0]) ||
+        !islower((unsigned char)m->trigger[1]))
+        return 0;
+    const char *p = strstr(m->sentence, m->trigger);
+    return p && p > m->sentence && p[-1] == ' ' && p[-2] != '.' && p[-2] != ':';
+}
+
+/* Does e tell of itself with word w in other case ("arrest" beside a
+ * heading's "Arrest")? Then w is a common word, no name. */
+static int lower_use(const tl_event *e, const char *w)
+{
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const char *t = e->mentions[i].trigger;
+        if (t && strcasecmp(t, w) == 0 && strcmp(t, w) != 0) return 1;
+    }
+    return 0;
+}
+
+/* Do a and b share a trigger that is a name? A named occurrence is one
+ * however the text frames it along the way ("if Brexit could be walked
+ * back", "the UK voted for Brexit"). One use of the word as a name is
+ * enough: the same word, capital and all, opening a sentence is that
+ * name too ("Brexit is likely to dominate the race"). */
+static int same_name(const tl_event *a, const tl_event *b)
+{
+    for (size_t i = 0; i < a->nmentions; i++)
+        for (size_t j = 0; j < b->nmentions; j++)
+            if ((named(&a->mentions[i]) || named(&b->mentions[j])) && a->mentions[i].trigger &&
+                b->mentions[j].trigger &&
+                strcmp(a->mentions[i].trigger, b->mentions[j].trigger) == 0)
+                return !lower_use(a, a->mentions[i].trigger) && !lower_use(b, a->mentions[i].trigger);
+    return 0;
+}
+
 static int compatible(const tl_event *a, const tl_event *b)
 {
-    if (strcmp(a->type, b->type) != 0 || !modality_ok(a->modality, b->modality)) return 0;
+    if (strcmp(a->type, b->type) != 0) return 0;
+    if (!modality_ok(a->modality, b->modality) && !same_name(a, b)) return 0;
     if (by_phone(a) != by_phone(b)) return 0;
+    int ka = ballot_kind(a), kb = ballot_kind(b);
+    if (ka && kb && ka != kb) return 0;
     if (plural_count(a) != plural_count(b)) return 0;
     if (a->nactors && b->nactors && !share(a->actors, a->nactors, b->actors, b->nactors)) return 0;
     if (a->ntargets && b->ntargets && !share(a->targets, a->ntargets, b->targets, b->ntargets) &&
@@ -127,7 +190,9 @@ static int compatible(const tl_event *a, const tl_event *b)
         return 0;
     if (own_date(a) && own_date(b) && !contains(&a->date, &b->date) && !contains(&b->date, &a->date))
         return 0;
-    if (a->has_location && b->has_location && strcmp(a->loc_name, b->loc_name) != 0 &&
+    /* a call joins two places: the place either mention names tells no
+     * call from another ("spoke from Washington", "the call ... in England") */
+    if (!by_phone(a) && a->has_location && b->has_location && strcmp(a->loc_name, b->loc_name) != 0 &&
         strcmp(a->loc_country, b->loc_country) != 0)
         return 0;
     return 1;

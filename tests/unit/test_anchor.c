@@ -122,6 +122,24 @@ static void test_coref_merge(void **s)
     assert_int_equal(ev("summit")->nmentions, 3);
 }
 
+/* a named occurrence is one however the text frames it along the way */
+static void test_coref_named(void **s)
+{
+    (void)s;
+    run(D, "The minister asked whether Brexit could still be walked back. Officials said Brexit "
+           "is going ahead.");
+    assert_int_equal(TL->nev, 1);
+    assert_int_equal(TL->ev[0].nmentions, 2);
+    /* once named, the word opening a sentence is the name too */
+    run(D, "The minister asked whether Brexit could still be walked back.\n\nBrexit is going "
+           "ahead, officials said.");
+    assert_int_equal(TL->nev, 1);
+    /* a capital that opens a sentence is no name */
+    run(D, "Rebels might attack the town. Attack helicopters were seen. Rebels attacked the "
+           "town on Monday.");
+    assert_ptr_not_equal(ev("attack"), ev("attacked"));
+}
+
 static void test_coref_no_merge(void **s)
 {
     (void)s;
@@ -146,6 +164,11 @@ static void test_coref_no_merge(void **s)
     /* other participants, another meeting */
     run(D, "Biden met Putin in Geneva on June 16. Weeks later Macron met Erdogan in Paris.");
     assert_int_equal(TL->nev, 2);
+    /* a referendum is not the elections held the same week */
+    run(D, "Voters went to the polls in the regional elections on Thursday. Critics said the "
+           "referendum on the treaty divided the country.");
+    assert_ptr_not_equal(ev("elections"), ev("referendum"));
+    assert_string_equal(date_of("referendum"), "-");
 }
 
 static void test_span(void **s)
@@ -176,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_own_clause_first), cmocka_unit_test(test_report_date),
         cmocka_unit_test(test_planned_future),   cmocka_unit_test(test_carry_forward),
         cmocka_unit_test(test_coref_merge),      cmocka_unit_test(test_coref_no_merge),
+        cmocka_unit_test(test_coref_named),
         cmocka_unit_test(test_span)};
     return cmocka_run_group_tests_name("anchor", tests, tu_setup, teardown);
 }

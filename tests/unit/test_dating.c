@@ -97,6 +97,12 @@ static void test_time_links(void **s)
     run(D, "Rebels attacked the airport two days after the army withdrew on Sunday.");
     assert_string_equal(date_of("attacked"), "-");
     assert_string_equal(date_of("withdrew"), "2021-07-11");
+    /* "since <date>, when ...": the date is the when-clause's */
+    run(D, "Protests have spread across the country since last week, when a student was killed "
+           "by police in the capital.");
+    assert_string_equal(date_of("Protests"), "-");
+    run(D, "Rebels have not launched a missile since May 2019 when a rocket hit the port.");
+    assert_string_equal(date_of("launched"), "-");
     /* a month covers what led to what it dates */
     run(D, "In June, the government closed the border after rebels attacked a convoy.");
     assert_string_equal(date_of("attacked"), "2021-06");
@@ -237,12 +243,81 @@ static int teardown(void **s)
     return tu_teardown(s);
 }
 
+/* a meeting, call or vote named by its own day carries it, and a later
+ * mention of a call joins the call whatever places the two sentences name */
+static void test_own_day_nouns(void **s)
+{
+    (void)s;
+    run(D, "The minister met foreign envoys in a closed meeting last week.");
+    assert_string_equal(date_of("meeting"), "2021-W27");
+    run(D, "When the two presidents spoke on the phone, they agreed to meet in Oslo.\n\n"
+           "Neither side has talked since the June 30 call in which the leaders raised the "
+           "blockade of the port in Riga.");
+    assert_string_equal(date_of("spoke on the phone"), "2021-06-30");
+    assert_string_equal(date_of("call"), "2021-06-30");
+    run("2018-05-09", "The two leaders will hold a summit. The meeting is expected to take "
+                      "place in May or early June.");
+    assert_string_equal(date_of("meeting"), "2018-Q2");
+    assert_string_equal(date_of("summit"), "2018-Q2");
+    run(D, "Officials asked whether Tuesday's vote could be overturned by a second referendum.");
+    assert_string_equal(date_of("vote"), "2021-07-13");
+    /* a call for something, a press call, a chamber's vote, a cabinet
+     * meeting: no meeting with another party, no ballot */
+    run(D, "Monday's call for calm went unheeded. Tuesday's vote on the budget failed. The "
+           "senator praised Wednesday's vote. The minister described the harbour in a July 2 "
+           "call with reporters. The cabinet meeting last week was short.");
+    for (size_t i = 0; i < TL->nev; i++)
+        assert_string_not_equal(TL->ev[i].type, "election");
+    for (size_t i = 0; i < TL->nev; i++)
+        assert_string_not_equal(TL->ev[i].type, "meeting");
+}
+
+/* a day and month far before the DCT, without its year, is dated only
+ * when the text itself names that year */
+static void test_year_named(void **s)
+{
+    (void)s;
+    run("2017-12-05", "In December 2016, the envoy was weeks from taking office. The cabinet "
+                      "imposed sanctions on Norway on December 29.");
+    assert_string_equal(date_of("sanctions"), "2016-12-29");
+    run("2021-05-09", "Lawmakers pressed for answers on the deadly Sept. 11 attack.");
+    assert_string_equal(date_of("attack"), "-");
+    run("2021-05-09", "In 2019, the envoy left. Lawmakers pressed for answers on the deadly "
+                      "Sept. 11 attack.");
+    assert_string_equal(date_of("attack"), "-");
+}
+
+/* a threat issued in the news present is made on the day of writing;
+ * not one issued in a "when" clause, nor the present of a plain verb */
+static void test_issued_now(void **s)
+{
+    (void)s;
+    run(D, "In the video, the group's leader also issues a warning to the West.");
+    assert_string_equal(date_of("warning"), D);
+    run(D, "When a president issues an ultimatum to a rival, he must be ready to act.");
+    assert_string_equal(date_of("ultimatum"), "-");
+    run(D, "Mixing the two trade issues threatens to disrupt both economies.");
+    assert_string_equal(date_of("threatens"), "-");
+}
+
+/* an operation told as starting is the raid it names, dated by its start */
+static void test_operation_began(void **s)
+{
+    (void)s;
+    run(D, "Commandos raided the compound near the border over the weekend. The operation began "
+           "about 6 a.m. ET Saturday, the general said.");
+    assert_string_equal(date_of("operation"), "2021-07-10");
+    assert_string_equal(date_of("raided"), "2021-07-10");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_day), cmocka_unit_test(test_time_links),
         cmocka_unit_test(test_no_event_date), cmocka_unit_test(test_far_date),
         cmocka_unit_test(test_forms),
-        cmocka_unit_test(test_carry_limits)};
+        cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns),
+        cmocka_unit_test(test_year_named),
+        cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }

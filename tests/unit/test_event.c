@@ -114,8 +114,11 @@ static void test_suppressions(void **s)
         "Critics attacked the policy.",
         "The results did not meet expectations.",
         "The ministry released a statement.",
-        "He suffered a heart attack."};
-    for (int i = 0; i < 5; i++) {
+        "He suffered a heart attack.",
+        "The governor is inching closer to seizing president-for-life status.",
+        "Rebels seized the initiative in the north.",
+        "The mayor's campaign on Monday launched a pre-emptive strike ahead of the debate."};
+    for (int i = 0; i < 8; i++) {
         annals_timeline *tl = run(not_events[i]);
         if (tl->nev) fprintf(stderr, "unexpected %s in: %s\n", tl->ev[0].type, not_events[i]);
         assert_int_equal(tl->nev, 0);
@@ -609,6 +612,24 @@ static void test_leaving_a_treaty(void **s)
 }
 
 
+/* a box of other stories' headlines run into the text after a name, up
+ * to "MORE", tells no event; the sentence around it still does */
+static void test_headline_box(void **s)
+{
+    (void)s;
+    annals_timeline *tl = run("Senator Jane Doughty Jane Alice DoughtyRebels seize airport in the north "
+                              "Minister threatens to resign MORE said on Monday that troops "
+                              "were deployed to the port.");
+    assert_null(first(tl, "seizure"));
+    assert_null(first(tl, "leadership_change"));
+    assert_non_null(first(tl, "deployment"));
+    annals_timeline_free(tl);
+    /* a name like McKenzie, and "READ MORE", open and close no box */
+    tl = run("Gen. McKenzie said rebels seized the airport READ MORE about it.");
+    assert_non_null(first(tl, "seizure"));
+    annals_timeline_free(tl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -621,6 +642,6 @@ int main(void)
         cmocka_unit_test(test_subjects), cmocka_unit_test(test_unlisted_names),
         cmocka_unit_test(test_named_parties), cmocka_unit_test(test_pronouns_and_owners),
         cmocka_unit_test(test_date_inheritance), cmocka_unit_test(test_participant_names),
-        cmocka_unit_test(test_idioms)};
+        cmocka_unit_test(test_idioms), cmocka_unit_test(test_headline_box)};
     return cmocka_run_group_tests_name("event", tests, tu_setup, tu_teardown);
 }

@@ -459,6 +459,9 @@ static void test_duration_ranges(void **s)
 static void test_narrative_anaphora(void **s)
 {
     (void)s;
+    /* two months of one quarter offered as a choice are the quarter */
+    V("2018-05-09", "The summit should take place in May or early June.", "May or", "2018-Q2");
+    V(D, "Talks could resume in October or November.", "October", "2021-Q4");
     V(D, "The accord was signed in March 2019. A month later it collapsed.", "month later",
       "2019-04");
     V(D, "The accord was signed in January 2019. Two months earlier, rebels struck.",
