@@ -42,6 +42,23 @@ int cl_out_open(cl_out *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        cl_error("%s: cannot write: it is a directory", path);
+        return -1;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is
+         * written to as it is: renaming a file over it would replace
+         * the device itself */
+        o->f = fopen(path, "w");
+        if (!o->f) {
+            cl_error("%s: cannot write: %s", path, strerror(errno));
+            return -1;
+        }
+        o->path = path;
+        return 0;
+    }
     size_t n = strlen(path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp) { cl_error("out of memory"); return -1; }
@@ -55,7 +72,6 @@ int cl_out_open(cl_out *o, const char *path)
     }
     /* mkstemp makes the file private (0600); the output gets the mode a
      * shell redirect would give it: the old file's, or 0666 less umask */
-    struct stat st;
     mode_t mode;
     if (stat(path, &st) == 0) {
         mode = st.st_mode & 07777;
@@ -89,6 +105,14 @@ int cl_out_commit(cl_out *o)
             return -1;
         }
         return 0;
+    }
+    if (!o->tmp) { /* a device or a pipe, written directly */
+        int bad = fflush(o->f) != 0 || ferror(o->f);
+        int e = errno;
+        bad |= fclose(o->f) != 0;
+        o->f = NULL;
+        if (bad) cl_error("%s: write failed: %s", o->path, strerror(e ? e : errno));
+        return bad ? -1 : 0;
     }
     int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
     live_tmp = NULL; /* from here the file is renamed or removed below */

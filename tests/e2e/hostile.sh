@@ -222,8 +222,12 @@ bounded "a directory as a timeline" 2 10 200 - "$ANNALS" merge "$T" &&
     { grep -q "$T" "$T/err" && ok "a directory as a timeline" || bad "a directory as a timeline" "$(cat "$T/err")"; }
 bounded "-o into a missing directory" 2 10 200 - "$ANNALS" extract -o "$T/no/such/dir/x.json" "$T/locked.txt" &&
     { grep -q "no/such/dir/x.json" "$T/err" && ok "-o into a missing directory" || bad "-o into a missing directory"; }
-bounded "-o /dev/full" 2 10 200 - "$ANNALS" extract samples/border-crossing.txt -f json -o /dev/null/x &&
-    { [ -s "$T/err" ] && ok "-o /dev/full" || bad "-o /dev/full"; }
+bounded "-o under a file" 2 10 200 - "$ANNALS" extract samples/border-crossing.txt -f json -o "$T/locked.txt/x" &&
+    { grep -q "locked.txt/x" "$T/err" && ok "-o under a file" || bad "-o under a file"; }
+if [ -c /dev/full ]; then
+    bounded "-o /dev/full" 2 10 200 - "$ANNALS" extract samples/border-crossing.txt -f json -o /dev/full &&
+        { grep -q "/dev/full: write failed" "$T/err" && [ -c /dev/full ] && ok "-o /dev/full" || bad "-o /dev/full" "$(cat "$T/err")"; }
+fi
 bounded "stdout /dev/full" 2 10 200 - sh -c "'$ANNALS' extract samples/border-crossing.txt > /dev/full" &&
     { grep -q "write error" "$T/err" && ok "stdout /dev/full" || bad "stdout /dev/full" "$(cat "$T/err")"; }
 # stopped while writing: the old file stays whole and no temporary is left

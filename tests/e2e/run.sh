@@ -130,6 +130,14 @@ m1=$(stat -c %a "$T/mode.json"); chmod 640 "$T/mode.json"
 ( umask 022; "$ANNALS" extract -q -o "$T/mode.json" samples/border-crossing.txt )
 m2=$(stat -c %a "$T/mode.json")
 [ "$m1" = 644 ] && [ "$m2" = 640 ] && ok "-o file mode" || bad "-o file mode" "$m1 then $m2"
+# -o to a pipe or a device writes to it; it is never replaced by a file
+mkfifo "$T/fifo"
+( cat "$T/fifo" > "$T/fifo.out" ) &
+"$ANNALS" extract -q -o "$T/fifo" samples/border-crossing.txt
+wait
+[ -p "$T/fifo" ] && cmp -s "$T/fifo.out" tests/e2e/expected/border-crossing.json && ok "-o a fifo" || bad "-o a fifo"
+run "-o a directory" 2 "$ANNALS" extract -o "$T" samples/border-crossing.txt &&
+    { grep -q "it is a directory" "$T/err" && ok "-o a directory" || bad "-o a directory"; }
 if run "-o file" 0 "$ANNALS" extract -o "$T/tl.json" samples/border-crossing.txt; then
     cmp -s "$T/tl.json" tests/e2e/expected/border-crossing.json && [ ! -s "$T/out" ] &&
         [ -z "$(ls "$T" | grep tmp)" ] && ok "-o file" || bad "-o file"
