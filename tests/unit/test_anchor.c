@@ -8,6 +8,7 @@
 #include "anchor/anchor.h"
 
 TU_GRAMMARS
+#include "tu_extract.h"
 static annals_timeline *TL;
 
 /* Extracts text as published on dct into TL (a fresh timeline). */
@@ -16,24 +17,11 @@ static void run(const char *dct, const char *text)
     if (TL) annals_timeline_free(TL);
     TL = annals_timeline_new();
     assert_non_null(TL);
-    annals_options o;
-    annals_options_init(&o);
-    o.dct = dct;
-    annals_error err;
-    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
-    assert_int_equal(annals_extract(G, &a, &o, TL, &err), 0);
+    tu_extract(TL, dct, text);
 }
 
 /* The event of TL with a mention whose trigger is trig; fails if none. */
-static const tl_event *ev(const char *trig)
-{
-    for (size_t i = 0; i < TL->nev; i++)
-        for (size_t j = 0; j < TL->ev[i].nmentions; j++)
-            if (TL->ev[i].mentions[j].trigger && strcmp(TL->ev[i].mentions[j].trigger, trig) == 0)
-                return &TL->ev[i];
-    fail_msg("no event with trigger '%s'", trig);
-    return NULL;
-}
+static const tl_event *ev(const char *trig) { return tu_by_trigger(TL, trig); }
 
 /* The date value of the event of trigger trig, "-" when undated. */
 static const char *date_of(const char *trig)

@@ -9,6 +9,7 @@
 #include "doc/doc.h"
 
 TU_GRAMMARS
+#include "tu_extract.h"
 static annals_timeline *TL;
 
 static void run(const char *dct, const char *text)
@@ -16,24 +17,15 @@ static void run(const char *dct, const char *text)
     if (TL) annals_timeline_free(TL);
     TL = annals_timeline_new();
     assert_non_null(TL);
-    annals_options o;
-    annals_options_init(&o);
-    o.dct = dct;
-    annals_error err;
-    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
-    assert_int_equal(annals_extract(G, &a, &o, TL, &err), 0);
+    tu_extract(TL, dct, text);
 }
 
 /* The date value of the event with a mention of trigger trig, "-" when
  * undated; fails if there is none. */
 static const char *date_of(const char *trig)
 {
-    for (size_t i = 0; i < TL->nev; i++)
-        for (size_t j = 0; j < TL->ev[i].nmentions; j++)
-            if (TL->ev[i].mentions[j].trigger && strcmp(TL->ev[i].mentions[j].trigger, trig) == 0)
-                return TL->ev[i].has_date ? TL->ev[i].date.value : "-";
-    fail_msg("no event with trigger '%s'", trig);
-    return NULL;
+    const tl_event *e = tu_by_trigger(TL, trig);
+    return e->has_date ? e->date.value : "-";
 }
 
 #define D "2021-07-15" /* a Thursday */

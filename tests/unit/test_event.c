@@ -6,26 +6,7 @@
 #include "timeline/timeline.h"
 
 TU_GRAMMARS
-
-static annals_timeline *run(const char *text)
-{
-    annals_timeline *tl = annals_timeline_new();
-    annals_options o;
-    annals_options_init(&o);
-    o.dct = "2021-07-18";
-    annals_error err;
-    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
-    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
-    return tl;
-}
-
-/* The first event of the given type, or NULL. */
-static const tl_event *first(const annals_timeline *tl, const char *type)
-{
-    for (size_t i = 0; i < tl->nev; i++)
-        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
-    return NULL;
-}
+#include "tu_extract.h"
 
 static int has_party(const tl_party *p, size_t n, const char *name, const char *country)
 {
@@ -52,8 +33,8 @@ static void test_types_table(void **s)
 static void test_active_and_participants(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Russian President Vladimir Putin met U.S. counterpart Joe Biden in Geneva, Switzerland, on June 16.");
-    const tl_event *e = first(tl, "meeting");
+    annals_timeline *tl = tu_run("Russian President Vladimir Putin met U.S. counterpart Joe Biden in Geneva, Switzerland, on June 16.");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "Vladimir Putin", "RUS"));
     assert_true(has_party(e->targets, e->ntargets, "Joe Biden", "USA"));
@@ -75,11 +56,11 @@ static void test_active_and_participants(void **s)
 static void test_passive_and_lists(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The district was captured by the Taliban. Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
-    const tl_event *e = first(tl, "seizure");
+    annals_timeline *tl = tu_run("The district was captured by the Taliban. Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
+    const tl_event *e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "Taliban", "AFG"));
-    e = first(tl, "talks");
+    e = tu_first(tl, "talks");
     assert_non_null(e);
     assert_int_equal(e->ntargets, 3);
     assert_true(has_party(e->targets, e->ntargets, "Uzbekistan", "UZB"));
@@ -89,20 +70,20 @@ static void test_passive_and_lists(void **s)
 static void test_modality(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Russia did not withdraw its troops.");
-    assert_string_equal(first(tl, "withdrawal")->modality, "negated");
+    annals_timeline *tl = tu_run("Russia did not withdraw its troops.");
+    assert_string_equal(tu_first(tl, "withdrawal")->modality, "negated");
     annals_timeline_free(tl);
-    tl = run("Preparations are underway to evacuate up to 50,000 Afghans.");
-    assert_string_equal(first(tl, "evacuation")->modality, "planned");
+    tl = tu_run("Preparations are underway to evacuate up to 50,000 Afghans.");
+    assert_string_equal(tu_first(tl, "evacuation")->modality, "planned");
     annals_timeline_free(tl);
-    tl = run("Washington could impose sanctions on Iran.");
-    assert_string_equal(first(tl, "sanctions")->modality, "hypothetical");
+    tl = tu_run("Washington could impose sanctions on Iran.");
+    assert_string_equal(tu_first(tl, "sanctions")->modality, "hypothetical");
     annals_timeline_free(tl);
-    tl = run("The summit ended with no deal.");
-    assert_string_equal(first(tl, "agreement")->modality, "negated");
+    tl = tu_run("The summit ended with no deal.");
+    assert_string_equal(tu_first(tl, "agreement")->modality, "negated");
     annals_timeline_free(tl);
-    tl = run("Turkey will deploy troops to Libya.");
-    assert_string_equal(first(tl, "deployment")->modality, "planned");
+    tl = tu_run("Turkey will deploy troops to Libya.");
+    assert_string_equal(tu_first(tl, "deployment")->modality, "planned");
     annals_timeline_free(tl);
 }
 
@@ -119,7 +100,7 @@ static void test_suppressions(void **s)
         "Rebels seized the initiative in the north.",
         "The mayor's campaign on Monday launched a pre-emptive strike ahead of the debate."};
     for (int i = 0; i < 8; i++) {
-        annals_timeline *tl = run(not_events[i]);
+        annals_timeline *tl = tu_run(not_events[i]);
         if (tl->nev) fprintf(stderr, "unexpected %s in: %s\n", tl->ev[0].type, not_events[i]);
         assert_int_equal(tl->nev, 0);
         annals_timeline_free(tl);
@@ -146,8 +127,8 @@ static void test_no_events_option(void **s)
 static void test_stable_ids_and_sort(void **s)
 {
     (void)s;
-    annals_timeline *a = run("Taliban fighters seized the crossing. Russia offered bases.");
-    annals_timeline *b = run("Taliban fighters seized the crossing. Russia offered bases.");
+    annals_timeline *a = tu_run("Taliban fighters seized the crossing. Russia offered bases.");
+    annals_timeline *b = tu_run("Taliban fighters seized the crossing. Russia offered bases.");
     assert_int_equal(a->nev, 2);
     assert_int_equal(b->nev, 2);
     assert_string_equal(a->ev[0].id, b->ev[0].id);
@@ -172,26 +153,26 @@ static int has_kind(const tl_party *p, size_t n, const char *name, const char *k
 static void test_group_participants(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Indian police arrested hundreds of protesters in Delhi.");
-    const tl_event *e = first(tl, "arrest");
+    annals_timeline *tl = tu_run("Indian police arrested hundreds of protesters in Delhi.");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "Indian police", "IND"));
     assert_true(has_kind(e->actors, e->nactors, "Indian police", "state"));
     assert_true(has_kind(e->targets, e->ntargets, "protesters", "group"));
     annals_timeline_free(tl);
-    tl = run("Government forces retook the town of Kunduz on Monday.");
-    e = first(tl, "seizure");
+    tl = tu_run("Government forces retook the town of Kunduz on Monday.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "Government forces", "organisation"));
     annals_timeline_free(tl);
-    tl = run("Taliban fighters captured Spin Boldak.");
-    e = first(tl, "seizure");
+    tl = tu_run("Taliban fighters captured Spin Boldak.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_string_equal(e->actors[0].name, "Taliban");
     annals_timeline_free(tl);
     /* "forces" alone is nobody */
-    tl = run("Forces attacked the village.");
-    e = first(tl, "attack");
+    tl = tu_run("Forces attacked the village.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
     assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
@@ -202,26 +183,26 @@ static void test_group_participants(void **s)
 static void test_places_are_not_parties(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("More than 1,500 people have been arrested across India.");
-    const tl_event *e = first(tl, "arrest");
+    annals_timeline *tl = tu_run("More than 1,500 people have been arrested across India.");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_false(has_party(e->targets, e->ntargets, "India", "IND"));
     annals_timeline_free(tl);
-    tl = run("Gunmen in Paris attacked the offices of a magazine.");
-    e = first(tl, "attack");
+    tl = tu_run("Gunmen in Paris attacked the offices of a magazine.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
     assert_false(has_party(e->actors, e->nactors, "France", "FRA"));
     assert_true(e->has_location);
     assert_string_equal(e->loc_name, "Paris");
     annals_timeline_free(tl);
     /* the party before a protest noun is most often its target */
-    tl = run("The president threatened to send troops to quash protests in the capital.");
-    e = first(tl, "protest");
+    tl = tu_run("The president threatened to send troops to quash protests in the capital.");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
     assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
-    tl = run("Leaders joined the Paris rally on Sunday.");
-    e = first(tl, "protest");
+    tl = tu_run("Leaders joined the Paris rally on Sunday.");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
     assert_false(has_party(e->actors, e->nactors, "France", "FRA"));
     annals_timeline_free(tl);
@@ -266,8 +247,8 @@ static void test_more_triggers(void **s)
         {"Eighty UN peacekeepers were shipped out of Gorazde on Friday.", "withdrawal"},
     };
     for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
-        annals_timeline *tl = run(c[i].text);
-        if (!first(tl, c[i].type)) fail_msg("no %s in: %s", c[i].type, c[i].text);
+        annals_timeline *tl = tu_run(c[i].text);
+        if (!tu_first(tl, c[i].type)) fail_msg("no %s in: %s", c[i].type, c[i].text);
         annals_timeline_free(tl);
     }
     /* and their non-event senses */
@@ -278,12 +259,12 @@ static void test_more_triggers(void **s)
                           "An American aid worker died in Syria.",
                           "Unemployment fell to 5 percent in May."};
     /* weapons fired are an attack, never a dismissal */
-    annals_timeline *fired = run("Troops fired tear gas at the crowd in Delhi.");
-    assert_non_null(first(fired, "attack"));
-    assert_null(first(fired, "leadership_change"));
+    annals_timeline *fired = tu_run("Troops fired tear gas at the crowd in Delhi.");
+    assert_non_null(tu_first(fired, "attack"));
+    assert_null(tu_first(fired, "leadership_change"));
     annals_timeline_free(fired);
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
-        annals_timeline *tl = run(none[i]);
+        annals_timeline *tl = tu_run(none[i]);
         if (tl->nev) fail_msg("%s found in: %s", tl->ev[0].type, none[i]);
         annals_timeline_free(tl);
     }
@@ -294,26 +275,26 @@ static void test_more_triggers(void **s)
 static void test_subjects(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("U.S. Forces in Afghanistan struck a tunnel complex of the Islamic State.");
-    const tl_event *e = first(tl, "attack");
+    annals_timeline *tl = tu_run("U.S. Forces in Afghanistan struck a tunnel complex of the Islamic State.");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "U.S. Forces", "USA"));
     assert_false(has_party(e->actors, e->nactors, "Afghanistan", "AFG"));
     annals_timeline_free(tl);
-    tl = run("Officials said government forces had pushed the Taliban back and finally regained control of the district.");
-    e = first(tl, "seizure");
+    tl = tu_run("Officials said government forces had pushed the Taliban back and finally regained control of the district.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "government forces", "organisation"));
     assert_false(has_party(e->actors, e->nactors, "Taliban", ""));
     annals_timeline_free(tl);
-    tl = run("Three Americans have been detained by North Korea.");
-    e = first(tl, "arrest");
+    tl = tu_run("Three Americans have been detained by North Korea.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "North Korea", "PRK"));
     assert_true(has_kind(e->targets, e->ntargets, "Americans", "group"));
     annals_timeline_free(tl);
-    tl = run("After years of war, the Spin Boldak district was captured by the Taliban.");
-    e = first(tl, "seizure");
+    tl = tu_run("After years of war, the Spin Boldak district was captured by the Taliban.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_int_equal(e->ntargets, 0);
     assert_true(e->has_location);
@@ -325,36 +306,36 @@ static void test_subjects(void **s)
 static void test_unlisted_names(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Theresa May resigned after a meeting with Graham Brady on Friday.");
-    const tl_event *e = first(tl, "meeting");
+    annals_timeline *tl = tu_run("Theresa May resigned after a meeting with Graham Brady on Friday.");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_kind(e->targets, e->ntargets, "Graham Brady", "person"));
     assert_false(has_party(e->targets, e->ntargets, "Lindsey Graham", "USA"));
     annals_timeline_free(tl);
-    tl = run("The leader of the house, Andrea Leadsom, resigned on Wednesday.");
-    e = first(tl, "leadership_change");
+    tl = tu_run("The leader of the house, Andrea Leadsom, resigned on Wednesday.");
+    e = tu_first(tl, "leadership_change");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "Andrea Leadsom", "person"));
     annals_timeline_free(tl);
-    tl = run("A man was arrested by Kent Police in the port of Dover.");
-    e = first(tl, "arrest");
+    tl = tu_run("A man was arrested by Kent Police in the port of Dover.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "Kent Police", "organisation"));
     annals_timeline_free(tl);
-    tl = run("He said that Kent police arrested a man.");
-    e = first(tl, "arrest");
+    tl = tu_run("He said that Kent police arrested a man.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "Kent police", "organisation"));
     annals_timeline_free(tl);
     /* a weekday is no part of a name */
-    tl = run("He said Tuesday police arrested a man.");
-    e = first(tl, "arrest");
+    tl = tu_run("He said Tuesday police arrested a man.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(has_kind(e->actors, e->nactors, "police", "organisation"));
     annals_timeline_free(tl);
     /* talking to the press is no meeting */
-    tl = run("The commander spoke to The New York Times on Monday.");
-    assert_null(first(tl, "meeting"));
+    tl = tu_run("The commander spoke to The New York Times on Monday.");
+    assert_null(tu_first(tl, "meeting"));
     annals_timeline_free(tl);
 }
 
@@ -363,14 +344,14 @@ static void test_unlisted_names(void **s)
 static void test_named_parties(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("She said she could not deliver Brexit.");
-    const tl_event *e = first(tl, "withdrawal");
+    annals_timeline *tl = tu_run("She said she could not deliver Brexit.");
+    const tl_event *e = tu_first(tl, "withdrawal");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "United Kingdom", "GBR"));
     assert_string_equal(e->targets[0].name, "European Union");
     annals_timeline_free(tl);
-    tl = run("Parliament rejected the Brexit deal again.");
-    assert_null(first(tl, "withdrawal"));
+    tl = tu_run("Parliament rejected the Brexit deal again.");
+    assert_null(tu_first(tl, "withdrawal"));
     annals_timeline_free(tl);
 }
 
@@ -379,44 +360,44 @@ static void test_named_parties(void **s)
 static void test_pronouns_and_owners(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Donald Trump criticised the agencies. He takes office next month.");
-    const tl_event *e = first(tl, "leadership_change");
+    annals_timeline *tl = tu_run("Donald Trump criticised the agencies. He takes office next month.");
+    const tl_event *e = tu_first(tl, "leadership_change");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "Donald Trump", "USA"));
     annals_timeline_free(tl);
-    tl = run("Markets fell after David Cameron's final EU summit in Brussels.");
-    e = first(tl, "meeting");
+    tl = tu_run("Markets fell after David Cameron's final EU summit in Brussels.");
+    e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "David Cameron", "GBR"));
     assert_true(has_party(e->actors, e->nactors, "European Union", ""));
     annals_timeline_free(tl);
-    tl = run("Donald Trump met at the White House with Sergei Lavrov.");
-    e = first(tl, "meeting");
+    tl = tu_run("Donald Trump met at the White House with Sergei Lavrov.");
+    e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->targets, e->ntargets, "Sergei Lavrov", "RUS"));
     annals_timeline_free(tl);
     /* "who" takes the subject just before it, or none */
-    tl = run("Mark Esper broke with the president, who has threatened to deploy troops.");
-    e = first(tl, "threat");
+    tl = tu_run("Mark Esper broke with the president, who has threatened to deploy troops.");
+    e = tu_first(tl, "threat");
     assert_non_null(e);
     assert_false(has_party(e->actors, e->nactors, "Mark Esper", "USA"));
     annals_timeline_free(tl);
-    tl = run("It was Vladimir Putin, who met Joe Biden in Geneva.");
-    e = first(tl, "meeting");
+    tl = tu_run("It was Vladimir Putin, who met Joe Biden in Geneva.");
+    e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "Vladimir Putin", "RUS"));
     annals_timeline_free(tl);
     /* talks between leaders in person are a meeting; with states, talks */
-    tl = run("John Kerry held talks with Vladimir Putin in Moscow.");
-    assert_non_null(first(tl, "meeting"));
-    assert_null(first(tl, "talks"));
+    tl = tu_run("John Kerry held talks with Vladimir Putin in Moscow.");
+    assert_non_null(tu_first(tl, "meeting"));
+    assert_null(tu_first(tl, "talks"));
     annals_timeline_free(tl);
-    tl = run("Joe Biden held talks with Kazakhstan and Uzbekistan.");
-    assert_non_null(first(tl, "talks"));
+    tl = tu_run("Joe Biden held talks with Kazakhstan and Uzbekistan.");
+    assert_non_null(tu_first(tl, "talks"));
     annals_timeline_free(tl);
     /* plural groups take a plural verb in summaries */
-    tl = run("Government forces retook the district of Kunduz.");
-    e = first(tl, "seizure");
+    tl = tu_run("Government forces retook the district of Kunduz.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
     assert_string_equal(e->summary, "Government forces seize in Kunduz");
     annals_timeline_free(tl);
@@ -427,26 +408,26 @@ static void test_pronouns_and_owners(void **s)
 static void test_date_inheritance(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("U.S. commandos raided the compound on July 3. They arrested two men.");
-    const tl_event *e = first(tl, "arrest");
+    annals_timeline *tl = tu_run("U.S. commandos raided the compound on July 3. They arrested two men.");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_true(e->has_date);
     assert_string_equal(e->date.value, "2021-07-03");
     annals_timeline_free(tl);
-    tl = run("U.S. commandos raided the compound on July 3.\n\nThey arrested two men.");
-    e = first(tl, "arrest");
+    tl = tu_run("U.S. commandos raided the compound on July 3.\n\nThey arrested two men.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
     assert_false(e->has_date);
     annals_timeline_free(tl);
     /* a background clause tells no news of that day */
-    tl = run("Taliban fighters seized Spin Boldak on July 14. It was their biggest gain while U.S. forces withdrew.");
-    e = first(tl, "withdrawal");
+    tl = tu_run("Taliban fighters seized Spin Boldak on July 14. It was their biggest gain while U.S. forces withdrew.");
+    e = tu_first(tl, "withdrawal");
     assert_non_null(e);
     assert_false(e->has_date);
     annals_timeline_free(tl);
     /* "May's promise" is Theresa May's, not a month */
-    tl = run("Theresa May's promise of a second referendum was rejected.");
-    e = first(tl, "election");
+    tl = tu_run("Theresa May's promise of a second referendum was rejected.");
+    e = tu_first(tl, "election");
     assert_non_null(e);
     assert_false(e->has_date);
     annals_timeline_free(tl);
@@ -459,8 +440,8 @@ struct expect { const char *text, *type, *actor, *target, *modality; };
 static void check(const struct expect *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        annals_timeline *tl = run(c[i].text);
-        const tl_event *e = first(tl, c[i].type);
+        annals_timeline *tl = tu_run(c[i].text);
+        const tl_event *e = tu_first(tl, c[i].type);
         if (!e) fail_msg("no %s in: %s", c[i].type, c[i].text);
         if (c[i].actor && !has_party(e->actors, e->nactors, c[i].actor, e->nactors ? e->actors[0].country : ""))
             fail_msg("actor %s not in: %s", c[i].actor, c[i].text);
@@ -511,29 +492,29 @@ static void test_participant_names(void **s)
          "Barack Obama", NULL, NULL},
     };
     check(c, sizeof c / sizeof c[0]);
-    annals_timeline *tl = run("Several top Russian officials \xE2\x80\x94 including Prime Minister "
+    annals_timeline *tl = tu_run("Several top Russian officials \xE2\x80\x94 including Prime Minister "
                               "Dmitry Medvedev \xE2\x80\x94 submitted resignations on Monday.");
-    const tl_event *e = first(tl, "leadership_change");
+    const tl_event *e = tu_first(tl, "leadership_change");
     assert_true(has_party(e->actors, e->nactors, "Dmitry Medvedev", "RUS"));
     annals_timeline_free(tl);
     /* "Thursday's" is a day, not a name; the owner of "his capture" suffers it */
-    tl = run("Voters head to Thursday\xE2\x80\x99s European elections.");
-    e = first(tl, "election");
+    tl = tu_run("Voters head to Thursday\xE2\x80\x99s European elections.");
+    e = tu_first(tl, "election");
     assert_non_null(e);
     assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
     /* a state does not act on itself; with no one named, the state acts */
-    tl = run("Iraqi soldiers on Friday attacked north from Baghdad to Beiji.");
-    e = first(tl, "attack");
+    tl = tu_run("Iraqi soldiers on Friday attacked north from Baghdad to Beiji.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
     assert_int_equal(e->ntargets, 0);
     annals_timeline_free(tl);
-    tl = run("The Russian president met Joe Biden.");
-    e = first(tl, "meeting");
+    tl = tu_run("The Russian president met Joe Biden.");
+    e = tu_first(tl, "meeting");
     assert_true(has_party(e->actors, e->nactors, "Russia", "RUS"));
     annals_timeline_free(tl);
-    tl = run("Vladimir Putin spoke. A reward led to his capture.");
-    e = first(tl, "seizure");
+    tl = tu_run("Vladimir Putin spoke. A reward led to his capture.");
+    e = tu_first(tl, "seizure");
     if (e) assert_false(has_party(e->actors, e->nactors, "Vladimir Putin", "RUS"));
     annals_timeline_free(tl);
 }
@@ -571,7 +552,7 @@ static void test_idioms(void **s)
                           "The meeting was held in Geneva since it was neutral.",
                           "Russia offered election help to Serbia."};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
-        annals_timeline *tl = run(none[i]);
+        annals_timeline *tl = tu_run(none[i]);
         for (size_t k = 0; k < tl->nev; k++)
             if (!strcmp(tl->ev[k].type, "threat") || !strcmp(tl->ev[k].type, "election") ||
                 !strcmp(tl->ev[k].type, "arrest"))
@@ -585,8 +566,8 @@ static void test_idioms(void **s)
 static void test_coordinated_offices(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The U.S. president and the North Korean leader shook hands on Tuesday.");
-    const tl_event *e = first(tl, "meeting");
+    annals_timeline *tl = tu_run("The U.S. president and the North Korean leader shook hands on Tuesday.");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
     assert_true(has_party(e->actors, e->nactors, "United States", "USA"));
     assert_true(has_party(e->actors, e->nactors, "North Korea", "PRK"));
@@ -601,8 +582,8 @@ static void test_leaving_a_treaty(void **s)
                            "Trump pulled the United States out of the 2015 nuclear deal on Tuesday.",
                            "Washington's departure from the accord came in May."};
     for (int i = 0; i < 3; i++) {
-        annals_timeline *tl = run(texts[i]);
-        const tl_event *e = first(tl, "withdrawal");
+        annals_timeline *tl = tu_run(texts[i]);
+        const tl_event *e = tu_first(tl, "withdrawal");
         if (!e) fprintf(stderr, "no withdrawal in: %s\n", texts[i]);
         assert_non_null(e);
         assert_true(e->nactors >= 1);
@@ -617,16 +598,16 @@ static void test_leaving_a_treaty(void **s)
 static void test_headline_box(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Senator Jane Doughty Jane Alice DoughtyRebels seize airport in the north "
+    annals_timeline *tl = tu_run("Senator Jane Doughty Jane Alice DoughtyRebels seize airport in the north "
                               "Minister threatens to resign MORE said on Monday that troops "
                               "were deployed to the port.");
-    assert_null(first(tl, "seizure"));
-    assert_null(first(tl, "leadership_change"));
-    assert_non_null(first(tl, "deployment"));
+    assert_null(tu_first(tl, "seizure"));
+    assert_null(tu_first(tl, "leadership_change"));
+    assert_non_null(tu_first(tl, "deployment"));
     annals_timeline_free(tl);
     /* a name like McKenzie, and "READ MORE", open and close no box */
-    tl = run("Gen. McKenzie said rebels seized the airport READ MORE about it.");
-    assert_non_null(first(tl, "seizure"));
+    tl = tu_run("Gen. McKenzie said rebels seized the airport READ MORE about it.");
+    assert_non_null(tu_first(tl, "seizure"));
     annals_timeline_free(tl);
 }
 

@@ -6,43 +6,18 @@
 #include "timeline/timeline.h"
 
 TU_GRAMMARS
-
-static annals_timeline *run(const char *text)
-{
-    annals_timeline *tl = annals_timeline_new();
-    annals_options o;
-    annals_options_init(&o);
-    o.dct = "2021-07-18";
-    annals_error err;
-    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
-    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
-    return tl;
-}
-
-static const tl_event *first(const annals_timeline *tl, const char *type)
-{
-    for (size_t i = 0; i < tl->nev; i++)
-        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
-    return NULL;
-}
-
-static int has_name(const tl_party *p, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(p[i].name, name) == 0) return 1;
-    return 0;
-}
+#include "tu_extract.h"
 
 /* text holds an event of type whose trigger is trig and who has a
  * participant (actor or target) named who (NULL: any) */
 static void expect(const char *text, const char *type, const char *trig, const char *who)
 {
-    annals_timeline *tl = run(text);
-    const tl_event *e = first(tl, type);
+    annals_timeline *tl = tu_run(text);
+    const tl_event *e = tu_first(tl, type);
     if (!e) fprintf(stderr, "no %s in: %s\n", type, text);
     assert_non_null(e);
     if (trig) assert_string_equal(e->mentions[0].trigger, trig);
-    if (who && !has_name(e->actors, e->nactors, who) && !has_name(e->targets, e->ntargets, who)) {
+    if (who && !tu_has_name(e->actors, e->nactors, who) && !tu_has_name(e->targets, e->ntargets, who)) {
         fprintf(stderr, "no %s in the %s of: %s\n", who, type, text);
         fail();
     }
@@ -51,9 +26,9 @@ static void expect(const char *text, const char *type, const char *trig, const c
 
 static void expect_none(const char *text, const char *type)
 {
-    annals_timeline *tl = run(text);
-    if (first(tl, type)) fprintf(stderr, "a %s in: %s\n", type, text);
-    assert_null(first(tl, type));
+    annals_timeline *tl = tu_run(text);
+    if (tu_first(tl, type)) fprintf(stderr, "a %s in: %s\n", type, text);
+    assert_null(tu_first(tl, type));
     annals_timeline_free(tl);
 }
 

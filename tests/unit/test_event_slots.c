@@ -7,57 +7,32 @@
 #include "timeline/timeline.h"
 
 TU_GRAMMARS
-
-static annals_timeline *run(const char *text)
-{
-    annals_timeline *tl = annals_timeline_new();
-    annals_options o;
-    annals_options_init(&o);
-    o.dct = "2021-07-18";
-    annals_error err;
-    annals_article a = {.id = "t", .text = text, .text_len = strlen(text)};
-    assert_int_equal(annals_extract(G, &a, &o, tl, &err), 0);
-    return tl;
-}
-
-static const tl_event *first(const annals_timeline *tl, const char *type)
-{
-    for (size_t i = 0; i < tl->nev; i++)
-        if (strcmp(tl->ev[i].type, type) == 0) return &tl->ev[i];
-    return NULL;
-}
-
-static int has_name(const tl_party *p, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(p[i].name, name) == 0) return 1;
-    return 0;
-}
+#include "tu_extract.h"
 
 /* "Egypt's Morsi To Quit": "To" is no first name after a surname */
 static void test_headline_surname(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Calls Grow For Egypt's Morsi To Step Down");
-    const tl_event *e = first(tl, "leadership_change");
+    annals_timeline *tl = tu_run("Calls Grow For Egypt's Morsi To Step Down");
+    const tl_event *e = tu_first(tl, "leadership_change");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Mohamed Morsi"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Mohamed Morsi"));
     annals_timeline_free(tl);
 }
 
 static void test_appositive_subject(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Jonas Peterlund, a 52-year-old Swedish-born engineer, has been "
+    annals_timeline *tl = tu_run("Jonas Peterlund, a 52-year-old Swedish-born engineer, has been "
                               "held since March.");
-    const tl_event *e = first(tl, "arrest");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Jonas Peterlund"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Jonas Peterlund"));
     annals_timeline_free(tl);
-    tl = run("Corporal Ann Kettleby, a Royal Marines soldier who was killed on Tuesday, was buried.");
-    e = first(tl, "attack");
+    tl = tu_run("Corporal Ann Kettleby, a Royal Marines soldier who was killed on Tuesday, was buried.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Ann Kettleby"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Ann Kettleby"));
     annals_timeline_free(tl);
 }
 
@@ -65,12 +40,12 @@ static void test_appositive_subject(void **s)
 static void test_owner_pronoun(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Vladimir Putin spoke on Monday. Reporters asked officials at the "
+    annals_timeline *tl = tu_run("Vladimir Putin spoke on Monday. Reporters asked officials at the "
                               "White House about his visit to Hungary.");
-    const tl_event *e = first(tl, "meeting");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Vladimir Putin"));
-    assert_false(has_name(e->actors, e->nactors, "White House"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Vladimir Putin"));
+    assert_false(tu_has_name(e->actors, e->nactors, "White House"));
     annals_timeline_free(tl);
 }
 
@@ -78,18 +53,18 @@ static void test_owner_pronoun(void **s)
 static void test_locative_country(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Officers searched a warehouse in Portugal on Monday and arrested "
+    annals_timeline *tl = tu_run("Officers searched a warehouse in Portugal on Monday and arrested "
                               "the owner.");
-    const tl_event *e = first(tl, "arrest");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Portugal"));
-    assert_false(has_name(e->targets, e->ntargets, "Portugal"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Portugal"));
+    assert_false(tu_has_name(e->targets, e->ntargets, "Portugal"));
     annals_timeline_free(tl);
-    tl = run("The aid worker was kidnapped in Mali last year.");
-    e = first(tl, "arrest");
+    tl = tu_run("The aid worker was kidnapped in Mali last year.");
+    e = tu_first(tl, "arrest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Mali"));
-    assert_false(has_name(e->targets, e->ntargets, "Mali"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Mali"));
+    assert_false(tu_has_name(e->targets, e->ntargets, "Mali"));
     annals_timeline_free(tl);
 }
 
@@ -97,10 +72,10 @@ static void test_locative_country(void **s)
 static void test_capital_as_place(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Group Takes Responsibility For Madrid Attack");
-    const tl_event *e = first(tl, "attack");
+    annals_timeline *tl = tu_run("Group Takes Responsibility For Madrid Attack");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Spain"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Spain"));
     annals_timeline_free(tl);
 }
 
@@ -108,12 +83,12 @@ static void test_capital_as_place(void **s)
 static void test_passive_captive(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Officials named the nurse Ana Pires. Pires was abducted after entering "
+    annals_timeline *tl = tu_run("Officials named the nurse Ana Pires. Pires was abducted after entering "
                               "the valley.");
-    const tl_event *e = first(tl, "arrest");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Ana Pires"));
-    assert_true(has_name(e->targets, e->ntargets, "Ana Pires"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Ana Pires"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Ana Pires"));
     annals_timeline_free(tl);
 }
 
@@ -121,10 +96,10 @@ static void test_passive_captive(void **s)
 static void test_imprisoning_state(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Two Canadians imprisoned in China returned home.");
-    const tl_event *e = first(tl, "arrest");
+    annals_timeline *tl = tu_run("Two Canadians imprisoned in China returned home.");
+    const tl_event *e = tu_first(tl, "arrest");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "China"));
+    assert_true(tu_has_name(e->actors, e->nactors, "China"));
     annals_timeline_free(tl);
 }
 
@@ -132,12 +107,12 @@ static void test_imprisoning_state(void **s)
 static void test_person_spelling(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("President Mohammed Morsi met Hosni Mubarak on Monday.");
-    const tl_event *e = first(tl, "meeting");
+    annals_timeline *tl = tu_run("President Mohammed Morsi met Hosni Mubarak on Monday.");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Mohammed Morsi"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Mohammed Morsi"));
     annals_timeline_free(tl);
-    tl = run("Donald Trump met the Pope. \"Great visit!\" -- Donald J. Trump. Trump later met "
+    tl = tu_run("Donald Trump met the Pope. \"Great visit!\" -- Donald J. Trump. Trump later met "
              "Emmanuel Macron.");
     for (size_t i = 0; i < tl->nev; i++)
         for (size_t k = 0; k < tl->ev[i].nactors; k++)
@@ -149,23 +124,23 @@ static void test_person_spelling(void **s)
 static void test_unlisted_surname(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("A video shows Yusuf al-Qadiri, a militia spokesman. Al-Qadiri "
+    annals_timeline *tl = tu_run("A video shows Yusuf al-Qadiri, a militia spokesman. Al-Qadiri "
                               "issued a warning to the government.");
-    const tl_event *e = first(tl, "threat");
+    const tl_event *e = tu_first(tl, "threat");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Yusuf al-Qadiri"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Yusuf al-Qadiri"));
     annals_timeline_free(tl);
     /* the capitals that start a sentence make no name to refer back to */
-    tl = run("Get Ready Now was the slogan. Voters backing Ready rallied in the capital.");
-    e = first(tl, "protest");
+    tl = tu_run("Get Ready Now was the slogan. Voters backing Ready rallied in the capital.");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Get Ready"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Get Ready"));
     annals_timeline_free(tl);
     /* a family name written first elsewhere stays unresolved */
-    tl = run("Lee Sang-min and Daniel Lee were freed. Lee met Joe Biden.");
-    e = first(tl, "meeting");
+    tl = tu_run("Lee Sang-min and Daniel Lee were freed. Lee met Joe Biden.");
+    e = tu_first(tl, "meeting");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Daniel Lee"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Daniel Lee"));
     annals_timeline_free(tl);
 }
 
@@ -173,17 +148,17 @@ static void test_unlisted_surname(void **s)
 static void test_office_holder(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("President Joe Biden spoke on Monday. Senators broke with the "
+    annals_timeline *tl = tu_run("President Joe Biden spoke on Monday. Senators broke with the "
                               "president, who has threatened to veto the bill.");
-    const tl_event *e = first(tl, "threat");
+    const tl_event *e = tu_first(tl, "threat");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Joe Biden"));
     annals_timeline_free(tl);
     /* "the president of Chile" names its own state */
-    tl = run("President Joe Biden spoke. The president of Chile threatened to leave the talks.");
-    e = first(tl, "threat");
+    tl = tu_run("President Joe Biden spoke. The president of Chile threatened to leave the talks.");
+    e = tu_first(tl, "threat");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Joe Biden"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Joe Biden"));
     annals_timeline_free(tl);
 }
 
@@ -191,22 +166,22 @@ static void test_office_holder(void **s)
 static void test_reporter_not_actor(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("General Mark Milley said the raid killed four militants.");
-    const tl_event *e = first(tl, "attack");
+    annals_timeline *tl = tu_run("General Mark Milley said the raid killed four militants.");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Mark Milley"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Mark Milley"));
     annals_timeline_free(tl);
     /* "X characterized the attack as ...", "X acknowledged the strike was" */
-    tl = run("On Friday, David Petraeus characterized the attack as spontaneous.");
-    e = first(tl, "attack");
+    tl = tu_run("On Friday, David Petraeus characterized the attack as spontaneous.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "David Petraeus"));
+    assert_false(tu_has_name(e->actors, e->nactors, "David Petraeus"));
     annals_timeline_free(tl);
     /* "Russia said it seized": the pronoun takes the subject back */
-    tl = run("Russia said on Monday that it seized two villages.");
-    e = first(tl, "seizure");
+    tl = tu_run("Russia said on Monday that it seized two villages.");
+    e = tu_first(tl, "seizure");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Russia"));
     annals_timeline_free(tl);
 }
 
@@ -214,59 +189,59 @@ static void test_reporter_not_actor(void **s)
 static void test_near_pronoun(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Prime Minister Imran Khan is under pressure. He must \"reach a "
+    annals_timeline *tl = tu_run("Prime Minister Imran Khan is under pressure. He must \"reach a "
                               "compromise\" with the opposition.");
-    const tl_event *e = first(tl, "agreement");
+    const tl_event *e = tu_first(tl, "agreement");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Imran Khan"));
     annals_timeline_free(tl);
-    tl = run("President Imran Khan spoke. Generals backed by thousands of protesters gave him "
+    tl = tu_run("President Imran Khan spoke. Generals backed by thousands of protesters gave him "
              "until Friday to agree to a compromise.");
-    e = first(tl, "agreement");
+    e = tu_first(tl, "agreement");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Imran Khan"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Imran Khan"));
     annals_timeline_free(tl);
     /* "his response to the assaults": the responder did not assault */
-    tl = run("Critics mocked Mitt Romney's response to the assaults on the consulate.");
-    e = first(tl, "attack");
+    tl = tu_run("Critics mocked Mitt Romney's response to the assaults on the consulate.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Mitt Romney"));
     annals_timeline_free(tl);
     /* "the agency, which is charged with monitoring the deal": no party */
-    tl = run("The agency, which is charged with monitoring the nuclear deal, met on Monday.");
-    e = first(tl, "agreement");
+    tl = tu_run("The agency, which is charged with monitoring the nuclear deal, met on Monday.");
+    e = tu_first(tl, "agreement");
     if (e) assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
     /* "he's using chlorine gas" */
-    tl = run("Bashar al-Assad kept his arsenal. Now he's using chlorine gas against rebels.");
-    e = first(tl, "attack");
+    tl = tu_run("Bashar al-Assad kept his arsenal. Now he's using chlorine gas against rebels.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Bashar al-Assad"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Bashar al-Assad"));
     annals_timeline_free(tl);
     /* "X, the chair of the Y Committee, which was prepared": Y acts */
-    tl = run("She met Tom Hale, the chair of the 1922 Committee, which was ready to trigger a "
+    tl = tu_run("She met Tom Hale, the chair of the 1922 Committee, which was ready to trigger a "
              "vote of no confidence.");
-    e = first(tl, "threat");
+    e = tu_first(tl, "threat");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "1922 Committee"));
+    assert_true(tu_has_name(e->actors, e->nactors, "1922 Committee"));
     annals_timeline_free(tl);
     /* the event as a topic: "his talk with the envoy regarding the sanctions" */
-    tl = run("Flynn lied about his conversation with Sergey Kislyak regarding the sanctions.");
+    tl = tu_run("Flynn lied about his conversation with Sergey Kislyak regarding the sanctions.");
     for (size_t i = 0; i < tl->nev; i++)
         if (strcmp(tl->ev[i].type, "sanctions") == 0)
-            assert_false(has_name(tl->ev[i].actors, tl->ev[i].nactors, "Sergey Kislyak"));
+            assert_false(tu_has_name(tl->ev[i].actors, tl->ev[i].nactors, "Sergey Kislyak"));
     annals_timeline_free(tl);
     /* "about to be overthrown" is no topic */
-    tl = run("Many believed Nicolas Maduro was about to be overthrown.");
-    e = first(tl, "leadership_change");
+    tl = tu_run("Many believed Nicolas Maduro was about to be overthrown.");
+    e = tu_first(tl, "leadership_change");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Nicolas Maduro"));
     annals_timeline_free(tl);
     /* "he will warn that the attacks": no actor from the warner */
-    tl = run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
-    e = first(tl, "attack");
+    tl = tu_run("Mitt Romney spoke. He will warn that the attacks on the embassy were planned.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Mitt Romney"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Mitt Romney"));
     annals_timeline_free(tl);
 }
 
@@ -274,63 +249,63 @@ static void test_near_pronoun(void **s)
 static void test_home_country(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. "
+    annals_timeline *tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. "
                               "Critics in Kenya say it hurts the poor. In the capital, "
                               "police fired tear gas at the crowd on Tuesday.");
-    const tl_event *e = first(tl, "attack");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Kenyan police") ||
-                has_name(e->targets, e->ntargets, "Kenyan police"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Kenyan police") ||
+                tu_has_name(e->targets, e->ntargets, "Kenyan police"));
     annals_timeline_free(tl);
-    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+    tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
              "say it hurts the poor. The demonstrations grew on Friday.");
-    e = first(tl, "protest");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Kenyan protesters"));
     annals_timeline_free(tl);
     /* "the country" is the story's country */
-    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+    tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
              "say it hurts the poor. Some lenders never came to an agreement with the country.");
-    e = first(tl, "agreement");
+    e = tu_first(tl, "agreement");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Kenya"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Kenya"));
     annals_timeline_free(tl);
     /* the home country far from this sentence, another one in it: no
      * home crowd ("protests in Cairo" of a US story) */
-    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+    tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
              "say it hurts the poor. The vote was close. Officials recalled protests that "
              "swept Uganda last year.");
-    e = first(tl, "protest");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Kenyan protesters"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Kenyan protesters"));
     annals_timeline_free(tl);
     /* "a military coup" in a story about Kenya: the Kenyan military */
-    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+    tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
              "say it hurts the poor. Crowds in Nairobi feared a military coup.");
-    e = first(tl, "leadership_change");
+    e = tu_first(tl, "leadership_change");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Kenyan military"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Kenyan military"));
     annals_timeline_free(tl);
     /* places count for the home country: a story of Nairobi and Mombasa */
-    tl = run("Unrest spread from Nairobi to Mombasa and Kisumu. In Nairobi, police fired "
+    tl = tu_run("Unrest spread from Nairobi to Mombasa and Kisumu. In Nairobi, police fired "
              "tear gas at the crowd on Tuesday.");
-    e = first(tl, "attack");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Kenyan police"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Kenyan police"));
     annals_timeline_free(tl);
     /* "the nation" right after another country is named: that one */
-    tl = run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
+    tl = tu_run("Kenya's parliament passed the bill. Kenyan officials defended it. Critics in Kenya "
              "say it hurts the poor. Lenders once froze loans to Zambia. They later reached a "
              "deal with the nation.");
-    e = first(tl, "agreement");
+    e = tu_first(tl, "agreement");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Zambia"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Zambia"));
     annals_timeline_free(tl);
     /* no country leads: police stay police */
-    tl = run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
-    e = first(tl, "attack");
+    tl = tu_run("Kenya and Uganda signed the deal. Police fired tear gas at the crowd.");
+    e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Kenyan police"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Kenyan police"));
     annals_timeline_free(tl);
 }
 
@@ -339,14 +314,14 @@ static void test_home_country(void **s)
 static void test_lists_and_speakers(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The plan, Paul Kagame said at a joint news conference with "
+    annals_timeline *tl = tu_run("The plan, Paul Kagame said at a joint news conference with "
                               "Emmanuel Macron, is working.");
-    const tl_event *e = first(tl, "meeting");
+    const tl_event *e = tu_first(tl, "meeting");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Paul Kagame"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Paul Kagame"));
     annals_timeline_free(tl);
-    tl = run("Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
-    e = first(tl, "talks");
+    tl = tu_run("Officials held talks with Kazakhstan, Tajikistan, and Uzbekistan.");
+    e = tu_first(tl, "talks");
     assert_non_null(e);
     assert_int_equal(e->ntargets, 3);
     annals_timeline_free(tl);
@@ -356,10 +331,10 @@ static void test_lists_and_speakers(void **s)
 static void test_org_spelling(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Al-Qaida in the Arabian Peninsula attacked the base on Monday.");
-    const tl_event *e = first(tl, "attack");
+    annals_timeline *tl = tu_run("Al-Qaida in the Arabian Peninsula attacked the base on Monday.");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Al-Qaida in the Arabian Peninsula"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Al-Qaida in the Arabian Peninsula"));
     annals_timeline_free(tl);
 }
 
@@ -367,16 +342,16 @@ static void test_org_spelling(void **s)
 static void test_dashes_and_of(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Canada sent no one to the march -- one of the largest "
+    annals_timeline *tl = tu_run("Canada sent no one to the march -- one of the largest "
                               "demonstrations in years -- except by Ambassador Tom Reilly.");
-    const tl_event *e = first(tl, "protest");
+    const tl_event *e = tu_first(tl, "protest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Tom Reilly"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Tom Reilly"));
     annals_timeline_free(tl);
-    tl = run("Police braced for protests surrounding the death of Ana Lucia Vargas.");
-    e = first(tl, "protest");
+    tl = tu_run("Police braced for protests surrounding the death of Ana Lucia Vargas.");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
-    assert_false(has_name(e->actors, e->nactors, "Ana Lucia Vargas"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Ana Lucia Vargas"));
     annals_timeline_free(tl);
 }
 
@@ -385,17 +360,17 @@ static void test_dashes_and_of(void **s)
 static void test_object_pronoun(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("President Nicolas Maduro looked isolated, with the liberal "
+    annals_timeline *tl = tu_run("President Nicolas Maduro looked isolated, with the liberal "
                               "opposition refusing to talk to him and the army.");
-    const tl_event *e = first(tl, "talks");
+    const tl_event *e = tu_first(tl, "talks");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Nicolas Maduro"));
-    assert_true(has_name(e->actors, e->nactors, "liberal opposition"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Nicolas Maduro"));
+    assert_true(tu_has_name(e->actors, e->nactors, "liberal opposition"));
     annals_timeline_free(tl);
     /* "her government" is an owner, not an object */
-    tl = run("Prime Minister Theresa May spoke. Rebels want talks with her government.");
-    e = first(tl, "talks");
-    if (e) assert_false(has_name(e->targets, e->ntargets, "Theresa May"));
+    tl = tu_run("Prime Minister Theresa May spoke. Rebels want talks with her government.");
+    e = tu_first(tl, "talks");
+    if (e) assert_false(tu_has_name(e->targets, e->ntargets, "Theresa May"));
     annals_timeline_free(tl);
 }
 
@@ -403,10 +378,10 @@ static void test_object_pronoun(void **s)
 static void test_shared_surname_alone(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Rebels said they could topple Assad within a year.");
-    const tl_event *e = first(tl, "leadership_change");
+    annals_timeline *tl = tu_run("Rebels said they could topple Assad within a year.");
+    const tl_event *e = tu_first(tl, "leadership_change");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Assad"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Assad"));
     assert_string_equal(e->targets[0].country, "SYR");
     annals_timeline_free(tl);
 }
@@ -415,11 +390,11 @@ static void test_shared_surname_alone(void **s)
 static void test_aliases_and_particles(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The deputy, Karim al-Tamimi, was named. Al-Tamimi, also known as "
+    annals_timeline *tl = tu_run("The deputy, Karim al-Tamimi, was named. Al-Tamimi, also known as "
                               "Abu Yusuf, was killed in Raqqa.");
-    const tl_event *e = first(tl, "attack");
+    const tl_event *e = tu_first(tl, "attack");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Karim al-Tamimi"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Karim al-Tamimi"));
     annals_timeline_free(tl);
 }
 
@@ -427,23 +402,23 @@ static void test_aliases_and_particles(void **s)
 static void test_aside_and_commands(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The move pressures the other signatories \xE2\x80\x94 Britain, "
+    annals_timeline *tl = tu_run("The move pressures the other signatories \xE2\x80\x94 Britain, "
                               "France and Germany \xE2\x80\x94 to open talks on a new deal.");
-    const tl_event *e = first(tl, "talks");
+    const tl_event *e = tu_first(tl, "talks");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "France"));
+    assert_true(tu_has_name(e->actors, e->nactors, "France"));
     annals_timeline_free(tl);
     /* "X announced that troops would withdraw": X decided it */
-    tl = run("In March, Joe Biden announced that U.S. troops would withdraw from Somalia.");
-    e = first(tl, "withdrawal");
+    tl = tu_run("In March, Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    e = tu_first(tl, "withdrawal");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Joe Biden"));
-    assert_true(has_name(e->actors, e->nactors, "U.S. troops"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Joe Biden"));
+    assert_true(tu_has_name(e->actors, e->nactors, "U.S. troops"));
     annals_timeline_free(tl);
     /* the Arab Spring has no home-country crowd */
-    tl = run("Russia's envoy spoke in Moscow. Russia and Russian officials recalled the Arab "
+    tl = tu_run("Russia's envoy spoke in Moscow. Russia and Russian officials recalled the Arab "
              "Spring with Russian unease.");
-    e = first(tl, "protest");
+    e = tu_first(tl, "protest");
     assert_non_null(e);
     assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
@@ -453,26 +428,26 @@ static void test_aside_and_commands(void **s)
 static void test_sanctions_modifier(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("The Treasury eased Iran sanctions on Friday.");
-    const tl_event *e = first(tl, "sanctions");
+    annals_timeline *tl = tu_run("The Treasury eased Iran sanctions on Friday.");
+    const tl_event *e = tu_first(tl, "sanctions");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Iran"));
-    assert_false(has_name(e->actors, e->nactors, "Iran"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Iran"));
+    assert_false(tu_has_name(e->actors, e->nactors, "Iran"));
     annals_timeline_free(tl);
-    tl = run("Firms that trade with Cuba will face US sanctions.");
-    e = first(tl, "sanctions");
+    tl = tu_run("Firms that trade with Cuba will face US sanctions.");
+    e = tu_first(tl, "sanctions");
     assert_non_null(e);
-    assert_false(has_name(e->targets, e->ntargets, "United States"));
+    assert_false(tu_has_name(e->targets, e->ntargets, "United States"));
     annals_timeline_free(tl);
-    tl = run("The bloc keeps Iran sanctions in place, Germany said.");
-    e = first(tl, "sanctions");
+    tl = tu_run("The bloc keeps Iran sanctions in place, Germany said.");
+    e = tu_first(tl, "sanctions");
     assert_non_null(e);
-    assert_true(has_name(e->targets, e->ntargets, "Iran"));
+    assert_true(tu_has_name(e->targets, e->ntargets, "Iran"));
     annals_timeline_free(tl);
-    tl = run("Russia's sanctions on Turkish tomatoes ended.");
-    e = first(tl, "sanctions");
+    tl = tu_run("Russia's sanctions on Turkish tomatoes ended.");
+    e = tu_first(tl, "sanctions");
     assert_non_null(e);
-    assert_true(has_name(e->actors, e->nactors, "Russia"));
+    assert_true(tu_has_name(e->actors, e->nactors, "Russia"));
     annals_timeline_free(tl);
 }
 
@@ -481,17 +456,17 @@ static void test_sanctions_modifier(void **s)
 static void test_reported_future(void **s)
 {
     (void)s;
-    annals_timeline *tl = run("Joe Biden announced that U.S. troops would withdraw from Somalia.");
-    const tl_event *e = first(tl, "withdrawal");
+    annals_timeline *tl = tu_run("Joe Biden announced that U.S. troops would withdraw from Somalia.");
+    const tl_event *e = tu_first(tl, "withdrawal");
     assert_non_null(e);
     assert_string_equal(e->modality, "planned");
     annals_timeline_free(tl);
     /* "in May" is the month */
-    tl = run("A bomb attack in May at the stadium killed 22 people.");
+    tl = tu_run("A bomb attack in May at the stadium killed 22 people.");
     for (size_t i = 0; i < tl->nev; i++) assert_string_not_equal(tl->ev[i].modality, "hypothetical");
     annals_timeline_free(tl);
-    tl = run("Critics fear U.S. troops would withdraw from Somalia.");
-    e = first(tl, "withdrawal");
+    tl = tu_run("Critics fear U.S. troops would withdraw from Somalia.");
+    e = tu_first(tl, "withdrawal");
     assert_non_null(e);
     assert_string_equal(e->modality, "hypothetical");
     annals_timeline_free(tl);
