@@ -121,6 +121,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             /* a quarter named: later "a year earlier" and "the quarter"
              * keep its grain */
             c.last_quarter = y * 4 + (t->value[6] - '1');
+            c.quarter_over = c.past_verb;
         }
     }
     /* a clock time takes the day named right after it, as that day was

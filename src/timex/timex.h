@@ -21,6 +21,10 @@ typedef struct tx_ctx {
     int has_dct, dy, dm, dd;      /* the publication date */
     int has_last, ly, lm, ld;     /* the last full date named, for anaphora */
     int last_quarter;             /* the last quarter named: year * 4 + q - 1, or 0 */
+    int quarter_over;             /* ... named in the past tense ("reported a
+                                   * decline in fourth-quarter net"): it has
+                                   * ended, whatever the calendar says (a
+                                   * fiscal quarter) */
     int last_year;                /* the last year named at any grain, or 0 */
     int last_month;               /* y * 12 + m - 1 of a month named after the
                                    * last full date ("In March"), or 0 */

@@ -161,7 +161,7 @@ static long last_quarter_days(const tx_ctx *c)
 static long ref_quarter_days(const tx_ctx *c)
 {
     long q = last_quarter_days(c);
-    if (q < 0 || !c->has_dct || futurish(c)) return q;
+    if (q < 0 || !c->has_dct || futurish(c) || c->quarter_over) return q;
     long dct = ca_to_days(c->dy, c->dm, c->dd);
     int y, m, d;
     ca_from_days(q, &y, &m, &d);
@@ -682,6 +682,33 @@ static int f_season(const args *a, char out[40])
     return 0;
 }
 
+/* "the second quarter ended Oct. 31": a quarter said to have ended on a
+ * day is the one whose end lies on or before the DCT -- with a DCT of
+ * 2021-10-20 that quarter ended on 2020-10-31 (a fiscal quarter: its
+ * number says nothing of the calendar). The year of that quarter, or 0
+ * when the words after the match are not "ended <month> <day>". */
+static int ended_year(const args *a)
+{
+    if (!a->c->has_dct) return 0;
+    const char *p = a->text + a->m->end;
+    while (*p == ' ' || *p == ',') p++;
+    if (strncasecmp(p, "ended ", 6) != 0) return 0;
+    p += 6;
+    while (*p == ' ') p++;
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n])) n++;
+    const char *mv = n ? gm_lookup(a->c->g, "month", p, n) : NULL;
+    if (!mv) return 0;
+    p += n;
+    if (*p == '.') p++;
+    while (*p == ' ') p++;
+    if (!isdigit((unsigned char)*p)) return 0;
+    int m = atoi(mv), d = atoi(p), y = a->c->dy;
+    if (d < 1 || d > 31) return 0;
+    if (m > a->c->dm || (m == a->c->dm && d > a->c->dd)) y--;
+    return y;
+}
+
 /* quarter(q, year, rel) and half(h, year, rel): 2021-Q3, 2021-H1 */
 static int f_part(const args *a, char out[40], char letter, int max)
 {
@@ -711,8 +738,11 @@ static int f_part(const args *a, char out[40], char letter, int max)
     int y = year_or_rel(a, 1, 2);
     if (y < 0) return -1;
     long shift;
-    if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !futurish(a->c) &&
-        (q - 1) * (12 / max) + 1 > a->c->dm)
+    int end_y = letter == 'Q' && y && !year_of(a, 1) && !arg_shift(a, 2, &shift)
+                    ? ended_year(a) : 0;
+    if (end_y) y = end_y;
+    else if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !futurish(a->c) &&
+             (q - 1) * (12 / max) + 1 > a->c->dm)
         y--; /* the fourth quarter, in January: the one just ended */
     if (y) snprintf(out, 40, "%04d-%c%ld", y, letter, q);
     else snprintf(out, 40, "XXXX-%c%ld", letter, q);

@@ -190,6 +190,20 @@ static void test_anaphora_and_periods(void **s)
     V(D, "Net rose in the third quarter of 2020 from $5 million a year earlier.", "earlier", "2019-Q3");
     V(D, "Net rose in the third quarter of 2020. For the nine months, net rose from "
          "$5 million a year earlier.", "earlier", "2019"); /* the same months, not the quarter */
+    /* a quarter said to have ended on a day not yet reached this year
+     * ended last year (a fiscal quarter); the anaphor keeps it */
+    V("2021-10-20", "The chain lost money in the second quarter ended Oct. 31. Results for "
+      "that quarter included a charge.", "second quarter", "2020-Q2");
+    V("2021-10-20", "The chain lost money in the second quarter ended Oct. 31. Results for "
+      "that quarter included a charge.", "that quarter", "2020-Q2");
+    V("2021-10-20", "The chain earned more in the third quarter ended Sept. 30.", "third quarter", "2021-Q3");
+    /* a quarter reported on in the past tense is over: "the latest
+     * period" is that (fiscal) quarter, not the last calendar one */
+    V("2021-11-02", "The firm reported a decline in fourth-quarter earnings. Sales in the "
+      "latest period rose.", "latest period", "2021-Q4");
+    V("2021-11-02", "The firm sees a rise in fourth-quarter earnings. Sales in the "
+      "latest period fell.", "latest period", "2021-Q3");
+    V("2021-10-20", "The chain expects to earn more in the fourth quarter.", "fourth quarter", "2021-Q4");
     V(D, "Sales fell in the last half of 2020.", "half", "2020-H2");
     V(D, "Sales fell in the first two quarters of 2020.", "quarters", "2020-H1");
     V(D, "She is a 20th century democrat.", "century", "19");
