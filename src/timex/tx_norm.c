@@ -594,7 +594,7 @@ static int half_more(long n, const char *code, int time, char out[40])
     return 0;
 }
 
-/* duration(n, unit, half): P20Y, PT72H, P2DE; a vague number is X; a
+/* duration(n, unit, half): P20Y, PT72H, PXC; a vague number is X; a
  * third argument present adds half a unit. */
 static int f_duration(const args *a, char out[40])
 {
@@ -607,7 +607,11 @@ static int f_duration(const args *a, char out[40])
     size_t hn;
     if (n >= 0 && n < 1000000 && a->m->rule->nargs > 2 && arg(a, 2, &hs, &hn))
         return half_more(n, code, time, out);
-    if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
+    /* a vague number of decades or centuries: TimeBank's letters for
+     * them, E and C ("for centuries" PXC) */
+    if (n < 0 && strcmp(code, "DE") == 0) strcpy(out, "PXE");
+    else if (n < 0 && strcmp(code, "CE") == 0) strcpy(out, "PXC");
+    else if (n < 0) snprintf(out, 40, "P%sX%s", time ? "T" : "", code);
     /* ISO 8601 has no decade or century unit: "two decades" is P20Y */
     else if (strcmp(code, "DE") == 0 && n < 100000) snprintf(out, 40, "P%ldY", n * 10);
     else if (strcmp(code, "CE") == 0 && n < 10000) snprintf(out, 40, "P%ldY", n * 100);
