@@ -725,7 +725,9 @@ static int f_part(const args *a, char out[40], char letter, int max)
         int y = year_of(a, 1), qy, qm, qd;
         long ref = ref_quarter_days(a->c);
         if (y <= 0) return -1;
-        if (ref < 0) { /* no quarter named: the year */
+        /* no quarter named, or "In the nine months, net rose from the
+         * 1988 period": the same months of that year -- the year */
+        if (ref < 0 || a->c->in_period) {
             snprintf(out, 40, "%04d", y);
             return 0;
         }

@@ -187,6 +187,8 @@ static void test_anaphora_and_periods(void **s)
     V(D, "Net fell in the third quarter of 2020, against the 2019 quarter; the quarter was hard.",
       "the quarter", "2020-Q3"); /* "the 2019 quarter" is not a new subject */
     V(D, "Sales rose 5% in the 2019 period.", "2019 period", "2019"); /* no quarter named */
+    V(D, "Net rose in the third quarter of 2020. In the first nine months, net was $9 million, "
+         "against $4 million in the 2019 period.", "2019 period", "2019"); /* the same months */
     V(D, "Net rose in the third quarter of 2020 from $5 million a year earlier.", "earlier", "2019-Q3");
     V(D, "Net rose in the third quarter of 2020. For the nine months, net rose from "
          "$5 million a year earlier.", "earlier", "2019"); /* the same months, not the quarter */
