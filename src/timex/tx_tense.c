@@ -56,6 +56,12 @@ static const char *const near_future_words[] = {
     "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
     "resume", "resumes", "payable", "supposed", NULL};
 
+/* The present of a timetable: "the leaders meet Monday", "Albright visits
+ * Kenya Tuesday" -- ahead, when written in lower case (NBC's "Meet the
+ * Press" Sunday is a title). */
+static const char *const timetable_verbs[] = {"meet", "meets", "visits", "travels", "arrives",
+                                              "departs", "convenes", "reconvenes", NULL};
+
 /* Future words that leave no doubt: "will meet in March". */
 static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
 
@@ -263,6 +269,10 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
             continue;
+        if (word_in(w, n, timetable_verbs)) {
+            if (k < 8 && !isupper((unsigned char)w[0])) return 1;
+            continue;
+        }
         if (word_in(w, n, near_past_words)) return -1;
         if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
         if (had_before) continue;

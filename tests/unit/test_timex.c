@@ -97,6 +97,11 @@ static void test_weekdays_and_days(void **s)
     V(D, "Officials will decide tomorrow.", "tomorrow", "2021-07-19");
     V(D, "It began the day before yesterday.", "before yesterday", "2021-07-16");
     V(NULL, "They met on Friday.", "Friday", "XXXX-WXX-5");
+    /* the present of a timetable looks ahead; a title's capital does not */
+    V(D, "The two leaders meet separately Tuesday with the envoy.", "Tuesday", "2021-07-20");
+    V(D, "The envoy visits Lagos Friday.", "Friday", "2021-07-23");
+    V(D, "He told NBC's Meet the Press on Friday that he would run.", "Friday", "2021-07-16");
+    V(D, "The leaders met separately Tuesday with the envoy.", "Tuesday", "2021-07-13");
 }
 
 static void test_relative_units(void **s)
