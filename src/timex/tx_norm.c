@@ -822,6 +822,26 @@ static int f_setunit(const args *a, char out[40])
     return 0;
 }
 
+/* Of a yearly day's dates in the year before the DCT's, the DCT's and the
+ * next (days[3], -1: none; each the last day of a span of len + 1 days),
+ * the one meant: the latest before the DCT for rel < 0 ("last Easter"),
+ * the first after for rel > 0, the DCT year's for "this", else the one
+ * the tense puts nearest. -1 when none fits. */
+static long yearly_pick(const tx_ctx *c, const long days[3], long len, int has_rel, long rel)
+{
+    long ref = dct_days(c), best = -1, bestdist = -1;
+    for (int k = 0; k < 3; k++) {
+        long day = days[k], dist;
+        if (day < 0) continue;
+        if (has_rel && rel < 0) dist = day < ref ? ref - day : -1;
+        else if (has_rel && rel > 0) dist = day > ref ? day - ref : -1;
+        else if (has_rel) dist = k == 1 ? 0 : -1;
+        else dist = tense_dist(c, day - len, day);
+        if (dist >= 0 && (bestdist < 0 || dist < bestdist)) { bestdist = dist; best = day; }
+    }
+    return best;
+}
+
 /* The n-th weekday wd (0 = Monday) of month m of year y, counting from
  * day `from`; n = -1 is the last one. */
 static int nth_weekday(int y, int m, int wd, long n, int from)
@@ -857,20 +877,51 @@ static int f_nthday(const args *a, char out[40])
         snprintf(out, 40, "XXXX-%02d", m);
         return 0;
     }
-    long ref = dct_days(a->c), best = -1, bestdist = -1;
-    for (int y = a->c->dy - 1; y <= a->c->dy + 1; y++) {
-        int d = nth_weekday(y, m, wd, n, (int)from);
-        if (!ca_valid(y, m, d)) continue;
-        long day = ca_to_days(y, m, d), dist;
-        if (has_rel && shift < 0) dist = day < ref ? ref - day : -1;
-        else if (has_rel && shift > 0) dist = day > ref ? day - ref : -1;
-        else if (has_rel) dist = y == a->c->dy ? 0 : -1;
-        else dist = tense_dist(a->c, day, day);
-        if (dist >= 0 && (bestdist < 0 || dist < bestdist)) { bestdist = dist; best = day; }
+    long days[3];
+    for (int k = 0; k < 3; k++) {
+        int y = a->c->dy - 1 + k, d = nth_weekday(y, m, wd, n, (int)from);
+        days[k] = ca_valid(y, m, d) ? ca_to_days(y, m, d) : -1;
     }
+    long best = yearly_pick(a->c, days, 0, has_rel, shift);
     if (best < 0) return -1;
     fmt_day(out, best);
     return 0;
+}
+
+/* Easter Sunday of year y (Gregorian; the anonymous algorithm of 1876). */
+static long easter_days(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return ca_to_days(y, month, day);
+}
+
+/* easter(shift, unit, rel, year): a day of the Easter cycle, shift days
+ * from Easter Sunday (Good Friday -2, Easter Monday 1), or with unit
+ * "week" the ISO week that ends on Easter Sunday (Holy Week). The year:
+ * given, forced by rel, or the one the tense puts nearest. */
+static int f_easter(const args *a, char out[40])
+{
+    long shift = a->m->rule->nargs > 0 && a->m->rule->args[0].kind == GM_ARG_NUMBER
+                     ? a->m->rule->args[0].num : 0, rel = 0;
+    const char *us;
+    size_t un;
+    int week = arg(a, 1, &us, &un) && un >= 4 && strncasecmp(us, "week", 4) == 0;
+    int has_rel = arg_shift(a, 2, &rel), y = year_of(a, 3);
+    if (y < 0) return -1;
+    long best;
+    if (y) best = easter_days(y) + shift;
+    else if (!a->c->has_dct) {
+        strcpy(out, week ? "XXXX-WXX" : "XXXX-XX-XX");
+        return 0;
+    } else {
+        long days[3];
+        for (int k = 0; k < 3; k++) days[k] = easter_days(a->c->dy - 1 + k) + shift;
+        if ((best = yearly_pick(a->c, days, week ? 6 : 0, has_rel, rel)) < 0) return -1;
+    }
+    return unit_value(week ? "W" : "D", best, out);
 }
 
 /* century(ordinal): "the 20th century" -> 19, "the eleventh century" -> 10 */
@@ -953,6 +1004,7 @@ static const fn fns[] = {
     {"fiscal", f_fiscal},   {"time", f_time},       {"literal", f_literal},
     {"setunit", f_setunit}, {"century", f_century},
     {"nthday", f_nthday},   {"dayset", f_dayset},   {"monthset", f_monthset},
+    {"easter", f_easter},
     {"weekof", f_weekof},   {"seasonset", f_seasonset}, {"partset", f_partset},
     {NULL, NULL}};
 

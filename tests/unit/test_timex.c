@@ -220,6 +220,15 @@ static void test_anaphora_and_periods(void **s)
     V(D, "Turkeys sold out last Thanksgiving.", "Thanksgiving", "2020-11-26");
     V("2000-01-06", "Families gathered on Thanksgiving Day.", "Thanksgiving", "1999-11-25");
     V("1998-10-26", "Voters will go to the polls on Election Day.", "Election", "1998-11-03");
+    /* the Easter cycle (Easter 2021 fell on April 4, 2022 on April 17) */
+    V(D, "Pilgrims gathered on Easter Sunday.", "Easter", "2021-04-04");
+    V(D, "Shops were shut on Good Friday.", "Good Friday", "2021-04-02");
+    V(D, "The talks will be held after Easter.", "Easter", "2022-04-17");
+    V(D, "Riots broke out on Easter Monday 2016.", "Easter", "2016-03-28");
+    V("2000-04-17", "Protesters prayed as Easter week began.", "Easter week", "2000-W16");
+    V(NULL, "Pilgrims gathered on Easter Sunday.", "Easter", "XXXX-XX-XX");
+    V(D, "The plan would breach the Good Friday Agreement.", "Friday", "-");
+    V(D, "He cited the Easter Rising and Easter Island.", "Easter", "-");
     V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
     V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
     /* the n-th weekday of a month, written out */
