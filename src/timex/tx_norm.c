@@ -59,7 +59,15 @@ static long arg_num(const args *a, int i)
     }
     if (a->m->rule->args[i].kind == GM_ARG_NUMBER) return a->m->rule->args[i].num;
     const char *v = arg_table(a, i, "number");
-    return v ? strtol(v, NULL, 10) : -1;
+    if (v) return strtol(v, NULL, 10);
+    /* "two hundred", "three thousand": a number word times the last */
+    size_t k = n;
+    while (k && s[k - 1] != ' ' && s[k - 1] != '-') k--;
+    long mult = n - k == 7 && strncasecmp(s + k, "hundred", 7) == 0    ? 100
+                : n - k == 8 && strncasecmp(s + k, "thousand", 8) == 0 ? 1000
+                                                                        : 0;
+    const char *h = mult && k > 1 ? gm_lookup(a->c->g, "number", s, k - 1) : NULL;
+    return h ? strtol(h, NULL, 10) * mult : -1;
 }
 
 /* A signed shift: a number literal, or the rel table (last -1, next 1). */

@@ -138,6 +138,8 @@ static void test_durations_sets_refs(void **s)
     /* ISO 8601 has no decade unit: decades and centuries count in years */
     V(D, "After two decades of war the troops left.", "two decades", "P20Y");
     V(D, "A century of rule ended.", "century", "P100Y");
+    V(D, "The bridge stood for two hundred years.", "years", "P200Y");
+    V(D, "The secret was kept for more than two thousand years.", "years", "P2000Y");
     V(D, "The four-decade feud ended.", "four-decade", "P40Y");
     V(D, "A 72-hour truce began.", "72-hour", "PT72H");
     V(D, "Prices rose over the past several months.", "months", "PXM");
