@@ -242,6 +242,9 @@ static long tense_dist(const tx_ctx *c, long a, long b)
     /* ... but not when the story is told in an earlier year: "announced
      * sanctions on December 29" after "in December 2016" */
     if (c->past_on && a > ref && c->last_year && c->last_year < c->dy) dist += 400;
+    /* "changed to a calendar year in December": a whole month that has
+     * not begun cannot hold what a past verb with "in" tells */
+    if (c->past_on && a > ref && b - a >= 27) dist += 400;
     return dist;
 }
 

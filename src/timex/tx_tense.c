@@ -148,10 +148,23 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
     static const char *const before_adjective[] = {
         "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "still",
         "very", "most", "more", "less", "newly", NULL};
-    return !(t > first && (word_in(d->text + d->tok[t - 1].start,
-                                   d->tok[t - 1].end - d->tok[t - 1].start, be_words) ||
-                           word_in(d->text + d->tok[t - 1].start,
-                                   d->tok[t - 1].end - d->tok[t - 1].start, before_adjective)));
+    if (t > first && (word_in(d->text + d->tok[t - 1].start,
+                              d->tok[t - 1].end - d->tok[t - 1].start, be_words) ||
+                      word_in(d->text + d->tok[t - 1].start,
+                              d->tok[t - 1].end - d->tok[t - 1].start, before_adjective)))
+        return 0;
+    /* "could be further reduced", "are traditionally held": a participle
+     * after "be" and an adverb */
+    const dc_token *p = t > first ? &d->tok[t - 1] : NULL;
+    size_t pn = p ? p->end - p->start : 0;
+    int adverb = p && ((pn > 3 && strncasecmp(d->text + p->start + pn - 2, "ly", 2) == 0) ||
+                       word_in(d->text + p->start, pn,
+                               (const char *const[]){"further", "still", "also", "not", "never",
+                                                     "then", "later", "soon", "already", "just",
+                                                     NULL}));
+    return !(adverb && t > first + 1 &&
+             word_in(d->text + d->tok[t - 2].start, d->tok[t - 2].end - d->tok[t - 2].start,
+                     be_words));
 }
 
 /* Is the expression between "the" (and perhaps an adjective) and a noun:
@@ -196,6 +209,30 @@ static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_
     /* "Friday, the rebels ...": alone before a comma */
     return at == first && after < end && d->tok[after].end - d->tok[after].start == 1 &&
            d->text[d->tok[after].start] == ',';
+}
+
+/* Is there an infinitive ("to sell", not "to a calendar year" or "to
+ * March") among tokens [from, to)? */
+static int infinitive_between(const dc_doc *d, uint32_t from, uint32_t to)
+{
+    static const char *const not_verbs[] = {
+        "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+        "these", "those", "some", "any", "each", "every", "all", "no", "about", "around",
+        "nearly", "more", "less",
+        /* "went back to court", "came to power": nouns after "to" */
+        "date", "court", "power", "office", "prison", "jail", "trial", "school", "work", "war",
+        "bed", "market", "town", "church", "hospital", "home", "sea", "press", "camp", "mind",
+        "light", "death", "justice", "safety", "life", "court's", NULL};
+    for (uint32_t u = from; u + 1 < to; u++) {
+        if (!tok_is(d, u, "to")) continue;
+        const dc_token *n = &d->tok[u + 1];
+        const char *w = d->text + n->start;
+        size_t len = n->end - n->start;
+        if (islower((unsigned char)w[0]) && !word_in(w, len, not_verbs) &&
+            !is_past_form(w, len) && !isdigit((unsigned char)w[0]))
+            return 1;
+    }
+    return 0;
 }
 
 /* Is token t a past participle ("signed", "taken", "been")? */
@@ -323,7 +360,12 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
             return 1;
         /* a participle after "be" is no past: "will be held in April",
          * "to be published in November"; look further back */
-        if (past_at(d, first, t)) return prep_before(d, s, start) ? -3 : -2;
+        if (past_at(d, first, t)) {
+            /* "agreed to sell it in March": the time is the infinitive's,
+             * ahead of the agreeing */
+            if (infinitive_between(d, t + 1, at)) return 0;
+            return prep_before(d, s, start) ? -3 : -2;
+        }
     }
     if (had_before) return -2; /* "had been due to expire Friday" */
     /* further back, only a "will" that no past verb or report stands

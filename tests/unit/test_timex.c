@@ -78,6 +78,14 @@ static void test_months_and_tense(void **s)
     /* the tense of the verb: a past verb puts a month behind the DCT, but a
      * deadline a few weeks ahead stays ahead */
     V("2021-12-01", "The talks collapsed in March.", "March", "2021-03");
+    /* a month not yet begun cannot hold what a past verb with "in" tells;
+     * an infinitive's time lies ahead of the verb; "be" and an adverb
+     * make a participle no past */
+    V("2021-10-27", "The firm changed to a calendar year in December.", "December", "2020-12");
+    V("2021-10-27", "The firm agreed to change its fiscal year in December.", "December", "2021-12");
+    V("2021-10-27", "The tariff could be further reduced at a hearing in December.", "December",
+      "2021-12");
+    V("2021-10-27", "The union went back to court in December.", "December", "2020-12");
     V("2021-12-01", "In March the talks collapsed.", "March", "2021-03");
     V("2021-12-01", "They will meet again in March.", "March", "2022-03");
     V("2021-11-20", "The offer was extended to Dec. 15.", "Dec. 15", "2021-12-15");
