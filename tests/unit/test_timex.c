@@ -441,6 +441,9 @@ static void test_vague_refs_and_age_decades(void **s)
     (void)s;
     V(D, "Prices will ease in the near term.", "near term", "FUTURE_REF");
     V(D, "The vote was put off to a later date.", "later date", "FUTURE_REF");
+    V(D, "It could in the long term lead to a split.", "long term", "FUTURE_REF");
+    V(D, "The car sat in the long-term lot for a week.", "long-term", "-"); /* an adjective */
+    V(D, "He would not travel at this crucial moment.", "moment", "PRESENT_REF");
     V(D, "The short-term plan failed.", "short", "-"); /* an adjective, not a time */
     V(D, "Tension will rise in the weeks ahead.", "weeks ahead", "PXW");
     V(D, "The envoy stayed for a while.", "while", "PXX");
