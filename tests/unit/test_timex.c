@@ -105,6 +105,13 @@ static void test_weekdays_and_days(void **s)
     V(D, "Officials will decide tomorrow.", "tomorrow", "2021-07-19");
     V(D, "It began the day before yesterday.", "before yesterday", "2021-07-16");
     V(NULL, "They met on Friday.", "Friday", "XXXX-WXX-5");
+    /* a part of the day under discussion; a clock with one */
+    V(D, "On Friday, dealers sold in the morning.", "morning", "2021-07-16TMO");
+    V(D, "The plane will leave at 4 in the morning.", "morning", "2021-07-18T04:00");
+    V(D, "The show aired at 10 o'clock at night.", "night", "2021-07-18T22:00");
+    V(D, "They landed at 2 a.m. in the morning.", "a.m.", "2021-07-18T02:00");
+    V(D, "They landed at 2 a.m. in the morning.", "the morning", "-");
+    V(D, "Troops moved in on the morning of July 3.", "morning", "-");
     /* the present of a timetable looks ahead; a title's capital does not */
     V(D, "The two leaders meet separately Tuesday with the envoy.", "Tuesday", "2021-07-20");
     V(D, "The envoy visits Lagos Friday.", "Friday", "2021-07-23");
