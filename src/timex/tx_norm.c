@@ -698,30 +698,28 @@ static int f_season(const args *a, char out[40])
 }
 
 /* "the second quarter ended Oct. 31": a quarter said to have ended on a
- * day is the one whose end lies on or before the DCT -- with a DCT of
- * 2021-10-20 that quarter ended on 2020-10-31 (a fiscal quarter: its
- * number says nothing of the calendar). The year of that quarter, or 0
- * when the words after the match are not "ended <month> <day>". */
-static int ended_year(const args *a)
+ * day not yet reached this year ended the year before -- with a DCT of
+ * 2021-10-20 on 2020-10-31 (a fiscal quarter: its number says nothing of
+ * the calendar). 1 when the words after the match say so, else 0. */
+static int ended_last_year(const args *a)
 {
     if (!a->c->has_dct) return 0;
-    const char *p = a->text + a->m->end;
-    while (*p == ' ' || *p == ',') p++;
-    if (strncasecmp(p, "ended ", 6) != 0) return 0;
+    const char *p = a->text + a->m->end, *e = a->text + a->c->text_len;
+    while (p < e && (*p == ' ' || *p == ',')) p++;
+    if (e - p < 8 || strncasecmp(p, "ended ", 6) != 0) return 0;
     p += 6;
-    while (*p == ' ') p++;
+    while (p < e && *p == ' ') p++;
     size_t n = 0;
-    while (isalpha((unsigned char)p[n])) n++;
+    while (p + n < e && isalpha((unsigned char)p[n])) n++;
     const char *mv = n ? gm_lookup(a->c->g, "month", p, n) : NULL;
     if (!mv) return 0;
     p += n;
-    if (*p == '.') p++;
-    while (*p == ' ') p++;
-    if (!isdigit((unsigned char)*p)) return 0;
-    int m = atoi(mv), d = atoi(p), y = a->c->dy;
+    if (p < e && *p == '.') p++;
+    while (p < e && *p == ' ') p++;
+    int m = atoi(mv), d = 0;
+    for (int k = 0; p < e && k < 2 && isdigit((unsigned char)*p); k++, p++) d = d * 10 + (*p - '0');
     if (d < 1 || d > 31) return 0;
-    if (m > a->c->dm || (m == a->c->dm && d > a->c->dd)) y--;
-    return y;
+    return m > a->c->dm || (m == a->c->dm && d > a->c->dd);
 }
 
 /* quarter(q, year, rel) and half(h, year, rel): 2021-Q3, 2021-H1 */
@@ -755,11 +753,9 @@ static int f_part(const args *a, char out[40], char letter, int max)
     int y = year_or_rel(a, 1, 2);
     if (y < 0) return -1;
     long shift;
-    int end_y = letter == 'Q' && y && !year_of(a, 1) && !arg_shift(a, 2, &shift)
-                    ? ended_year(a) : 0;
-    if (end_y) y = end_y;
-    else if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) && !futurish(a->c) &&
-             (q - 1) * (12 / max) + 1 > a->c->dm)
+    if (y && !year_of(a, 1) && !arg_shift(a, 2, &shift) &&
+        ((letter == 'Q' && ended_last_year(a)) ||
+         (!futurish(a->c) && (q - 1) * (12 / max) + 1 > a->c->dm)))
         y--; /* the fourth quarter, in January: the one just ended */
     if (y) snprintf(out, 40, "%04d-%c%ld", y, letter, q);
     else snprintf(out, 40, "XXXX-%c%ld", letter, q);

@@ -221,6 +221,8 @@ static void test_anaphora_and_periods(void **s)
     V("2021-10-20", "The chain lost money in the second quarter ended Oct. 31. Results for "
       "that quarter included a charge.", "that quarter", "2020-Q2");
     V("2021-10-20", "The chain earned more in the third quarter ended Sept. 30.", "third quarter", "2021-Q3");
+    V("2022-03-01", "The retailer lost money in the fourth quarter ended Jan. 31.", "fourth quarter",
+      "2021-Q4"); /* a fiscal year named after the year it starts in */
     V(D, "The group sold $2 billion in the latest fiscal year.", "latest fiscal year", "2020");
     /* a quarter reported on in the past tense is over: "the latest
      * period" is that (fiscal) quarter, not the last calendar one */
