@@ -2,7 +2,8 @@
  * its trigger: its own ("the 2006 election"), in its own clause, then in
  * its sentence, at most to the day; never the day of a report about it
  * (but for what is done by announcing it), nor a date across "after" or
- * "since". An undated plain past told in the sentence right after one
+ * "since" -- but counted across one ("two days after the vote").
+ * An undated plain past told in the sentence right after one
  * dated to the day, in the same paragraph, takes that day; any other
  * stays undated: a wrong date is worse than none. */
 #ifndef AN_ANCHOR_H
