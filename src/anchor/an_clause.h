@@ -98,6 +98,24 @@ int an_shift_date(const dc_doc *d, const dc_sent *s, const tx_timex *tx, size_t 
                   const an_usable *ok, const an_shift *shift, const tl_date *narrative,
                   const char *dct, const char *news_day, tl_date *out);
 
+/* The narrative's day (an_narrative.c). */
+
+/* Does a paragraph start between sentences a < b? */
+int an_para_between(const dc_doc *d, long a, long b);
+
+/* The timex of the last day the sentence before si named, in its
+ * paragraph, not the day of a report; -1 if none. */
+long an_narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si);
+
+/* For the trigger at byte at, the verb of a "meanwhile" clause of
+ * sentence si: the timex of the last day named before it, as long as no
+ * other time was named since; -1 if none. */
+long an_meanwhile_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si, uint32_t at);
+
+/* dct if one of the first two sentences names it (the story leads with
+ * the day of writing), else "". */
+const char *an_news_day(const dc_doc *d, const tx_timex *tx, size_t ntx, const char *dct);
+
 /* The forms of a trigger (an_form.c). */
 
 /* Is the trigger at byte at a participle used as an adjective ("three

@@ -179,45 +179,6 @@ static int news_present(const dc_doc *d, const dc_sent *s, uint32_t at)
     return 0;
 }
 
-/* Does a paragraph start between sentences a < b? */
-static int para_between(const dc_doc *d, long a, long b)
-{
-    for (long k = a + 1; k <= b; k++)
-        if (d->tok[d->sent[k].tok0].flags & DC_PARA) return 1;
-    return 0;
-}
-
-/* The narrative's current date before sentence si: the last day the
- * sentence before it named (not the day of a report), as "Later that
- * day" or a bare "Insurgents fired on the aircraft" continue it. -1 if
- * it named none. */
-static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si)
-{
-    if (si < 1 || para_between(d, si - 1, si)) return -1; /* a new paragraph, a new scene */
-    const dc_sent *p = &d->sent[si - 1];
-    long found = -1;
-    for (size_t k = 0; k < ntx; k++) {
-        if (tx[k].start < p->start || tx[k].end > p->end) continue;
-        tl_date t;
-        if (an_span(tx[k].value, &t) || strcmp(t.precision, "day") != 0) continue;
-        if (an_report_date(d, p, tx[k].start, tx[k].end, tx[k].start)) continue;
-        found = (long)k;
-    }
-    return found;
-}
-
-/* The day a story leads with, when it is the day of writing: dct if
- * one of the first two sentences names it ("Israel's defense minister
- * on Tuesday signaled"), else "". */
-static const char *news_day(const dc_doc *d, const tx_timex *tx, size_t ntx, const char *dct)
-{
-    if (!dct[0] || !d->nsent) return "";
-    uint32_t end = d->sent[d->nsent > 1 ? 1 : 0].end;
-    for (size_t k = 0; k < ntx && tx[k].start < end; k++)
-        if (strcmp(tx[k].type, "DATE") == 0 && strcmp(tx[k].value, dct) == 0) return dct;
-    return "";
-}
-
 /* Does an event of the document other than e have a trigger starting in
  * bytes [from, to) of sentence s? */
 static int other_trigger_in(const annals_timeline *tl, size_t first, const tl_event *e,
@@ -390,9 +351,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * deal" is not the deal's, but a decision to lift an embargo
              * is the lifting */
             tl_date nd;
-            long k = narrative_day(d, tx, ntx, si);
+            long k = an_narrative_day(d, tx, ntx, si);
             const tl_date *narr = k >= 0 && an_span(tx[k].value, &nd) == 0 ? &nd : NULL;
-            if (an_shift_date(d, s, tx, ntx, &ok, &sh, narr, dct, news_day(d, tx, ntx, dct), &e->date)) {
+            if (an_shift_date(d, s, tx, ntx, &ok, &sh, narr, dct, an_news_day(d, tx, ntx, dct), &e->date)) {
                 e->has_date = 1;
                 m->date_text = tl_strdup(tl, d->text + sh.from, sh.to - sh.from);
                 continue;
@@ -410,12 +371,13 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 e->has_date = 1;
                 continue;
             }
-            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
+            if (carry && prev && si - prev_si <= 1 && !an_para_between(d, prev_si, si) &&
                 strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;
                 e->has_date = 1;
             } else if (carry) {
-                long k = narrative_day(d, tx, ntx, si);
+                long k = an_narrative_day(d, tx, ntx, si);
+                if (k < 0) k = an_meanwhile_day(d, tx, ntx, si, at);
                 if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
             }
             continue;

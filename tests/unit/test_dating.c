@@ -302,6 +302,25 @@ static void test_aside(void **s)
     assert_string_equal(date_of("arrested"), "2021-07-13");
 }
 
+/* a "meanwhile" clause happened while the narrative's last named day
+ * held, however many paragraphs back; a later year named in between, or
+ * a noun told in the clause, takes no such day */
+static void test_meanwhile(void **s)
+{
+    (void)s;
+    run(D, "The president said on Tuesday he would leave the treaty. The move drew sharp "
+           "criticism in Europe.\n\nIran vowed, meanwhile, to retaliate against any strike on "
+           "its ships.");
+    assert_string_equal(date_of("vowed"), "2021-07-13");
+    assert_string_equal(date_of("strike"), "-");
+    run(D, "The president said on Tuesday he would leave the treaty.\n\nMeanwhile, rebels seized "
+           "two towns near the border.");
+    assert_string_equal(date_of("seized"), "2021-07-13");
+    run(D, "The president said on Tuesday he would leave the treaty. The move drew criticism in "
+           "2019.\n\nMeanwhile, rebels seized two towns near the border.");
+    assert_string_equal(date_of("seized"), "-");
+}
+
 static int teardown(void **s)
 {
     if (TL) annals_timeline_free(TL);
@@ -386,6 +405,6 @@ int main(void)
         cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now),
         cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
-        cmocka_unit_test(test_aside)};
+        cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
