@@ -371,6 +371,15 @@ int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
     return 1;
 }
 
+int an_said_at(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const prep[] = {"at", "in", "during", NULL};
+    uint32_t tr = an_tok_at(d, s, at);
+    for (uint32_t t = s->tok0; t + 1 < tr; t++)
+        if (an_any_word(d, t, say) && an_any_word(d, t + 1, prep) && tr <= t + 5) return 1;
+    return 0;
+}
+
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};

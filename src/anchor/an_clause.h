@@ -41,6 +41,10 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
 /* Is token t a verb of saying ("said", "reported", "announced")? */
 int an_say(const dc_doc *d, uint32_t t);
 
+/* Is the trigger at byte at where something was said ("Mr. Obama said
+ * at a joint news conference")? */
+int an_said_at(const dc_doc *d, const dc_sent *s, uint32_t at);
+
 /* Is the trigger at byte at reported speech: a verb of saying or a
  * quotation mark before it in its sentence? */
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);

@@ -379,6 +379,12 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 long k = an_narrative_day(d, tx, ntx, si);
                 if (k < 0) k = an_meanwhile_day(d, tx, ntx, si, at);
                 if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
+                /* "Mr. Obama said at a joint news conference": with no
+                 * day of its own, the saying is the news of the day the
+                 * story leads with */
+                const char *nd = an_news_day(d, tx, ntx, dct);
+                if (k < 0 && nd[0] && an_said_at(d, s, at) && an_span(nd, &e->date) == 0)
+                    e->has_date = 1;
             }
             continue;
         }

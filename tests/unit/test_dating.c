@@ -321,6 +321,19 @@ static void test_meanwhile(void **s)
     assert_string_equal(date_of("seized"), "-");
 }
 
+/* where the news was said, with no day of its own: the day the story
+ * leads with, when that is the day of writing */
+static void test_said_at(void **s)
+{
+    (void)s;
+    run(D, "The two presidents showed their differences on Thursday in Paris.\n\nThe alliance, "
+           "Mr. Biden said at a joint news conference with Macron, remains strong.");
+    assert_string_equal(date_of("joint news conference"), D);
+    run(D, "The two presidents showed their differences on Monday in Paris.\n\nThe alliance, "
+           "Mr. Biden said at a joint news conference with Macron, remains strong.");
+    assert_string_equal(date_of("joint news conference"), "-");
+}
+
 static int teardown(void **s)
 {
     if (TL) annals_timeline_free(TL);
@@ -405,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now),
         cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
-        cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile)};
+        cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
+        cmocka_unit_test(test_said_at)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
