@@ -120,6 +120,13 @@ long an_meanwhile_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si, 
  * the day of writing), else "". */
 const char *an_news_day(const dc_doc *d, const tx_timex *tx, size_t ntx, const char *dct);
 
+/* The date of event i from timex x of its sentence s when x is counted
+ * from the day of writing ("next month") but told in a report quoted
+ * "at the time": counted instead from the own date of what the three
+ * sentences before were about (an_then.c). 1 and *out set. */
+int an_then(const dc_doc *d, const dc_sent *s, const tx_timex *x, const char *dct,
+            const annals_timeline *tl, size_t first, size_t i, tl_date *out);
+
 /* The forms of a trigger (an_form.c). */
 
 /* Is the trigger at byte at a participle used as an adjective ("three

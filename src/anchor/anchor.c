@@ -388,7 +388,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             }
             continue;
         }
-        if (an_span(tx[best].value, &e->date) == 0) {
+        if (an_then(d, s, &tx[best], dct, tl, first, i, &e->date) ||
+            an_span(tx[best].value, &e->date) == 0) {
             e->has_date = 1;
             /* date_text lives in the timeline's arena, like the rest */
             m->date_text = tl_strdup(tl, d->text + tx[best].start, tx[best].end - tx[best].start);

@@ -334,6 +334,22 @@ static void test_said_at(void **s)
     assert_string_equal(date_of("joint news conference"), "-");
 }
 
+/* a report quoted "at the time" counts "next month" from that time: the
+ * own date of what the sentences before were about */
+static void test_at_the_time(void **s)
+{
+    (void)s;
+    run(D, "The government announced sanctions on the militia on March 3, 2019. The sanctions "
+           "were not welcomed by the army. As a newspaper reported at the time, the general "
+           "would have to decide whether to lift the sanctions when he takes office next month.");
+    assert_string_equal(date_of("takes office"), "2019-04");
+    /* "at the time of" names another time: the DCT counts */
+    run(D, "The government announced sanctions on the militia on March 3, 2019. The sanctions "
+           "were not welcomed by the army. At the time of the vote, the general said he takes "
+           "office next month.");
+    assert_string_equal(date_of("takes office"), "2021-08");
+}
+
 static int teardown(void **s)
 {
     if (TL) annals_timeline_free(TL);
@@ -419,6 +435,6 @@ int main(void)
         cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
-        cmocka_unit_test(test_said_at)};
+        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
