@@ -134,13 +134,15 @@ static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, co
 }
 
 /* Is the trigger at byte at in a background clause ("while U.S. forces
- * withdrew", "amid protests"), which tells no news of its own? */
+ * withdrew", "amid protests"), which tells no news of its own, or across
+ * a link that sets its time apart from the clause's ("Following Trump's
+ * election", "came just after Iran launched missiles")? */
 static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
+    static const char *const w[] = {"while", "as", "amid", "since", "whereas", "after", "before",
+                                    "following", "until", NULL};
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
-        if (an_word(d, t, "while") || an_word(d, t, "as") || an_word(d, t, "amid") ||
-            an_word(d, t, "since") || an_word(d, t, "whereas"))
-            return 1;
+        if (an_any_word(d, t, w)) return 1;
     return 0;
 }
 

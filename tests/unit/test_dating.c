@@ -227,6 +227,11 @@ static void test_carry_limits(void **s)
     /* ... nor what someone says */
     run(D, "The ministers arrived in Geneva on Monday. The army said rebels shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
+    /* ... nor what a link sets before or after the clause's time */
+    run(D, "The ministers arrived in Geneva on Monday. Rebels shelled the airport after the army "
+           "attacked the port.");
+    assert_string_equal(date_of("shelled"), "2021-07-12");
+    assert_string_equal(date_of("attacked"), "-");
 }
 
 /* the main clause names its day: the phrase's event is that day less
