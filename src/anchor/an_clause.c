@@ -94,6 +94,34 @@ static int hours_apart(const dc_doc *d, const dc_sent *s, uint32_t l)
     return 0;
 }
 
+/* Is token t a comma or a dash (a hyphen stands between words: "U.S.-North")? */
+static int dash_or_comma(const dc_doc *d, uint32_t t)
+{
+    static const char *const mark[] = {",", "-", "\xE2\x80\x94", "\xE2\x80\x93", NULL};
+    if (!an_any_word(d, t, mark)) return 0;
+    uint32_t a = d->tok[t].start;
+    return an_word(d, t, ",") || a == 0 || d->text[a - 1] == ' ' || d->text[d->tok[t].end] == ' ';
+}
+
+/* Is the link at token l an aside set off right after the date ending
+ * at te and closed before the trigger at token tt ("On Tuesday -- two
+ * days before the king's arrival -- police arrested", "On Saturday, a
+ * day after the coup, Turkey closed")? The date is then the main
+ * clause's. */
+static int aside(const dc_doc *d, const dc_sent *s, uint32_t te, uint32_t l, uint32_t tt)
+{
+    uint32_t t = an_tok_at(d, s, te);
+    if (t >= l || !dash_or_comma(d, t)) return 0;
+    while (t < l && dash_or_comma(d, t)) t++;
+    /* a count before the link: "two days", "a day" (a bare "before he
+     * left" is as often the whole clause's) */
+    if (l - t != 2 || !(an_word(d, l - 1, "day") || an_word(d, l - 1, "days"))) return 0;
+    /* closed right before the main clause: "-- his government arrested" */
+    for (uint32_t k = l + 1; k < tt; k++)
+        if (dash_or_comma(d, k)) return tt - k <= 4;
+    return 0;
+}
+
 int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at, int coarse)
 {
     uint32_t end = s->tok0 + s->ntok, tx = an_tok_at(d, s, ts);
@@ -142,7 +170,7 @@ int an_time_link(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, ui
         if (is_link(d, s, t)) return 1;
     }
     uint32_t l = link_in(d, s, te, at);
-    if (l >= end || hours_apart(d, s, l)) return 0;
+    if (l >= end || hours_apart(d, s, l) || aside(d, s, te, l, tt)) return 0;
     /* "In November, Pakistan shut the route after a U.S. airstrike": a
      * month or a year covers what led to what it dates; a day does not,
      * nor what is still to come ("this year in preparation for the
@@ -191,6 +219,11 @@ static const char *const say[] = {
     "added", "stated", "tweeted", "tweeting", "wrote", "confirmed", "confirming", "revealed",
     "acknowledged", "claimed", "claims", "disclosed", "released", "briefed", "testified",
     "argued", "insisted", "noted", "warned", "cautioned", "explained", "saying", NULL};
+
+int an_say(const dc_doc *d, uint32_t t)
+{
+    return an_any_word(d, t, say);
+}
 
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
 {
@@ -336,6 +369,15 @@ int an_premodifier(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
     *from = d->tok[n].start;
     *to = d->tok[last].end;
     return 1;
+}
+
+int an_said_at(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const prep[] = {"at", "in", "during", NULL};
+    uint32_t tr = an_tok_at(d, s, at);
+    for (uint32_t t = s->tok0; t + 1 < tr; t++)
+        if (an_any_word(d, t, say) && an_any_word(d, t + 1, prep) && tr <= t + 5) return 1;
+    return 0;
 }
 
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)

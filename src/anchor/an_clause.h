@@ -6,6 +6,8 @@
 #define AN_CLAUSE_H
 #include <stdint.h>
 #include "../doc/doc.h"
+#include "../timeline/timeline.h"
+#include "../timex/timex.h"
 
 /* Is token t the word w (case aside)? */
 int an_word(const dc_doc *d, uint32_t t, const char *w);
@@ -36,6 +38,13 @@ int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b);
  * Monday, the paper reported that")? */
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
 
+/* Is token t a verb of saying ("said", "reported", "announced")? */
+int an_say(const dc_doc *d, uint32_t t);
+
+/* Is the trigger at byte at where something was said ("Mr. Obama said
+ * at a joint news conference")? */
+int an_said_at(const dc_doc *d, const dc_sent *s, uint32_t at);
+
 /* Is the trigger at byte at reported speech: a verb of saying or a
  * quotation mark before it in its sentence? */
 int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at);
@@ -65,6 +74,58 @@ int an_light_verb(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t at);
  * ending at te ("since last week, when Floyd was killed")? The clause
  * tells what happened at that date: it is the event's own. */
 int an_when_clause(const dc_doc *d, const dc_sent *s, uint32_t te, uint32_t at);
+
+/* A count of days across "after" or "before" (an_shift.c): "came a day
+ * after the EU lifted", "died three days after the April 15 attack". */
+typedef struct an_shift {
+    int days;          /* add to the date across the link */
+    int inside;        /* 1: the trigger is in the link's phrase */
+    uint32_t from, to; /* bytes of the count and the link ("a day after") */
+} an_shift;
+
+/* Does a count of days link the trigger at byte at to the other side of
+ * its sentence? Then *out says how. */
+int an_day_shift(const dc_doc *d, const dc_sent *s, uint32_t at, an_shift *out);
+
+/* Which timexes may date an event at all (not "May's promise", nor a
+ * yearless day long before the DCT): fn(ctx, k) for tx[k]. */
+typedef struct an_usable {
+    int (*fn)(const void *ctx, size_t k);
+    const void *ctx;
+} an_usable;
+
+/* The date of the trigger counted across the link shift an_day_shift
+ * found, from the day of the other side (a usable one): a day of the
+ * link's phrase, of the main clause, else narrative (the day the sentence before named, or NULL), else the
+ * DCT for "comes", news_day ("" if none) for "came". 1 and *out set. */
+int an_shift_date(const dc_doc *d, const dc_sent *s, const tx_timex *tx, size_t ntx,
+                  const an_usable *ok, const an_shift *shift, const tl_date *narrative,
+                  const char *dct, const char *news_day, tl_date *out);
+
+/* The narrative's day (an_narrative.c). */
+
+/* Does a paragraph start between sentences a < b? */
+int an_para_between(const dc_doc *d, long a, long b);
+
+/* The timex of the last day the sentence before si named, in its
+ * paragraph, not the day of a report; -1 if none. */
+long an_narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si);
+
+/* For the trigger at byte at, the verb of a "meanwhile" clause of
+ * sentence si: the timex of the last day named before it, as long as no
+ * other time was named since; -1 if none. */
+long an_meanwhile_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si, uint32_t at);
+
+/* dct if one of the first two sentences names it (the story leads with
+ * the day of writing), else "". */
+const char *an_news_day(const dc_doc *d, const tx_timex *tx, size_t ntx, const char *dct);
+
+/* The date of event i from timex x of its sentence s when x is counted
+ * from the day of writing ("next month") but told in a report quoted
+ * "at the time": counted instead from the own date of what the three
+ * sentences before were about (an_then.c). 1 and *out set. */
+int an_then(const dc_doc *d, const dc_sent *s, const tx_timex *x, const char *dct,
+            const annals_timeline *tl, size_t first, size_t i, tl_date *out);
 
 /* The forms of a trigger (an_form.c). */
 

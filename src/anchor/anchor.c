@@ -134,13 +134,15 @@ static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, co
 }
 
 /* Is the trigger at byte at in a background clause ("while U.S. forces
- * withdrew", "amid protests"), which tells no news of its own? */
+ * withdrew", "amid protests"), which tells no news of its own, or across
+ * a link that sets its time apart from the clause's ("Following Trump's
+ * election", "came just after Iran launched missiles")? */
 static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
+    static const char *const w[] = {"while", "as", "amid", "since", "whereas", "after", "before",
+                                    "following", "until", NULL};
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
-        if (an_word(d, t, "while") || an_word(d, t, "as") || an_word(d, t, "amid") ||
-            an_word(d, t, "since") || an_word(d, t, "whereas"))
-            return 1;
+        if (an_any_word(d, t, w)) return 1;
     return 0;
 }
 
@@ -179,33 +181,6 @@ static int news_present(const dc_doc *d, const dc_sent *s, uint32_t at)
     return 0;
 }
 
-/* Does a paragraph start between sentences a < b? */
-static int para_between(const dc_doc *d, long a, long b)
-{
-    for (long k = a + 1; k <= b; k++)
-        if (d->tok[d->sent[k].tok0].flags & DC_PARA) return 1;
-    return 0;
-}
-
-/* The narrative's current date before sentence si: the last day the
- * sentence before it named (not the day of a report), as "Later that
- * day" or a bare "Insurgents fired on the aircraft" continue it. -1 if
- * it named none. */
-static long narrative_day(const dc_doc *d, const tx_timex *tx, size_t ntx, long si)
-{
-    if (si < 1 || para_between(d, si - 1, si)) return -1; /* a new paragraph, a new scene */
-    const dc_sent *p = &d->sent[si - 1];
-    long found = -1;
-    for (size_t k = 0; k < ntx; k++) {
-        if (tx[k].start < p->start || tx[k].end > p->end) continue;
-        tl_date t;
-        if (an_span(tx[k].value, &t) || strcmp(t.precision, "day") != 0) continue;
-        if (an_report_date(d, p, tx[k].start, tx[k].end, tx[k].start)) continue;
-        found = (long)k;
-    }
-    return found;
-}
-
 /* Does an event of the document other than e have a trigger starting in
  * bytes [from, to) of sentence s? */
 static int other_trigger_in(const annals_timeline *tl, size_t first, const tl_event *e,
@@ -236,6 +211,38 @@ static size_t first_in(const tx_timex *tx, size_t ntx, uint32_t at)
     return lo;
 }
 
+/* What decides whether a timex may date an event of the document. */
+typedef struct usable_ctx {
+    const dc_doc *d;
+    const tx_timex *tx;
+    size_t ntx;
+    const char *dct;
+    const unsigned char *named;
+    const dc_sent *s; /* the sentence of the event */
+} usable_ctx;
+
+/* May tx[k], in the event's sentence s, date it at all: a date or a time
+ * of the calendar, not "May's promise", not a yearless day long before
+ * the DCT, not a clock time with no day of its own? */
+static int usable_in(const usable_ctx *c, const dc_sent *s, size_t k)
+{
+    const tx_timex *x = &c->tx[k];
+    tl_date tmp;
+    if (strcmp(x->type, "DATE") != 0 && strcmp(x->type, "TIME") != 0) return 0;
+    if (an_span(x->value, &tmp) || name_as_month(c->d, x) ||
+        (c->dct[0] && yearless_old(c->d, x, &tmp, c->dct, c->named)))
+        return 0;
+    /* "at 6 a.m. on Sept. 12": the day is the date's, not the clock's */
+    int clock = bare_clock(c->d, x);
+    return !(clock == 2 || (clock && other_date(c->tx, c->ntx, s, x)));
+}
+
+static int usable_fn(const void *ctx, size_t k)
+{
+    const usable_ctx *c = ctx;
+    return usable_in(c, c->s, k);
+}
+
 void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline *tl, size_t first)
 {
     const tl_event *prev = NULL; /* the last event dated from its own words */
@@ -257,6 +264,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         }
         const dc_sent *s = &d->sent[si];
         const char *dct = m->doc < tl->ndocs ? tl->docs[m->doc].dct : "";
+        usable_ctx uc = {d, tx, ntx, dct, named, s};
+        an_usable ok = {usable_fn, &uc};
         /* the trigger's offset: the mention spans its sentence */
         const char *tr = m->trigger ? strstr(m->sentence, m->trigger) : NULL;
         uint32_t at = tr ? s->start + (uint32_t)(tr - m->sentence) : s->start;
@@ -271,15 +280,8 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         for (size_t k = sorted ? first_in(tx, ntx, s->start) : 0;
              k < ntx && (!sorted || tx[k].start < s->end) && !attributive; k++) {
             if (tx[k].start < s->start || tx[k].end > s->end) continue;
-            if (strcmp(tx[k].type, "DATE") != 0 && strcmp(tx[k].type, "TIME") != 0) continue;
             tl_date tmp;
-            if (an_span(tx[k].value, &tmp) || name_as_month(d, &tx[k]) ||
-                (dct[0] && yearless_old(d, &tx[k], &tmp, dct, named)))
-                continue;
-            /* "at 6 a.m. on Sept. 12": the day is the date's, not the
-             * clock's */
-            int clock = bare_clock(d, &tx[k]);
-            if (clock == 2 || (clock && other_date(tx, ntx, s, &tx[k]))) continue;
+            if (!usable_in(&uc, s, k) || an_span(tx[k].value, &tmp)) continue;
             dated_sentence = 1;
             uint32_t a = tx[k].end <= at ? tx[k].end : at, b = tx[k].end <= at ? at : tx[k].start;
             uint32_t dist = b > a ? b - a : 0;
@@ -343,6 +345,22 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
         /* what only might happen has no day but one its own clause gives
          * ("the town could still fall", said on Friday) */
         if (best >= 0 && strcmp(e->modality, "hypothetical") == 0 && !(best_rank & 1)) continue;
+        an_shift sh;
+        if (best < 0 && (strcmp(e->modality, "asserted") == 0 || strcmp(e->modality, "planned") == 0) &&
+            (!after_only || announced(e->type)) && an_day_shift(d, s, at, &sh)) {
+            /* "a day after the EU lifted the embargo": counted from the
+             * other side's day; "two days after a deadline to reach a
+             * deal" is not the deal's, but a decision to lift an embargo
+             * is the lifting */
+            tl_date nd;
+            long k = an_narrative_day(d, tx, ntx, si);
+            const tl_date *narr = k >= 0 && an_span(tx[k].value, &nd) == 0 ? &nd : NULL;
+            if (an_shift_date(d, s, tx, ntx, &ok, &sh, narr, dct, an_news_day(d, tx, ntx, dct), &e->date)) {
+                e->has_date = 1;
+                m->date_text = tl_strdup(tl, d->text + sh.from, sh.to - sh.from);
+                continue;
+            }
+        }
         if (best < 0) {
             /* an undated event told right after a dated one, in the same
              * paragraph, most often belongs to it ("Insurgents fired on
@@ -355,17 +373,25 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 e->has_date = 1;
                 continue;
             }
-            if (carry && prev && si - prev_si <= 1 && !para_between(d, prev_si, si) &&
+            if (carry && prev && si - prev_si <= 1 && !an_para_between(d, prev_si, si) &&
                 strcmp(prev->date.precision, "day") == 0) {
                 e->date = prev->date;
                 e->has_date = 1;
             } else if (carry) {
-                long k = narrative_day(d, tx, ntx, si);
+                long k = an_narrative_day(d, tx, ntx, si);
+                if (k < 0) k = an_meanwhile_day(d, tx, ntx, si, at);
                 if (k >= 0 && an_span(tx[k].value, &e->date) == 0) e->has_date = 1;
+                /* "Mr. Obama said at a joint news conference": with no
+                 * day of its own, the saying is the news of the day the
+                 * story leads with */
+                const char *nd = an_news_day(d, tx, ntx, dct);
+                if (k < 0 && nd[0] && an_said_at(d, s, at) && an_span(nd, &e->date) == 0)
+                    e->has_date = 1;
             }
             continue;
         }
-        if (an_span(tx[best].value, &e->date) == 0) {
+        if (an_then(d, s, &tx[best], dct, tl, first, i, &e->date) ||
+            an_span(tx[best].value, &e->date) == 0) {
             e->has_date = 1;
             /* date_text lives in the timeline's arena, like the rest */
             m->date_text = tl_strdup(tl, d->text + tx[best].start, tx[best].end - tx[best].start);

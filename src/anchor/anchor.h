@@ -2,8 +2,11 @@
  * its trigger: its own ("the 2006 election"), in its own clause, then in
  * its sentence, at most to the day; never the day of a report about it
  * (but for what is done by announcing it), nor a date across "after" or
- * "since". An undated plain past told in the sentence right after one
- * dated to the day, in the same paragraph, takes that day; any other
+ * "since" -- but counted across one ("two days after the vote").
+ * An undated plain past told in the sentence right after one
+ * dated to the day, in the same paragraph, takes that day, as does a
+ * "meanwhile" clause the last day named; what a report quoted "at the
+ * time" counts ("next month") is counted from that time. Any other
  * stays undated: a wrong date is worse than none. */
 #ifndef AN_ANCHOR_H
 #define AN_ANCHOR_H

@@ -1,7 +1,7 @@
 /* Which day of its sentence an event takes, and when it takes none: the
  * day of a report, a date across "after" or "since", dates that date no
- * event, participles and infinitives, and what the narrative's day does
- * not reach. Sentences of our own, through the public extract call. */
+ * event, participles and infinitives, what the narrative's day does
+ * not reach, and days counted across "a day after". Sentences of our own, through the public extract call. */
 #include "testutil.h"
 #include "annals/annals.h"
 #include "timeline/timeline.h"
@@ -227,6 +227,132 @@ static void test_carry_limits(void **s)
     /* ... nor what someone says */
     run(D, "The ministers arrived in Geneva on Monday. The army said rebels shelled the airport.");
     assert_string_equal(date_of("shelled"), "-");
+    /* ... nor what a link sets before or after the clause's time */
+    run(D, "The ministers arrived in Geneva on Monday. Rebels shelled the airport after the army "
+           "attacked the port.");
+    assert_string_equal(date_of("shelled"), "2021-07-12");
+    assert_string_equal(date_of("attacked"), "-");
+}
+
+/* the main clause names its day: the phrase's event is that day less
+ * the count, or more for "before" */
+static void test_count_from_clause(void **s)
+{
+    (void)s;
+    run(D, "The minister resigned on Friday, two days after rebels attacked the port.");
+    assert_string_equal(date_of("attacked"), "2021-07-07");
+    assert_string_equal(date_of("resigned"), "2021-07-09");
+    run(D, "The envoy arrived on Monday, three days before the talks with the rebels.");
+    assert_string_equal(date_of("talks"), "2021-07-15");
+}
+
+/* the phrase names its day: the main clause's event is counted from it */
+static void test_count_from_phrase(void **s)
+{
+    (void)s;
+    run(D, "The colonel died in a shootout with police three days after the July 3 bombing of "
+           "the ministry.");
+    assert_string_equal(date_of("shootout"), "2021-07-06");
+    assert_string_equal(date_of("bombing"), "2021-07-03");
+}
+
+/* no day in the sentence: "comes" is of the day of writing; "came", of
+ * the day the story leads with when that is the day of writing */
+static void test_count_from_news_day(void **s)
+{
+    (void)s;
+    run(D, "The vote comes two days after an airstrike killed the general.");
+    assert_string_equal(date_of("airstrike"), "2021-07-13");
+    run(D, "The foreign minister on Thursday warned the rebels. His statement came a day after "
+           "the council's decision to lift an arms embargo on the rebels.");
+    assert_string_equal(date_of("embargo"), "2021-07-14");
+    /* a lead of another day gives "came" nothing to count from */
+    run(D, "The foreign minister on Monday warned the rebels.\n\nHis statement came a day after "
+           "the council's decision to lift an arms embargo on the rebels.");
+    assert_string_equal(date_of("embargo"), "-");
+}
+
+/* only the head of the phrase is dated by the count */
+static void test_phrase_head_only(void **s)
+{
+    (void)s;
+    /* the object of another verb: the cancelling was that day */
+    run(D, "The aide said on Tuesday he was hopeful, a day after the president canceled the "
+           "summit with Kim Jong Un.");
+    assert_string_equal(date_of("summit"), "-");
+    /* the complement of another noun */
+    run(D, "The summit comes two days before the anniversary of the bombing of the embassy.");
+    assert_string_equal(date_of("bombing"), "-");
+    /* a participle's phrase dates its noun, not a clause */
+    run(D, "The senator on Wednesday quoted a memo dated the day after the attack on the "
+           "consulate.");
+    assert_string_equal(date_of("attack"), "-");
+    /* what is said is counted from no day of saying */
+    run(D, "The paper reported on Monday that officials knew the day after the attack on the "
+           "consulate who was behind it.");
+    assert_string_equal(date_of("attack"), "-");
+    /* "the day before" with nothing after it links nothing */
+    run(D, "Crowds defied the curfew on Friday by taking to the streets the day before to mark "
+           "the holiday.");
+    assert_string_not_equal(date_of("taking to the streets"), "2021-07-08");
+}
+
+/* a count set off between dashes or commas leaves the date to the main
+ * clause that follows */
+static void test_aside(void **s)
+{
+    (void)s;
+    run(D, "On Tuesday -- two days before the king's arrival -- police arrested a senior rebel "
+           "commander.");
+    assert_string_equal(date_of("arrested"), "2021-07-13");
+}
+
+/* a "meanwhile" clause happened while the narrative's last named day
+ * held, however many paragraphs back; a later year named in between, or
+ * a noun told in the clause, takes no such day */
+static void test_meanwhile(void **s)
+{
+    (void)s;
+    run(D, "The president said on Tuesday he would leave the treaty. The move drew sharp "
+           "criticism in Europe.\n\nIran vowed, meanwhile, to retaliate against any strike on "
+           "its ships.");
+    assert_string_equal(date_of("vowed"), "2021-07-13");
+    assert_string_equal(date_of("strike"), "-");
+    run(D, "The president said on Tuesday he would leave the treaty.\n\nMeanwhile, rebels seized "
+           "two towns near the border.");
+    assert_string_equal(date_of("seized"), "2021-07-13");
+    run(D, "The president said on Tuesday he would leave the treaty. The move drew criticism in "
+           "2019.\n\nMeanwhile, rebels seized two towns near the border.");
+    assert_string_equal(date_of("seized"), "-");
+}
+
+/* where the news was said, with no day of its own: the day the story
+ * leads with, when that is the day of writing */
+static void test_said_at(void **s)
+{
+    (void)s;
+    run(D, "The two presidents showed their differences on Thursday in Paris.\n\nThe alliance, "
+           "Mr. Biden said at a joint news conference with Macron, remains strong.");
+    assert_string_equal(date_of("joint news conference"), D);
+    run(D, "The two presidents showed their differences on Monday in Paris.\n\nThe alliance, "
+           "Mr. Biden said at a joint news conference with Macron, remains strong.");
+    assert_string_equal(date_of("joint news conference"), "-");
+}
+
+/* a report quoted "at the time" counts "next month" from that time: the
+ * own date of what the sentences before were about */
+static void test_at_the_time(void **s)
+{
+    (void)s;
+    run(D, "The government announced sanctions on the militia on March 3, 2019. The sanctions "
+           "were not welcomed by the army. As a newspaper reported at the time, the general "
+           "would have to decide whether to lift the sanctions when he takes office next month.");
+    assert_string_equal(date_of("takes office"), "2019-04");
+    /* "at the time of" names another time: the DCT counts */
+    run(D, "The government announced sanctions on the militia on March 3, 2019. The sanctions "
+           "were not welcomed by the army. At the time of the vote, the general said he takes "
+           "office next month.");
+    assert_string_equal(date_of("takes office"), "2021-08");
 }
 
 static int teardown(void **s)
@@ -310,6 +436,10 @@ int main(void)
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_carry_limits), cmocka_unit_test(test_own_day_nouns),
         cmocka_unit_test(test_year_named),
-        cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now)};
+        cmocka_unit_test(test_operation_began), cmocka_unit_test(test_issued_now),
+        cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
+        cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
+        cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
+        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
