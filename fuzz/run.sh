@@ -26,7 +26,8 @@ for h in ${FUZZ_ONLY:-extract jsonl grammar timeline ics shard}; do
     case $h in
         extract) cp samples/*.txt "$corpus"/ 2>/dev/null ;;
         jsonl) cp tests/merge-corpus/corpus.jsonl "$corpus"/ 2>/dev/null
-               printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl" ;;
+               printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl"
+               printf '{"id":"c","n":-1.5e3,"tags":[1,[true,null],"x"],"published":null,"text":"On \\u00e9 May 4 \\ud83d\\ude00 \\"q\\"\\n"}\n{"text":"a","text":"b"}\n' > "$corpus/shapes.jsonl" ;;
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
         timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
         shard) # a shard's directives (the header is added by the harness), and a corpus
