@@ -7,7 +7,7 @@
 #include "read.h"
 #include <string.h>
 
-static int hex4(const char *s, unsigned *v)
+int rd_hex4(const char *s, unsigned *v)
 {
     *v = 0;
     for (int i = 0; i < 4; i++) {
@@ -28,9 +28,9 @@ size_t rd_fix_surrogates(char *s, size_t n)
         if (s[i] != '\\') continue;
         if (s[i + 1] != 'u' || i + 6 > n) { i++; continue; } /* \" \\ \n ... */
         unsigned v, w;
-        if (!hex4(s + i + 2, &v)) { i++; continue; }
+        if (!rd_hex4(s + i + 2, &v)) { i++; continue; }
         if (v >= 0xD800 && v <= 0xDBFF && i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' &&
-            hex4(s + i + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+            rd_hex4(s + i + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
             i += 11; /* a proper pair */
             continue;
         }

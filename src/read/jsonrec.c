@@ -6,6 +6,7 @@
  * object, a huge number -- makes it give up, and the caller asks jansson,
  * so that what is read, and every error message, stays jansson's. */
 #include "read.h"
+#include "../util/utf8.h"
 #include <string.h>
 
 #define FAST_KEYS 32   /* more keys than this: left to jansson */
@@ -19,20 +20,6 @@ typedef struct cursor {
 static void skip_ws(cursor *c)
 {
     while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r')) c->p++;
-}
-
-static int hexval(const unsigned char *s, unsigned *v)
-{
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned char ch = s[i];
-        unsigned d = ch >= '0' && ch <= '9' ? (unsigned)(ch - '0')
-                   : ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10)
-                   : ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10) : 16u;
-        if (d > 15) return 0;
-        *v = *v * 16 + d;
-    }
-    return 1;
 }
 
 static char *put_utf8(char *o, unsigned cp)
@@ -55,23 +42,6 @@ static char *put_utf8(char *o, unsigned cp)
     return o;
 }
 
-/* The length of the well-formed UTF-8 sequence at p (RFC 3629: no
- * overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-    unsigned char b = p[0];
-    size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-    if (!n || (size_t)(end - p) < n) return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((p[i] & 0xC0) != 0x80) return 0;
-    unsigned char b1 = p[1];
-    if (b == 0xE0 && b1 < 0xA0) return 0; /* overlong */
-    if (b == 0xED && b1 > 0x9F) return 0; /* a surrogate */
-    if (b == 0xF0 && b1 < 0x90) return 0; /* overlong */
-    if (b == 0xF4 && b1 > 0x8F) return 0; /* past U+10FFFF */
-    return n;
-}
-
 /* A string at c->p (its opening quote): decoded to c->out. */
 static int string(cursor *c, rd_value *v)
 {
@@ -85,8 +55,8 @@ static int string(cursor *c, rd_value *v)
         if (p >= end || *p < 0x20) return 0;
         if (*p == '"') break;
         if (*p >= 0x80) {
-            size_t k = utf8_len(p, end);
-            if (!k) return 0;
+            size_t k = 0; /* well-formed, as jansson wants it */
+            if (u8_next((const char *)p, (size_t)(end - p), &k) < 0) return 0;
             memcpy(o, p, k);
             o += k;
             p += k;
@@ -109,12 +79,12 @@ static int string(cursor *c, rd_value *v)
         default: return 0;
         }
         unsigned cp, lo;
-        if (end - p < 4 || !hexval(p, &cp)) return 0;
+        if (end - p < 4 || !rd_hex4((const char *)p, &cp)) return 0;
         p += 4;
         if (cp >= 0xDC00 && cp <= 0xDFFF) return 0;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hexval(p + 2, &lo) || lo < 0xDC00 ||
-                lo > 0xDFFF)
+            if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || !rd_hex4((const char *)p + 2, &lo) ||
+                lo < 0xDC00 || lo > 0xDFFF)
                 return 0;
             p += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

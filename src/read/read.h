@@ -64,6 +64,8 @@ int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *e
 /* jsonfix.c: replaces \uD800-\uDFFF escapes that are not a surrogate pair
  * in the JSON text s[0..n) by \uFFFD, in place; returns how many. */
 size_t rd_fix_surrogates(char *s, size_t n);
+/* The four hex digits at s as *v: 1, or 0 when they are not. */
+int rd_hex4(const char *s, unsigned *v);
 /* The length of a UTF-8 byte-order mark at s (3), or 0. */
 size_t rd_skip_bom(const char *s, size_t n);
 
