@@ -337,16 +337,28 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
                 continue;
             }
             /* Tried only from its reach before each of its anchor words
-             * up to the word: every match holds an anchor word. */
-            size_t done = 0, tried = SIZE_MAX; /* chunk offsets */
+             * up to the word: every match holds an anchor word. Windows
+             * that touch are tried as one, in one call: the same matches
+             * (a match's start does not depend on the limit), with no
+             * byte scanned twice. */
+            size_t done = 0, lo = SIZE_MAX, hi = 0; /* chunk offsets; [lo, hi]: windows to try */
             size_t reach = r->reach ? (size_t)r->reach : GM_REACH;
-            for (size_t h = 0; h < nhits && rc == 0; h++) {
-                if (hits[h].start == tried || !gm_hit_has(g, &hits[h], i)) continue;
-                size_t at = tried = hits[h].start, from = at > reach ? at - reach : 0;
-                if (from < done) from = done;
-                if (from > at) continue;
-                pcre2_set_offset_limit(mctx, at);
-                rc = match_from(r, text, cs, ce, from, md, mctx, &cand, &sup, &done);
+            for (size_t h = 0; h <= nhits && rc == 0; h++) {
+                if (h < nhits && !gm_hit_has(g, &hits[h], i)) continue;
+                size_t at = h < nhits ? hits[h].start : SIZE_MAX, from = at > reach ? at - reach : 0;
+                if (lo != SIZE_MAX && from <= hi + 1) { /* touches [lo, hi] */
+                    if (at > hi) hi = at;
+                    continue;
+                }
+                if (lo != SIZE_MAX) {
+                    if (lo < done) lo = done;
+                    if (lo <= hi) {
+                        pcre2_set_offset_limit(mctx, hi);
+                        rc = match_from(r, text, cs, ce, lo, md, mctx, &cand, &sup, &done);
+                    }
+                }
+                lo = from;
+                hi = at;
             }
         }
         if (rc == 0) rc = select_chunk(&cand, &sup, cs, ce, &kept);
