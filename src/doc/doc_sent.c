@@ -52,24 +52,29 @@ static int tok_is(const dc_doc *d, size_t t, const char *s)
            memcmp(d->text + d->tok[t].start, s, n) == 0;
 }
 
+/* Token t is one byte of `set`, or the three-byte character u3a or u3b
+ * (curly quotes). These run for every token: no strlen, no loop. */
+static int tok_one_of(const dc_doc *d, size_t t, const char *set, const char *u3a, const char *u3b)
+{
+    const char *s = d->text + d->tok[t].start;
+    uint32_t n = d->tok[t].end - d->tok[t].start;
+    if (n == 1) return *s && strchr(set, *s) != NULL;
+    return n == 3 && u3a && (memcmp(s, u3a, 3) == 0 || memcmp(s, u3b, 3) == 0);
+}
+
 static int is_final(const dc_doc *d, size_t t)
 {
-    return d->tok[t].kind == DC_PUNCT &&
-           (tok_is(d, t, ".") || tok_is(d, t, "!") || tok_is(d, t, "?"));
+    return d->tok[t].kind == DC_PUNCT && tok_one_of(d, t, ".!?", NULL, NULL);
 }
 
 static int is_closer(const dc_doc *d, size_t t)
 {
-    return tok_is(d, t, "\"") || tok_is(d, t, "'") || tok_is(d, t, ")") ||
-           tok_is(d, t, "]") || tok_is(d, t, "\xE2\x80\x9D") || /* ” */
-           tok_is(d, t, "\xE2\x80\x99");                        /* ’ */
+    return tok_one_of(d, t, "\"')]", "\xE2\x80\x9D", "\xE2\x80\x99"); /* ” ’ */
 }
 
 static int is_opener(const dc_doc *d, size_t t)
 {
-    return tok_is(d, t, "\"") || tok_is(d, t, "'") || tok_is(d, t, "(") ||
-           tok_is(d, t, "[") || tok_is(d, t, "\xE2\x80\x9C") || /* “ */
-           tok_is(d, t, "\xE2\x80\x98");                        /* ‘ */
+    return tok_one_of(d, t, "\"'([", "\xE2\x80\x9C", "\xE2\x80\x98"); /* “ ‘ */
 }
 
 static int ends_with_dot(const dc_doc *d, size_t t)

@@ -34,10 +34,14 @@ static int is_upper(int32_t c)
 }
 static int is_apos(int32_t c) { return c == '\'' || c == 0x2019; }
 
-static int32_t peek(const char *s, size_t n, size_t i, size_t *next)
+static inline int32_t peek(const char *s, size_t n, size_t i, size_t *next)
 {
     size_t j = i;
     if (i >= n) { *next = i; return -2; }
+    if ((unsigned char)s[i] < 0x80) { /* most text: no decoding */
+        *next = i + 1;
+        return (unsigned char)s[i];
+    }
     int32_t c = u8_next(s, n, &j);
     *next = j;
     return c;
