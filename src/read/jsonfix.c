@@ -25,7 +25,9 @@ size_t rd_fix_surrogates(char *s, size_t n)
 {
     size_t fixed = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\') continue;
+        const char *bs = memchr(s + i, '\\', n - 1 - i); /* most lines have few escapes */
+        if (!bs) break;
+        i = (size_t)(bs - s);
         if (s[i + 1] != 'u' || i + 6 > n) { i++; continue; } /* \" \\ \n ... */
         unsigned v, w;
         if (!rd_hex4(s + i + 2, &v)) { i++; continue; }

@@ -280,6 +280,24 @@ static void test_fast_record(void **s)
         if (cases[i].id) assert_string_equal(f.id.s, cases[i].id);
         assert_int_equal(f.published.kind, cases[i].pub);
     }
+    /* a quote, a control character or UTF-8 at every place of a long
+     * text: the reader's eight-byte steps never step over one */
+    for (size_t at = 0; at < 20; at++) {
+        char line[128], want[64], buf2[128];
+        rd_fields g;
+        memset(want, 'w', 24);
+        want[24] = '\0';
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\\\"%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 1);
+        assert_int_equal(g.text.n, 25);
+        assert_int_equal(g.text.s[at], '"');
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\x01%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 0);
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\xC3\xA9%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 1);
+        assert_memory_equal(g.text.s + at, "\xC3\xA9w", 3);
+        assert_int_equal(g.text.n, 26);
+    }
     /* a NUL inside the text is part of it */
     const char nul[] = "{\"text\": \"a\\u0000b\"}";
     char buf[64];
