@@ -3,7 +3,7 @@
 #include "../util/utf8.h"
 #include <string.h>
 
-static int is_space(int32_t c)
+static inline int is_space(int32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
            c == '\f' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
@@ -13,7 +13,7 @@ static int is_space(int32_t c)
 
 /* Letters: ASCII letters and, above Latin-1's symbols, whatever is not a
  * known punctuation or symbol block. Good enough for names in news. */
-static int is_letter(int32_t c)
+static inline int is_letter(int32_t c)
 {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     if (c < 0xC0) return 0;                       /* Latin-1 symbols */
@@ -92,6 +92,12 @@ int dc_tokenize(dc_doc *d, ar_arena *a)
             i = j;
             for (;;) {
                 size_t k, k2;
+                while (i < n && (unsigned char)s[i] < 0x80) { /* ASCII letters and digits, quickly */
+                    unsigned char b = (unsigned char)s[i];
+                    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') seg++;
+                    else if (!(b >= '0' && b <= '9')) break;
+                    i++;
+                }
                 int32_t x = peek(s, n, i, &k);
                 if (x >= 0 && is_letter(x)) { i = k; seg++; continue; }
                 if (x >= 0 && is_digit(x)) { i = k; continue; } /* G7, F-16 */
