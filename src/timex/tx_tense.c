@@ -12,7 +12,7 @@
  * curly apostrophe (U+2019). */
 static int is_ll(const char *w, size_t n)
 {
-    return (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) ||
+    return (n > 3 && w[n - 3] == '\'' && strncasecmp(w + n - 2, "ll", 2) == 0) ||
            (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
 }
 
