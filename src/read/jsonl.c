@@ -255,6 +255,11 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
             bufcap = n + 1;
         }
         rc = record(r, line, n, buf, cur, base, lineno, given);
+        if (bufcap > ((size_t)1 << 22)) { /* one huge record is not kept for the rest */
+            free(buf);
+            buf = NULL;
+            bufcap = 0;
+        }
         if (!blank) { /* a #id is for the next record, not for a blank line */
             free(given);
             given = NULL;
