@@ -27,6 +27,14 @@ static inline int is_letter(int32_t c)
     return 1;
 }
 
+/* ASCII letters 1, digits 2, every other byte 0: one load a byte in the
+ * tokeniser's inner loop. */
+#define CLS(b) (unsigned char)((((b) | 0x20) >= 'a' && ((b) | 0x20) <= 'z') ? 1 : ((b) >= '0' && (b) <= '9') ? 2 : 0)
+#define CLS4(b) CLS(b), CLS((b) + 1), CLS((b) + 2), CLS((b) + 3)
+#define CLS16(b) CLS4(b), CLS4((b) + 4), CLS4((b) + 8), CLS4((b) + 12)
+#define CLS64(b) CLS16(b), CLS16((b) + 16), CLS16((b) + 32), CLS16((b) + 48)
+static const unsigned char ascii_class[256] = {CLS64(0), CLS64(64)};
+
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
 static int is_upper(int32_t c)
 {
@@ -92,12 +100,8 @@ int dc_tokenize(dc_doc *d, ar_arena *a)
             i = j;
             for (;;) {
                 size_t k, k2;
-                while (i < n && (unsigned char)s[i] < 0x80) { /* ASCII letters and digits, quickly */
-                    unsigned char b = (unsigned char)s[i];
-                    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') seg++;
-                    else if (!(b >= '0' && b <= '9')) break;
-                    i++;
-                }
+                for (unsigned k0; i < n && (k0 = ascii_class[(unsigned char)s[i]]) != 0; i++)
+                    seg += k0 & 1; /* ASCII letters and digits, quickly */
                 int32_t x = peek(s, n, i, &k);
                 if (x >= 0 && is_letter(x)) { i = k; seg++; continue; }
                 if (x >= 0 && is_digit(x)) { i = k; continue; } /* G7, F-16 */
