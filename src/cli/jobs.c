@@ -97,7 +97,8 @@ static void *worker(void *arg)
         run_job(p, &a, j);
         pthread_mutex_lock(&p->mu);
         j->state = 3;
-        pthread_cond_broadcast(&p->done);
+        /* the caller waits only for the oldest job: wake it for no other */
+        if (j == &p->ring[p->next_take % p->size]) pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
