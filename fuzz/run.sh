@@ -19,14 +19,17 @@ if [ ! -f "$B/libannals-fuzz.a" ] || [ -n "$(find src grammars include -newer "$
     cp "$B/lib/libannals.a" "$B/libannals-fuzz.a"
 fi
 fail=0
-for h in ${FUZZ_ONLY:-extract jsonl grammar timeline ics shard}; do
+for h in ${FUZZ_ONLY:-extract jsonl jsonrec grammar timeline ics shard}; do
     $CLANG $CFLAGS -o "$B/fuzz_$h" "fuzz/fuzz_$h.c" "$B/libannals-fuzz.a" $LIBS || exit 2
     corpus="$B/corpus_$h"
     mkdir -p "$corpus"
     case $h in
         extract) cp samples/*.txt "$corpus"/ 2>/dev/null ;;
         jsonl) cp tests/merge-corpus/corpus.jsonl "$corpus"/ 2>/dev/null
-               printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl" ;;
+               printf '\357\273\277{"id":"b","text":"On June 3, 2020, talks \\ud83d cut."}\n{"id": 1}\n' > "$corpus/bom.jsonl"
+               printf '{"id":"c","n":-1.5e3,"tags":[1,[true,null],"x"],"published":null,"text":"On \\u00e9 May 4 \\ud83d\\ude00 \\"q\\"\\n"}\n{"text":"a","text":"b"}\n' > "$corpus/shapes.jsonl" ;;
+        jsonrec) head -n 20 tests/merge-corpus/corpus.jsonl | split -l 1 - "$corpus/rec-"
+                 printf '{"id":"c","n":-1.5e3,"tags":[1,[true,null],"x"],"published":null,"text":"\\u00e9 \\ud83d\\ude00 \\"q\\"\\n\xc3\xa9"}' > "$corpus/shapes" ;;
         grammar) for f in grammars/en/*.gram; do printf '\000' | cat - "$f" > "$corpus/$(basename "$f")"; done ;;
         timeline|ics) cp tests/e2e/expected/*.json "$corpus"/ 2>/dev/null ;;
         shard) # a shard's directives (the header is added by the harness), and a corpus

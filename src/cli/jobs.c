@@ -52,6 +52,35 @@ static void job_clear(job *j)
     memset(j, 0, sizeof *j);
 }
 
+/* Extracts one article and renders it, filling j's result. */
+static void run_job(cl_pool *p, const annals_article *a, job *j)
+{
+    j->tl = annals_timeline_new();
+    j->rc = j->tl ? annals_extract(p->g, a, &p->opt, j->tl, &j->err) : -1;
+    if (!j->tl) strcpy(j->err.message, "out of memory");
+    if (j->rc == 0 && p->render && p->render(p->ctx, j->tl, &j->out, &j->outlen)) {
+        j->rc = -1;
+        snprintf(j->err.message, sizeof j->err.message, "%s: cannot write its output (out of memory)",
+                 a->id);
+    }
+}
+
+/* Hands a finished job's result on: to the sink, or appended to dst. */
+static int deliver(cl_pool *p, job *j, annals_error *err)
+{
+    int rc;
+    if (j->rc) {
+        *err = j->err;
+        rc = -1;
+    } else if (p->sink) {
+        rc = p->sink(p->ctx, j->tl, j->out, j->outlen);
+        if (rc) snprintf(err->message, sizeof err->message, "output failed");
+    } else {
+        rc = annals_timeline_append(p->dst, j->tl, err);
+    }
+    return rc;
+}
+
 static void *worker(void *arg)
 {
     cl_pool *p = arg;
@@ -65,17 +94,11 @@ static void *worker(void *arg)
         annals_article a = {.id = j->id, .text = j->text, .text_len = j->len,
                             .published = j->published, .title = j->title, .url = j->url,
                             .source = j->source};
-        j->tl = annals_timeline_new();
-        j->rc = j->tl ? annals_extract(p->g, &a, &p->opt, j->tl, &j->err) : -1;
-        if (!j->tl) strcpy(j->err.message, "out of memory");
-        if (j->rc == 0 && p->render && p->render(p->ctx, j->tl, &j->out, &j->outlen)) {
-            j->rc = -1;
-            snprintf(j->err.message, sizeof j->err.message, "%s: cannot write its output (out of memory)",
-                     j->id);
-        }
+        run_job(p, &a, j);
         pthread_mutex_lock(&p->mu);
         j->state = 3;
-        pthread_cond_broadcast(&p->done);
+        /* the caller waits only for the oldest job: wake it for no other */
+        if (j == &p->ring[p->next_take % p->size]) pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -86,7 +109,8 @@ cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
 {
     cl_pool *p = calloc(1, sizeof *p);
     if (!p) return NULL;
-    p->size = (size_t)n * 8; /* enough in flight to keep every worker busy */
+    if (n == 1) n = 0; /* one job at a time: run on the caller's thread, no hand-off */
+    p->size = n ? (size_t)n * 8 : 1; /* enough in flight to keep every worker busy */
     p->ring = calloc(p->size, sizeof *p->ring);
     p->threads = calloc((size_t)n, sizeof *p->threads);
     if (!p->ring || !p->threads) {
@@ -108,7 +132,7 @@ cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
         if (pthread_create(&p->threads[i], NULL, worker, p) != 0) break;
         p->nthreads++;
     }
-    if (!p->nthreads) {
+    if (n && !p->nthreads) {
         cl_pool_free(p);
         return NULL;
     }
@@ -129,15 +153,7 @@ static int take(cl_pool *p, int wait, annals_error *err)
         }
         p->next_take++;
         pthread_mutex_unlock(&p->mu);
-        if (j->rc) {
-            *err = j->err;
-            rc = -1;
-        } else if (p->sink) {
-            rc = p->sink(p->ctx, j->tl, j->out, j->outlen);
-            if (rc) snprintf(err->message, sizeof err->message, "output failed");
-        } else {
-            rc = annals_timeline_append(p->dst, j->tl, err);
-        }
+        rc = deliver(p, j, err);
         job_clear(j);
         wait = 0; /* the oldest is back; take the rest only if ready */
         pthread_mutex_lock(&p->mu);
@@ -155,6 +171,16 @@ int cl_pool_submit(cl_pool *p, const annals_article *a, annals_error *err)
 {
     if (take(p, p->next_submit - p->next_take >= p->size, err)) return -1;
     const char *id = annals_timeline_claim_id(p->dst, a->id);
+    if (!p->nthreads && id) { /* inline: the caller's article is used as it is */
+        job one = {0};
+        annals_article own = *a;
+        own.id = id;
+        run_job(p, &own, &one);
+        int rc = deliver(p, &one, err);
+        free(one.out);
+        annals_timeline_free(one.tl);
+        return rc;
+    }
     job *j = &p->ring[p->next_submit % p->size];
     j->id = dup_or_null(id);
     j->text = malloc(a->text_len + 1);

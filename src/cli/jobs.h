@@ -18,7 +18,8 @@ typedef int (*cl_pool_sink)(void *ctx, annals_timeline *one, const char *rendere
 
 /* n worker threads extracting with g and o. Articles' ids are claimed in
  * dst (in input order, as one thread would give them). render may be
- * NULL. */
+ * NULL. With n == 1 no thread is started: each article is extracted on
+ * the caller's thread as it is submitted, with no copy and no hand-off. */
 cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
                      annals_timeline *dst, cl_pool_render render, cl_pool_sink sink, void *ctx);
 

@@ -52,24 +52,34 @@ static int tok_is(const dc_doc *d, size_t t, const char *s)
            memcmp(d->text + d->tok[t].start, s, n) == 0;
 }
 
+/* Token t is one byte of `set`, or the curly quote E2 80 u3a or E2 80
+ * u3b (u3a 0: none). These run for every token: no strlen, no strchr. */
+static inline int tok_one_of(const dc_doc *d, size_t t, const char *set, unsigned char u3a,
+                             unsigned char u3b)
+{
+    const unsigned char *s = (const unsigned char *)d->text + d->tok[t].start;
+    uint32_t n = d->tok[t].end - d->tok[t].start;
+    if (n == 1) {
+        for (const char *c = set; *c; c++)
+            if (*s == (unsigned char)*c) return 1;
+        return 0;
+    }
+    return n == 3 && u3a && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == u3a || s[2] == u3b);
+}
+
 static int is_final(const dc_doc *d, size_t t)
 {
-    return d->tok[t].kind == DC_PUNCT &&
-           (tok_is(d, t, ".") || tok_is(d, t, "!") || tok_is(d, t, "?"));
+    return d->tok[t].kind == DC_PUNCT && tok_one_of(d, t, ".!?", 0, 0);
 }
 
 static int is_closer(const dc_doc *d, size_t t)
 {
-    return tok_is(d, t, "\"") || tok_is(d, t, "'") || tok_is(d, t, ")") ||
-           tok_is(d, t, "]") || tok_is(d, t, "\xE2\x80\x9D") || /* ” */
-           tok_is(d, t, "\xE2\x80\x99");                        /* ’ */
+    return tok_one_of(d, t, "\"')]", 0x9D, 0x99); /* ” ’ */
 }
 
 static int is_opener(const dc_doc *d, size_t t)
 {
-    return tok_is(d, t, "\"") || tok_is(d, t, "'") || tok_is(d, t, "(") ||
-           tok_is(d, t, "[") || tok_is(d, t, "\xE2\x80\x9C") || /* “ */
-           tok_is(d, t, "\xE2\x80\x98");                        /* ‘ */
+    return tok_one_of(d, t, "\"'([", 0x9C, 0x98); /* “ ‘ */
 }
 
 static int ends_with_dot(const dc_doc *d, size_t t)

@@ -172,9 +172,19 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
+            i++;
+            continue;
+        }
         size_t j = i;
         if (!word_char(text, n, &j)) { i = j; continue; }
         while (j < n) { /* to the end of the word */
+            unsigned char d = (unsigned char)text[j];
+            if (d < 0x80) {
+                if (!ascii_word[d]) break;
+                j++;
+                continue;
+            }
             size_t at = j;
             if (!word_char(text, n, &j)) { j = at; break; }
         }

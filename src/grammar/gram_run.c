@@ -294,9 +294,58 @@ static int select_chunk(vec *cand, vec *sup, size_t cs, size_t ce, vec *kept)
     return rc;
 }
 
+/* The hits of a chunk rule by rule: rule i's are hit[first[i] ..
+ * first[i + 1]), in text order. Each rule then walks its own hits, not
+ * every hit of the chunk. */
+typedef struct rule_hits {
+    uint32_t *first; /* nrules + 1 */
+    uint32_t *hit;
+    size_t cap;
+} rule_hits;
+
+static const uint64_t *hit_set(const gm_grammar *g, const gm_hit *h)
+{
+    return h->set == GM_HIT_DIGIT ? g->digit : g->sets + (size_t)h->set * g->setwords;
+}
+
+static int by_rule(const gm_grammar *g, const gm_hit *hits, size_t nhits, rule_hits *rl)
+{
+    if (!rl->first && !(rl->first = malloc((g->nrules + 1) * sizeof *rl->first))) return -1;
+    memset(rl->first, 0, (g->nrules + 1) * sizeof *rl->first);
+    size_t total = 0;
+    for (size_t h = 0; h < nhits; h++) { /* count: first[i + 1] */
+        const uint64_t *s = hit_set(g, &hits[h]);
+        for (size_t w = 0; w < g->setwords; w++)
+            for (uint64_t b = s[w]; b; b &= b - 1) {
+                rl->first[w * 64 + (size_t)__builtin_ctzll(b) + 1]++;
+                total++;
+            }
+    }
+    if (total > rl->cap) {
+        uint32_t *nh = realloc(rl->hit, total * sizeof *nh);
+        if (!nh) return -1;
+        rl->hit = nh;
+        rl->cap = total;
+    }
+    for (size_t i = 0; i < g->nrules; i++) rl->first[i + 1] += rl->first[i];
+    for (size_t h = nhits; h-- > 0;) { /* fill from the back: text order */
+        const uint64_t *s = hit_set(g, &hits[h]);
+        for (size_t w = 0; w < g->setwords; w++)
+            for (uint64_t b = s[w]; b; b &= b - 1) {
+                size_t i = w * 64 + (size_t)__builtin_ctzll(b);
+                rl->hit[--rl->first[i + 1]] = (uint32_t)h;
+            }
+    }
+    /* first[i + 1] now holds where rule i's hits begin: shift back */
+    memmove(rl->first, rl->first + 1, g->nrules * sizeof *rl->first);
+    rl->first[g->nrules] = (uint32_t)total;
+    return 0;
+}
+
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
            gm_match **out, size_t *nout)
 {
+    rule_hits rl = {0};
     *out = NULL;
     *nout = 0;
     vec cand = {0}, sup = {0}, kept = {0};
@@ -319,14 +368,16 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
      * hits a limit gives up on that chunk only. */
     size_t cs = 0;
     while (cs < len && rc == 0) {
-        size_t ce = cs;
-        while (ce < len && text[ce] != '\n' && ce - cs < GM_CHUNK) ce++;
+        size_t lim = len - cs < GM_CHUNK ? len : cs + GM_CHUNK;
+        const char *nl = memchr(text + cs, '\n', lim - cs);
+        size_t ce = nl ? (size_t)(nl - text) : lim;
         if (ce < len && text[ce] != '\n') { /* cut at the last space */
             size_t sp = ce;
             while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
             if (sp > cs + GM_CHUNK / 2) ce = sp;
         }
         size_t nhits = ce > cs ? gm_anchor_scan(g, text + cs, ce - cs, active, hits) : 0;
+        if (nhits && by_rule(g, hits, nhits, &rl)) rc = -1;
         for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
             if (!(active[i / 64] >> (i % 64) & 1)) continue; /* no anchor here */
             const gm_rule *r = &g->rules[i];
@@ -337,16 +388,29 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
                 continue;
             }
             /* Tried only from its reach before each of its anchor words
-             * up to the word: every match holds an anchor word. */
-            size_t done = 0, tried = SIZE_MAX; /* chunk offsets */
+             * up to the word: every match holds an anchor word. Windows
+             * that touch are tried as one, in one call: the same matches
+             * (a match's start does not depend on the limit), with no
+             * byte scanned twice. */
+            size_t done = 0, lo = SIZE_MAX, hi = 0; /* chunk offsets; [lo, hi]: windows to try */
             size_t reach = r->reach ? (size_t)r->reach : GM_REACH;
-            for (size_t h = 0; h < nhits && rc == 0; h++) {
-                if (hits[h].start == tried || !gm_hit_has(g, &hits[h], i)) continue;
-                size_t at = tried = hits[h].start, from = at > reach ? at - reach : 0;
-                if (from < done) from = done;
-                if (from > at) continue;
-                pcre2_set_offset_limit(mctx, at);
-                rc = match_from(r, text, cs, ce, from, md, mctx, &cand, &sup, &done);
+            const uint32_t *mine = nhits ? rl.hit + rl.first[i] : NULL;
+            size_t nmine = nhits ? rl.first[i + 1] - rl.first[i] : 0;
+            for (size_t h = 0; h <= nmine && rc == 0; h++) {
+                size_t at = h < nmine ? hits[mine[h]].start : SIZE_MAX, from = at > reach ? at - reach : 0;
+                if (lo != SIZE_MAX && from <= hi + 1) { /* touches [lo, hi] */
+                    if (at > hi) hi = at;
+                    continue;
+                }
+                if (lo != SIZE_MAX) {
+                    if (lo < done) lo = done;
+                    if (lo <= hi) {
+                        pcre2_set_offset_limit(mctx, hi);
+                        rc = match_from(r, text, cs, ce, lo, md, mctx, &cand, &sup, &done);
+                    }
+                }
+                lo = from;
+                hi = at;
             }
         }
         if (rc == 0) rc = select_chunk(&cand, &sup, cs, ce, &kept);
@@ -356,6 +420,8 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     pcre2_match_context_free(mctx);
     free(active);
     free(hits);
+    free(rl.first);
+    free(rl.hit);
     if (rc == 0 && kept.n) {
         gm_match *sel = ar_alloc(a, kept.n * sizeof *sel);
         if (!sel) {

@@ -7,7 +7,7 @@
 #include "read.h"
 #include <string.h>
 
-static int hex4(const char *s, unsigned *v)
+int rd_hex4(const char *s, unsigned *v)
 {
     *v = 0;
     for (int i = 0; i < 4; i++) {
@@ -25,12 +25,14 @@ size_t rd_fix_surrogates(char *s, size_t n)
 {
     size_t fixed = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\') continue;
+        const char *bs = memchr(s + i, '\\', n - 1 - i); /* most lines have few escapes */
+        if (!bs) break;
+        i = (size_t)(bs - s);
         if (s[i + 1] != 'u' || i + 6 > n) { i++; continue; } /* \" \\ \n ... */
         unsigned v, w;
-        if (!hex4(s + i + 2, &v)) { i++; continue; }
+        if (!rd_hex4(s + i + 2, &v)) { i++; continue; }
         if (v >= 0xD800 && v <= 0xDBFF && i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' &&
-            hex4(s + i + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+            rd_hex4(s + i + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
             i += 11; /* a proper pair */
             continue;
         }

@@ -20,47 +20,69 @@ static void warn_line(rd_reader *r, const char *name, size_t line, const char *w
     r->skipped++;
 }
 
-static const char *str_field(json_t *o, const char *k)
+static const char *str_field(const rd_value *v)
 {
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    return v->kind == RD_STRING ? v->s : NULL;
 }
 
-/* One line as a record: the object, or NULL with why ("" for a blank
+/* The fields of a record jansson read. */
+static void fields_of(json_t *o, rd_fields *f)
+{
+    struct { const char *key; rd_value *v; } map[] = {
+        {"text", &f->text}, {"id", &f->id}, {"published", &f->published},
+        {"title", &f->title}, {"url", &f->url}, {"source", &f->source}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        json_t *v = json_object_get(o, map[i].key);
+        rd_value *d = map[i].v;
+        d->kind = !v ? RD_ABSENT : json_is_string(v) ? RD_STRING : json_is_null(v) ? RD_NULL : RD_OTHER;
+        d->s = json_is_string(v) ? json_string_value(v) : NULL;
+        d->n = json_is_string(v) ? json_string_length(v) : 0;
+    }
+}
+
+/* One line as a record: 1 with its fields, or 0 with why ("" for a blank
  * line, which is no record). The line is repaired in place first (a
  * byte-order mark skipped, half surrogate pairs made U+FFFD: jsonfix.c);
- * *fixed counts the repairs. */
-static json_t *parse_record(char *line, size_t n, char *why, size_t whylen, size_t *fixed)
+ * *fixed counts the repairs. With buf (n + 1 bytes), the usual record is
+ * read by rd_fast_record into it; otherwise, or when that gives up,
+ * jansson reads it and *o holds what the fields point into (to be
+ * released with json_decref). */
+static int parse_record(char *line, size_t n, char *why, size_t whylen, size_t *fixed, char *buf,
+                        rd_fields *f, json_t **o)
 {
     size_t k = rd_skip_bom(line, n); /* a file saved by a Windows editor */
     line += k;
     n -= k;
     k = 0;
     *fixed = 0;
+    *o = NULL;
     while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
     why[0] = '\0';
-    if (k == n) return NULL; /* blank lines are not records */
+    if (k == n) return 0; /* blank lines are not records */
     *fixed = rd_fix_surrogates(line, n);
+    if (buf && rd_fast_record(line, n, buf, f)) return 1;
     json_error_t je;
-    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
-    if (!o) {
+    *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+    if (!*o) {
         snprintf(why, whylen, "invalid JSON at column %d: %s", je.column, je.text);
-        return NULL;
+        return 0;
     }
-    if (!json_is_object(o) || !json_is_string(json_object_get(o, "text"))) {
-        snprintf(why, whylen, "%s", json_is_object(o) ? "no string \"text\" field" : "not a JSON object");
-        json_decref(o);
-        return NULL;
+    if (!json_is_object(*o) || !json_is_string(json_object_get(*o, "text"))) {
+        snprintf(why, whylen, "%s", json_is_object(*o) ? "no string \"text\" field" : "not a JSON object");
+        json_decref(*o);
+        *o = NULL;
+        return 0;
     }
-    return o;
+    fields_of(*o, f);
+    return 1;
 }
 
 /* A record's id: its "id", else the file's base name and the line number
  * (in fallback, of RD_ID_MAX bytes). */
 #define RD_ID_MAX (64 + 32)
-static const char *record_id(json_t *o, const char *base, size_t lineno, char *fallback)
+static const char *record_id(const rd_fields *f, const char *base, size_t lineno, char *fallback)
 {
-    const char *id = str_field(o, "id");
+    const char *id = str_field(&f->id);
     if (id) return id;
     snprintf(fallback, RD_ID_MAX, "%.64s-%zu", base, lineno);
     return fallback;
@@ -77,52 +99,55 @@ int rd_record_check(const char *line, size_t n, const char *name, size_t lineno,
     }
     if (n) memcpy(copy, line, n);
     size_t fixed;
-    json_t *o = parse_record(copy, n, why, whylen, &fixed);
-    if (o && id) {
+    rd_fields f;
+    json_t *o;
+    int ok = parse_record(copy, n, why, whylen, &fixed, NULL, &f, &o);
+    if (ok && id) {
         char *base = rd_base_id(name), fallback[RD_ID_MAX];
-        *id = base ? strdup(record_id(o, base, lineno, fallback)) : NULL;
+        *id = base ? strdup(record_id(&f, base, lineno, fallback)) : NULL;
         free(base);
     }
     json_decref(o);
     free(copy);
-    return o ? 1 : why[0] ? -1 : 0;
+    return ok ? 1 : why[0] ? -1 : 0;
 }
 
-/* One record line (n bytes, no newline), line `lineno` of `name`. */
-static int record(rd_reader *r, char *line, size_t n, const char *name, const char *base,
+/* One record line (n bytes, no newline), line `lineno` of `name`; buf
+ * has room for its strings (n + 1 bytes). */
+static int record(rd_reader *r, char *line, size_t n, char *buf, const char *name, const char *base,
                   size_t lineno, const char *given_id)
 {
     char why[300];
     size_t fixed;
-    json_t *o = parse_record(line, n, why, sizeof why, &fixed);
+    rd_fields f;
+    json_t *o;
+    int ok = parse_record(line, n, why, sizeof why, &fixed, buf, &f, &o);
     if (fixed && r->on_warn) {
         char msg[700];
         snprintf(msg, sizeof msg, "%s:%zu: %zu broken \\u escape%s (half a surrogate pair) read as U+FFFD",
                  name, lineno, fixed, fixed == 1 ? "" : "s");
         r->on_warn(r->ctx, msg);
     }
-    if (!o) {
+    if (!ok) {
         if (why[0]) warn_line(r, name, lineno, why);
         return 0;
     }
-    json_t *text = json_object_get(o, "text");
     char fallback[RD_ID_MAX]; /* no "id": the base name, made unique by line number */
-    const char *id = given_id ? given_id : record_id(o, base, lineno, fallback);
+    const char *id = given_id ? given_id : record_id(&f, base, lineno, fallback);
     char where[600];
     snprintf(where, sizeof where, "%s:%zu", name, lineno);
-    json_t *pub = json_object_get(o, "published");
-    if (pub && !json_is_null(pub) && !json_is_string(pub)) {
+    if (f.published.kind == RD_OTHER) {
         char msg[700];
         snprintf(msg, sizeof msg, "%s: \"published\" is not a string; ignored", where);
         if (r->on_warn) r->on_warn(r->ctx, msg);
     }
-    const char *source = str_field(o, "source");
+    const char *source = str_field(&f.source);
     annals_article a = {.id = id,
-                        .text = json_string_value(text),
-                        .text_len = json_string_length(text),
-                        .published = str_field(o, "published"),
-                        .title = str_field(o, "title"),
-                        .url = str_field(o, "url"),
+                        .text = f.text.s,
+                        .text_len = f.text.n,
+                        .published = str_field(&f.published),
+                        .title = str_field(&f.title),
+                        .url = str_field(&f.url),
                         .source = source ? source : where};
     r->articles++;
     int stop = r->on_article(r->ctx, &a, where);
@@ -171,8 +196,8 @@ static int shard_text(rd_reader *r, FILE *f, const char *shard, size_t *phys, co
 
 int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
 {
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, phys = 0; /* lineno: of `cur`; phys: of this file */
+    char *line = NULL, *buf = NULL; /* buf: the strings of a record, as decoded */
+    size_t cap = 0, bufcap = 0, lineno = 0, phys = 0; /* lineno: of `cur`; phys: of this file */
     ssize_t got;
     int rc = 0, shard = 0, verbatim = 0;
     char *base = rd_base_id(name), *from = NULL, *given = NULL; /* given: a #id's */
@@ -223,7 +248,18 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
         size_t k = 0;
         while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
         int blank = k == n;
-        rc = record(r, line, n, cur, base, lineno, given);
+        if (bufcap < n + 1) {
+            char *nb = realloc(buf, n + 1);
+            if (!nb) { rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory"); break; }
+            buf = nb;
+            bufcap = n + 1;
+        }
+        rc = record(r, line, n, buf, cur, base, lineno, given);
+        if (bufcap > ((size_t)1 << 22)) { /* one huge record is not kept for the rest */
+            free(buf);
+            buf = NULL;
+            bufcap = 0;
+        }
         if (!blank) { /* a #id is for the next record, not for a blank line */
             free(given);
             given = NULL;
@@ -240,6 +276,7 @@ int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err)
         warn_line(r, name, phys + 1, why);
     }
     free(line);
+    free(buf);
     free(base);
     free(from);
     free(given);

@@ -64,8 +64,28 @@ int rd_slurp(FILE *f, const char *name, char **buf, size_t *len, annals_error *e
 /* jsonfix.c: replaces \uD800-\uDFFF escapes that are not a surrogate pair
  * in the JSON text s[0..n) by \uFFFD, in place; returns how many. */
 size_t rd_fix_surrogates(char *s, size_t n);
+/* The four hex digits at s as *v: 1, or 0 when they are not. */
+int rd_hex4(const char *s, unsigned *v);
 /* The length of a UTF-8 byte-order mark at s (3), or 0. */
 size_t rd_skip_bom(const char *s, size_t n);
+
+/* A field of a corpus record as read: absent, a string (s[0..n), with a
+ * NUL after it), null, or anything else. */
+typedef enum rd_kind { RD_ABSENT = 0, RD_STRING, RD_NULL, RD_OTHER } rd_kind;
+typedef struct rd_value {
+    rd_kind kind;
+    const char *s;
+    size_t n;
+} rd_value;
+typedef struct rd_fields {
+    rd_value text, id, published, title, url, source;
+} rd_fields;
+
+/* jsonrec.c: reads the JSON object line[0..n) as jansson would, decoding
+ * its strings into buf (n + 1 bytes), when it is of the plain kind most
+ * records are and has a string "text". Returns 1, or 0 when jansson must
+ * say what it is. */
+int rd_fast_record(const char *line, size_t n, char *buf, rd_fields *f);
 
 /* Reads JSON Lines from f, one article a line. */
 int rd_jsonl(rd_reader *r, FILE *f, const char *name, annals_error *err);

@@ -12,7 +12,7 @@
  * curly apostrophe (U+2019). */
 static int is_ll(const char *w, size_t n)
 {
-    return (n > 3 && strncasecmp(w + n - 3, "'ll", 3) == 0) ||
+    return (n > 3 && w[n - 3] == '\'' && strncasecmp(w + n - 2, "ll", 2) == 0) ||
            (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
 }
 
@@ -27,7 +27,9 @@ int tx_sentence_future(const dc_doc *d, const dc_sent *s)
         const dc_token *k = &d->tok[t];
         size_t n = k->end - k->start;
         const char *w = d->text + k->start;
+        int c0 = n ? w[0] | 0x20 : -1; /* first letters first: this loop runs for every word */
         for (size_t i = 0; future_words[i]; i++) {
+            if ((future_words[i][0] | 0x20) != c0) continue;
             size_t fn = strlen(future_words[i]);
             if (n == fn && strncasecmp(w, future_words[i], n) == 0) {
                 /* "set", "due", "going" count only before "to" */
@@ -118,8 +120,9 @@ static int is_past_form(const char *w, size_t n)
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
+    int c0 = n ? w[0] | 0x20 : -1; /* first letters first: cheaper than strlen */
     for (size_t i = 0; list[i]; i++)
-        if (n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
+        if ((list[i][0] | 0x20) == c0 && n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
     return 0;
 }
 

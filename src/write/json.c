@@ -100,18 +100,13 @@ json_t *wr_event(const annals_timeline *tl, const tl_event *e)
     return o;
 }
 
-/* Dumps one item on its own line: compact enough to stream, still one
- * line per record for grep and diff. */
-static int dump_item(json_t *o, FILE *out, const char *indent, int comma)
+/* Writes what b holds (one item, its line made by direct.c) after indent,
+ * then its line end, and empties b. */
+static int put_item(wr_buf *b, int made, FILE *out, const char *indent, int comma)
 {
-    if (!o) return -1;
-    /* one string, one write: json_dumpf writes token by token, which
-     * costs more than building the item on a million-event merge */
-    char *s = json_dumps(o, JSON_REAL_PRECISION(4));
-    int rc = !s || fputs(indent, out) < 0 || fputs(s, out) < 0;
-    free(s);
-    rc |= fputs(comma ? ",\n" : "\n", out) < 0;
-    json_decref(o);
+    int rc = made || fputs(indent, out) < 0 || fwrite(b->s, 1, b->n, out) != b->n ||
+             fputs(comma ? ",\n" : "\n", out) < 0;
+    b->n = 0;
     return rc ? -1 : 0;
 }
 
@@ -127,11 +122,12 @@ int annals_format_parse(const char *name)
 static int write_json(const annals_timeline *tl, int flags, FILE *out)
 {
     int rc = 0;
+    wr_buf b = {0};
     rc |= fprintf(out, "{\n  \"format\": \"%s\",\n  \"generator\": \"annals %s\",\n",
                   ANNALS_FORMAT_NAME, ANNALS_VERSION) < 0;
     rc |= fputs("  \"documents\": [\n", out) < 0;
     for (size_t i = 0; i < tl->ndocs && !rc; i++)
-        rc |= dump_item(wr_document(&tl->docs[i]), out, "    ", i + 1 < tl->ndocs);
+        rc |= put_item(&b, wr_direct_document(&b, &tl->docs[i]), out, "    ", i + 1 < tl->ndocs);
     int timexes = flags & (ANNALS_WRITE_TIMEXES | ANNALS_WRITE_TIMEXES_ONLY);
     rc |= fputs(timexes || !(flags & ANNALS_WRITE_TIMEXES_ONLY) ? "  ],\n" : "  ]\n", out) < 0;
     if (!(flags & ANNALS_WRITE_TIMEXES_ONLY)) {
@@ -142,32 +138,40 @@ static int write_json(const annals_timeline *tl, int flags, FILE *out)
     if (timexes) {
         rc |= fputs("  \"timexes\": [\n", out) < 0;
         for (size_t i = 0; i < tl->ntx && !rc; i++)
-            rc |= dump_item(wr_timex(tl, &tl->tx[i]), out, "    ", i + 1 < tl->ntx);
+            rc |= put_item(&b, wr_direct_timex(&b, tl, &tl->tx[i]), out, "    ", i + 1 < tl->ntx);
         rc |= fputs("  ]\n", out) < 0;
     }
     rc |= fputs("}\n", out) < 0;
+    free(b.s);
     return rc ? -1 : 0;
 }
 
 static int write_jsonl(const annals_timeline *tl, int flags, FILE *out)
 {
     /* JSON Lines carries events, one a line; `dates` carries timexes. */
+    wr_buf b = {0};
+    int rc = 0;
     if (flags & ANNALS_WRITE_TIMEXES_ONLY) {
-        for (size_t i = 0; i < tl->ntx; i++)
-            if (dump_item(wr_timex(tl, &tl->tx[i]), out, "", 0)) return -1;
+        for (size_t i = 0; i < tl->ntx && !rc; i++)
+            rc = put_item(&b, wr_direct_timex(&b, tl, &tl->tx[i]), out, "", 0);
     } else {
-        for (size_t i = 0; i < tl->ndocs && (flags & ANNALS_WRITE_DOCUMENTS); i++) {
-            json_t *d = wr_document(&tl->docs[i]), *o = d ? json_object() : NULL;
-            if (!o || json_object_set_new(o, "document", d)) {
-                json_decref(o);
-                if (!o) json_decref(d);
-                return -1;
+        for (size_t i = 0; i < tl->ndocs && (flags & ANNALS_WRITE_DOCUMENTS) && !rc; i++) {
+            static const char head[] = "{\"document\": ";
+            if (!wr_buf_grow(&b, sizeof head)) {
+                memcpy(b.s, head, sizeof head);
+                b.n = sizeof head - 1;
             }
-            if (dump_item(o, out, "", 0)) return -1;
+            int made = wr_direct_document(&b, &tl->docs[i]);
+            if (!made && !wr_buf_grow(&b, 1)) {
+                b.s[b.n++] = '}';
+                b.s[b.n] = '\0';
+            }
+            rc = put_item(&b, made || b.bad, out, "", 0);
         }
-        if (wr_dump_events(tl, out, "", 0)) return -1;
+        if (!rc && wr_dump_events(tl, out, "", 0)) rc = -1;
     }
-    return 0;
+    free(b.s);
+    return rc;
 }
 
 /* `annals dates --format text`: doc, span, type, value, text; tab-separated. */

@@ -225,6 +225,9 @@ static void test_anchor_reach(void **s)
         {"abc %s bar", 1},          /* the same distance, within reach 200 */
         {"foo xyz", 0},             /* starts after the only anchor word */
         {"paid in FY2015 alone", 1},/* a number inside a word is a number */
+        {"xyz a foo. xyz b foo", 2}, /* windows that touch, tried as one */
+        {"xyz a foo. %s xyz b foo", 2}, /* windows apart */
+        {"foo xyz %s foo", 0},      /* between two windows: not looked for */
     };
     assert_true(GM_REACH < 120);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

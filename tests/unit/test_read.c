@@ -237,6 +237,76 @@ static void test_jsonfix(void **s)
     assert_int_equal(rd_skip_bom("\xEF\xBB", 2), 0);
 }
 
+/* The fast record reader: what it reads it reads as jansson does, and
+ * anything unusual is left to jansson (0). */
+static void test_fast_record(void **s)
+{
+    (void)s;
+    struct { const char *in; int ok; const char *text, *id; rd_kind pub; } cases[] = {
+        {"{\"id\": \"k1\", \"published\": null, \"text\": \"Rain in May.\"}", 1, "Rain in May.", "k1", RD_NULL},
+        {" {\"text\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"}\t", 1, "a\"b\\c/d\b\f\n\r\t", NULL, RD_ABSENT},
+        {"{\"text\": \"caf\\u00e9 \\u20AC \\ud83d\\ude00\", \"published\": 7}", 1,
+         "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", NULL, RD_OTHER},
+        {"{\"n\": -0.5e+12, \"a\": [1, [true, false], \"x\", []], \"text\": \"ok\", \"published\": \"2020-01-02\"}",
+         1, "ok", NULL, RD_STRING},
+        {"{\"text\": \"h\xC3\xA9llo \xF0\x9F\x98\x80\"}", 1, "h\xC3\xA9llo \xF0\x9F\x98\x80", NULL, RD_ABSENT},
+        {"{\"text\": \"a\", \"text\": \"b\"}", 0, NULL, NULL, RD_ABSENT},      /* a duplicate */
+        {"{\"text\": \"a\", \"meta\": {\"x\": 1}}", 0, NULL, NULL, RD_ABSENT}, /* an object inside */
+        {"{\"te\\u0078t\": \"a\"}", 0, NULL, NULL, RD_ABSENT},               /* an escape in a key */
+        {"{\"text\": \"\xC0\xAF\"}", 0, NULL, NULL, RD_ABSENT},               /* overlong UTF-8 */
+        {"{\"text\": \"\xED\xA0\x80\"}", 0, NULL, NULL, RD_ABSENT},           /* a surrogate in UTF-8 */
+        {"{\"text\": \"\\ud800\"}", 0, NULL, NULL, RD_ABSENT},                /* half a pair */
+        {"{\"text\": \"a\tb\"}", 0, NULL, NULL, RD_ABSENT},                   /* a raw control character */
+        {"{\"text\": \"a\"} x", 0, NULL, NULL, RD_ABSENT},                    /* something after */
+        {"{\"text\": \"a\", \"n\": 1234567890123456789}", 0, NULL, NULL, RD_ABSENT}, /* may overflow */
+        {"{\"text\": \"a\", \"n\": 012}", 0, NULL, NULL, RD_ABSENT},
+        {"{\"text\": 5}", 0, NULL, NULL, RD_ABSENT},
+        {"{}", 0, NULL, NULL, RD_ABSENT},
+        {"{\"text\": \"a\",}", 0, NULL, NULL, RD_ABSENT},
+        {"{\"text\": \"a\"", 0, NULL, NULL, RD_ABSENT},
+        {"{\"text\": nul}", 0, NULL, NULL, RD_ABSENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].in);
+        char buf[256];
+        rd_fields f;
+        int ok = rd_fast_record(cases[i].in, n, buf, &f);
+        assert_int_equal(ok, cases[i].ok);
+        if (!ok) continue;
+        assert_int_equal(f.text.kind, RD_STRING);
+        assert_int_equal(f.text.n, strlen(cases[i].text));
+        assert_string_equal(f.text.s, cases[i].text);
+        assert_int_equal(f.id.kind, cases[i].id ? RD_STRING : RD_ABSENT);
+        if (cases[i].id) assert_string_equal(f.id.s, cases[i].id);
+        assert_int_equal(f.published.kind, cases[i].pub);
+    }
+    /* a quote, a control character or UTF-8 at every place of a long
+     * text: the reader's eight-byte steps never step over one */
+    for (size_t at = 0; at < 20; at++) {
+        char line[128], want[64], buf2[128];
+        rd_fields g;
+        memset(want, 'w', 24);
+        want[24] = '\0';
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\\\"%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 1);
+        assert_int_equal(g.text.n, 25);
+        assert_int_equal(g.text.s[at], '"');
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\x01%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 0);
+        snprintf(line, sizeof line, "{\"text\": \"%.*s\xC3\xA9%s\"}", (int)at, want, want + at);
+        assert_int_equal(rd_fast_record(line, strlen(line), buf2, &g), 1);
+        assert_memory_equal(g.text.s + at, "\xC3\xA9w", 3);
+        assert_int_equal(g.text.n, 26);
+    }
+    /* a NUL inside the text is part of it */
+    const char nul[] = "{\"text\": \"a\\u0000b\"}";
+    char buf[64];
+    rd_fields f;
+    assert_int_equal(rd_fast_record(nul, sizeof nul - 1, buf, &f), 1);
+    assert_int_equal(f.text.n, 3);
+    assert_memory_equal(f.text.s, "a\0b", 4);
+}
+
 static int setup(void **s) { (void)s; R = rd_dct_rules_new(); return R ? 0 : -1; }
 static int teardown(void **s) { (void)s; rd_dct_rules_free(R); return 0; }
 
@@ -246,6 +316,6 @@ int main(void)
         cmocka_unit_test(test_dct_lines), cmocka_unit_test(test_dct_zone),
         cmocka_unit_test(test_title_and_id), cmocka_unit_test(test_jsonl), cmocka_unit_test(test_record_check),
         cmocka_unit_test(test_text_and_dirs), cmocka_unit_test(test_slurp),
-        cmocka_unit_test(test_jsonfix)};
+        cmocka_unit_test(test_jsonfix), cmocka_unit_test(test_fast_record)};
     return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }
