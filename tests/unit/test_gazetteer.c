@@ -136,12 +136,59 @@ static void test_load_errors(void **s)
 }
 
 
+/* Names are keyed by their tokens, plain ones (letters, digits, single
+ * spaces) without the tokenizer: both kinds must key as the text's tokens
+ * do, first words and name lengths included. Invented places. */
+static void test_name_keys(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char tsv[] = "Varno Keld\tXVK\tcity\tVK9|Keld  Varno\n"
+                       "St. Orrin-by-Sea\tXSO\ttown\tOrrin's Bay\n"
+                       "7th Harl District\tXHD\tdistrict\tHarl 7\n"
+                       "Lume\tXLU\tcity\t\n";
+    assert_int_equal(gz_load(&g, "t/places.tsv", "places.tsv", tsv, sizeof tsv - 1, &err), 0);
+    const char *hits[][2] = {{"varno keld", "Varno Keld"}, {"VARNO   KELD", "Varno Keld"},
+                             {"vk9", "Varno Keld"}, {"Keld Varno", "Varno Keld"},
+                             {"st. orrin-by-sea", "St. Orrin-by-Sea"},
+                             {"Orrin's Bay", "St. Orrin-by-Sea"},
+                             {"7TH harl district", "7th Harl District"},
+                             {"harl 7", "7th Harl District"}, {"Lume", "Lume"}};
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        const gz_entry *e = gz_lookup(&g, hits[i][0]);
+        assert_non_null(e);
+        assert_string_equal(e->name, hits[i][1]);
+    }
+    assert_null(gz_lookup(&g, "Varno"));
+    assert_null(gz_lookup(&g, "Keld Varno Keld"));
+    assert_int_equal(g.maxtok, 3); /* "St", ".", "Orrin-by-Sea"; "7th", "Harl", "District" */
+    /* in a text: the longest name at each word */
+    ar_arena a;
+    ar_init(&a, 8192);
+    dc_doc d;
+    const char *text = "Troops left Varno Keld for 7th Harl District and Lume.";
+    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
+    gz_mention *m;
+    size_t n;
+    assert_int_equal(gz_find(&g, &d, &a, &m, &n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(m[0].e->name, "Varno Keld");
+    assert_int_equal(m[0].ntok, 2);
+    assert_string_equal(m[1].e->name, "7th Harl District");
+    assert_int_equal(m[1].ntok, 3);
+    assert_string_equal(m[2].e->name, "Lume");
+    ar_free(&a);
+    gz_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
-        cmocka_unit_test(test_text_end)};
+        cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
