@@ -159,6 +159,11 @@ static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz
     e->role = role && *role ? ar_strndup(&g->mem, role, strlen(role)) : NULL;
     e->adj = NULL;
     if (!e->name) return -1;
+    /* surnames are compared with every person named so far: kept, not sought */
+    const char *sp = strrchr(e->name, ' ');
+    size_t nl = strlen(e->name);
+    e->last = (uint16_t)(sp && nl < 65536 ? sp + 1 - e->name : 0);
+    e->last_len = (uint16_t)(nl < 65536 ? nl - e->last : 0);
     return (long)g->n++;
 }
 
@@ -271,6 +276,9 @@ const gz_entry *gz_lookup_surname(const gz_gazetteer *g, const char *word, size_
     return v && *v != GZ_SHARED ? &g->e[*v] : NULL;
 }
 
+/* The most tokens a key of 512 bytes can hold (one byte and a space each). */
+#define GZ_MAXKEYTOK 256
+
 /* Length of a token without a possessive 's (0 if it has none). */
 static size_t strip_poss(const char *s, size_t n)
 {
@@ -321,8 +329,7 @@ static const gz_entry *named_before(const gz_mention *res, size_t n, const char 
     while (n-- > 0) {
         const gz_entry *e = res[n].e;
         if (e->cls != GZ_PERSON || res[n].by_surname) continue;
-        const char *sp = strrchr(e->name, ' ');
-        if (sp && strlen(sp + 1) == wl && strncasecmp(sp + 1, w, wl) == 0) return e;
+        if (e->last && e->last_len == wl && strncasecmp(e->name + e->last, w, wl) == 0) return e;
     }
     return NULL;
 }
@@ -337,6 +344,7 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     if (!name) return NULL;
     memset(e, 0, sizeof *e);
     e->name = name;
+    e->last_len = (uint16_t)(wl < 65536 ? wl : 0);
     e->cls = GZ_PERSON;
     e->kind = "person";
     const char *country = NULL;
@@ -344,9 +352,8 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     for (size_t i = 0; i < g->n && one; i++) {
         const gz_entry *p = &g->e[i];
         if (p->cls != GZ_PERSON) continue;
-        const char *sp = strrchr(p->name, ' ');
-        const char *last = sp ? sp + 1 : p->name;
-        size_t ll = strlen(last);
+        const char *last = p->name + p->last;
+        size_t ll = p->last_len;
         /* lengths first: this runs over every person of the gazetteer */
         if (ll != wl && ll != wl + 3) continue;
         if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
@@ -371,6 +378,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     sm_map seen; /* people named in full so far */
     sm_init(&seen);
     char key[512];
+    size_t kend[GZ_MAXKEYTOK];
     for (size_t s = 0; s < d->nsent; s++) {
         uint32_t t0 = d->sent[s].tok0, tend = t0 + d->sent[s].ntok;
         for (uint32_t i = t0; i < tend; i++) {
@@ -383,21 +391,27 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
+            /* the key of the longest name that may start here, built once:
+             * a shorter one is its prefix (kend: where each token ends) */
+            size_t want = maxl, fit = 0, k = 0;
+            if (!(lens >> 63)) /* no name of 63+ tokens starts so: the longest one's */
+                while (want > 0 && !(lens >> want & 1)) want--;
+            for (size_t j = 0; j < want && j < GZ_MAXKEYTOK; j++) {
+                const dc_token *u = &d->tok[i + j];
+                size_t ul = u->end - u->start;
+                /* names are written with single spaces, or none (St.John) */
+                if (j && u->start - d->tok[i + j - 1].end > 1) break;
+                if (k + ul + 2 >= sizeof key) break;
+                if (j) key[k++] = ' ';
+                lower_into(key + k, d->text + u->start, ul);
+                k += ul;
+                kend[j] = k;
+                fit = j + 1;
+            }
             for (size_t len = maxl; len >= 1; len--) {
                 if (len < 64 && !(lens >> len & 1)) continue; /* no name this long starts so */
-                size_t k = 0;
-                int fits = 1;
-                for (size_t j = 0; j < len; j++) {
-                    const dc_token *u = &d->tok[i + j];
-                    size_t ul = u->end - u->start;
-                    /* names are written with single spaces, or none (St.John) */
-                    if (j && u->start - d->tok[i + j - 1].end > 1) { fits = 0; break; }
-                    if (k + ul + 2 >= sizeof key) { fits = 0; break; }
-                    if (j) key[k++] = ' ';
-                    lower_into(key + k, d->text + u->start, ul);
-                    k += ul;
-                }
-                if (!fits) continue;
+                if (len > fit) continue;
+                k = kend[len - 1];
                 const dc_token *last = &d->tok[i + len - 1];
                 size_t lp = strip_poss(d->text + last->start, last->end - last->start);
                 size_t *v = sm_get(&g->names, key, k);

@@ -31,6 +31,7 @@ typedef struct gz_entry {
                              for titles office or honorific */
     const char *role;     /* people: "President"; else NULL */
     const char *adj;      /* countries: the first demonym ("Indian"); else NULL */
+    uint16_t last, last_len; /* name + last: its last word ("Putin"); 0 when one word */
 } gz_entry;
 
 typedef struct gz_gazetteer {

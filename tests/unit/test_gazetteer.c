@@ -183,12 +183,64 @@ static void test_name_keys(void **s)
     gz_free(&g);
 }
 
+/* The names of a text found from one key per word: a shorter name is a
+ * prefix of the longest that may start there. Surnames: one person's,
+ * two people's. Invented names. */
+static const char *found(const gz_gazetteer *g, const char *text)
+{
+    static char out[1024];
+    ar_arena a;
+    ar_init(&a, 8192);
+    dc_doc d;
+    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
+    gz_mention *m;
+    size_t n;
+    assert_int_equal(gz_find(g, &d, &a, &m, &n), 0);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char one[160];
+        snprintf(one, sizeof one, "%s%s/%u%s%s", i ? "|" : "", m[i].e->name, m[i].ntok,
+                 m[i].poss ? "/poss" : "", m[i].by_surname ? "/sur" : "");
+        strncat(out, one, sizeof out - strlen(out) - 1);
+    }
+    ar_free(&a);
+    return out;
+}
+
+static void test_prefix_names(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char orgs[] = "Varno Keld\t\tcity\tXVK\n"
+                        "Varno Keld River Authority\tVKRA\tagency\tXVK\n";
+    const char people[] = "Tamsin Orrowby\t\tXVK\tMayor\n"
+                          "Ivo Brannick\t\tXVK\tJudge\n"
+                          "Lena Brannick\t\tXVK\tMinister\n";
+    assert_int_equal(gz_load(&g, "t/orgs.tsv", "orgs.tsv", orgs, sizeof orgs - 1, &err), 0);
+    assert_int_equal(gz_load(&g, "t/people.tsv", "people.tsv", people, sizeof people - 1, &err), 0);
+    assert_string_equal(found(&g, "The Varno Keld River flooded."), "Varno Keld/2");
+    assert_string_equal(found(&g, "The Varno Keld River Authority's chief left."),
+                        "Varno Keld River Authority/4/poss");
+    assert_string_equal(found(&g, "Varno  Keld River Authority met."), ""); /* two spaces */
+    assert_string_equal(found(&g, "Varno Keld's VKRA met."), "Varno Keld/2/poss|Varno Keld River Authority/1");
+    /* a surname alone: the one person's, or of two a person in full first */
+    assert_string_equal(found(&g, "Tamsin Orrowby spoke. Later Orrowby left."),
+                        "Tamsin Orrowby/2|Tamsin Orrowby/1/sur");
+    assert_string_equal(found(&g, "Lena Brannick spoke. Later Brannick left."),
+                        "Lena Brannick/2|Lena Brannick/1/sur");
+    assert_string_equal(found(&g, "Later Brannick left."), "Brannick/1/sur");
+    gz_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
-        cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys)};
+        cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
+        cmocka_unit_test(test_prefix_names)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
