@@ -17,6 +17,7 @@ void gz_init(gz_gazetteer *g)
     ar_init(&g->mem, 64 * 1024);
     sm_init(&g->names);
     sm_init(&g->firsts);
+    sm_init(&g->lfirsts);
     sm_init(&g->surnames);
     sm_init(&g->countries);
     /* asked about every word of every text, and most are no name; without
@@ -30,6 +31,7 @@ void gz_free(gz_gazetteer *g)
     free(g->e);
     sm_free(&g->names);
     sm_free(&g->firsts);
+    sm_free(&g->lfirsts);
     sm_free(&g->surnames);
     sm_free(&g->countries);
     ar_free(&g->mem);
@@ -114,6 +116,13 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
     size_t *f = sm_get(&g->firsts, key, flen);
     size_t lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
     if (sm_put(&g->names, key, n, v) || sm_put(&g->firsts, key, flen, lens)) return -1;
+    /* lfirsts: the same for names a lower-case word may start (a name
+     * later given a better class may leave its bit: one more try) */
+    if (v & GZ_LOWER_OK) {
+        f = sm_get(&g->lfirsts, key, flen);
+        lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
+        if (sm_put(&g->lfirsts, key, flen, lens)) return -1;
+    }
     if (ntok > g->maxtok) g->maxtok = ntok;
     if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
         const char *sp = strrchr(key, ' ');
@@ -387,7 +396,10 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
             lower_into(key, d->text + t->start, tl);
-            const size_t *fw = sm_get(&g->firsts, key, tl), *fp = tp ? sm_get(&g->firsts, key, tp) : NULL;
+            /* a lower-case word starts only a name that may be written so
+             * (case_ok): most words of a text, asked of a small map */
+            const sm_map *fm = t->kind == DC_WORD && !(t->flags & DC_CAP) ? &g->lfirsts : &g->firsts;
+            const size_t *fw = sm_get(fm, key, tl), *fp = tp ? sm_get(fm, key, tp) : NULL;
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;

@@ -40,6 +40,7 @@ typedef struct gz_gazetteer {
     size_t n, cap;
     sm_map names;     /* lower-cased token key -> entry */
     sm_map firsts;    /* lower-cased first token of every name */
+    sm_map lfirsts;   /* the same of the names that may start lower case */
     sm_map surnames;  /* a person's last name -> entry, or SIZE_MAX if shared */
     sm_map countries; /* iso3 -> its country entry */
     size_t maxtok;    /* the most tokens in a name */

@@ -214,7 +214,8 @@ static void test_prefix_names(void **s)
     annals_error err;
     gz_init(&g);
     const char orgs[] = "Varno Keld\t\tcity\tXVK\n"
-                        "Varno Keld River Authority\tVKRA\tagency\tXVK\n";
+                        "Varno Keld River Authority\tVKRA\tagency\tXVK\n"
+                        "al-Dumar Front\tDumar Front\tarmed_group\tXVK\n";
     const char people[] = "Tamsin Orrowby\t\tXVK\tMayor\n"
                           "Ivo Brannick\t\tXVK\tJudge\n"
                           "Lena Brannick\t\tXVK\tMinister\n";
@@ -225,6 +226,10 @@ static void test_prefix_names(void **s)
                         "Varno Keld River Authority/4/poss");
     assert_string_equal(found(&g, "Varno  Keld River Authority met."), ""); /* two spaces */
     assert_string_equal(found(&g, "Varno Keld's VKRA met."), "Varno Keld/2/poss|Varno Keld River Authority/1");
+    /* a lower-case word starts only a name written so */
+    assert_string_equal(found(&g, "Fighters of al-Dumar Front left varno keld."),
+                        "al-Dumar Front/2");
+    assert_string_equal(found(&g, "The dumar front left Al-Dumar Front."), "al-Dumar Front/2");
     /* a surname alone: the one person's, or of two a person in full first */
     assert_string_equal(found(&g, "Tamsin Orrowby spoke. Later Orrowby left."),
                         "Tamsin Orrowby/2|Tamsin Orrowby/1/sur");
