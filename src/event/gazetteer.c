@@ -22,6 +22,7 @@ void gz_init(gz_gazetteer *g)
     sm_init(&g->countries);
     /* asked about every word of every text, and most are no name; without
      * a filter (out of memory) lookups are only slower */
+    (void)sm_filter(&g->names); /* tried at each length of name a word may start */
     (void)sm_filter(&g->firsts);
     (void)sm_filter(&g->lfirsts);
     (void)sm_filter(&g->surnames);
