@@ -28,9 +28,11 @@ int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
     return tok_is((const unsigned char *)d->text + k->start, k->end - k->start, w);
 }
 
-int ev_word_in(const char *w, size_t n, const char *const *ws)
+int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
 {
-    const unsigned char *s = (const unsigned char *)w;
+    const dc_token *k = &d->tok[t];
+    const unsigned char *s = (const unsigned char *)d->text + k->start;
+    size_t n = k->end - k->start;
     if (!n) {
         for (size_t i = 0; ws[i]; i++)
             if (!ws[i][0]) return 1;
@@ -40,12 +42,6 @@ int ev_word_in(const char *w, size_t n, const char *const *ws)
     for (size_t i = 0; ws[i]; i++)
         if (fold((unsigned char)ws[i][0]) == c && tok_is(s, n, ws[i])) return 1;
     return 0;
-}
-
-int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
-{
-    const dc_token *k = &d->tok[t];
-    return ev_word_in(d->text + k->start, k->end - k->start, ws);
 }
 
 /* Tokens that end a clause for the purpose of finding participants.

@@ -23,8 +23,6 @@ typedef struct party {
  * token that ends a clause for finding participants. */
 int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w);
 int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws);
-/* The same for the n bytes at w (not NUL-terminated). */
-int ev_word_in(const char *w, size_t n, const char *const *ws);
 int ev_clause_break(const dc_doc *d, uint32_t t);
 
 /* The article's own spelling of person or organisation e (into buf),
