@@ -118,7 +118,10 @@ static void test_home_country(void **s)
     static char codes[103][4];
     const char *many[103];
     for (int i = 0; i < 100; i++) {
-        snprintf(codes[i], 4, "Q%02d", i);
+        codes[i][0] = 'Q';
+        codes[i][1] = (char)('0' + i / 10);
+        codes[i][2] = (char)('0' + i % 10);
+        codes[i][3] = '\0';
         many[i] = codes[i];
     }
     for (int i = 100; i < 103; i++) many[i] = "QZZ";
