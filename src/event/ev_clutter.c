@@ -36,6 +36,11 @@ int ev_clutter(const dc_doc *d, uint32_t at)
 {
     const char *t = d->text;
     int closed = 0;
+    /* most triggers have no "MORE" within reach: one memmem, not a test
+     * at every byte */
+    if (at >= d->len) return 0;
+    size_t span = d->len - at < REACH + 3 ? d->len - at : REACH + 3;
+    if (!memmem(t + at, span, "MORE", 4)) return 0;
     /* a "MORE" ahead, before any sentence end or the start of a box */
     for (uint32_t p = at; p < d->len && p < at + REACH && t[p] != '\n'; p++) {
         if (t[p] == '.' && p + 1 < d->len && t[p + 1] == ' ') break;

@@ -139,12 +139,43 @@ static const gz_mention *place_taken(const gz_mention *m, size_t nm, uint32_t s0
     return before;
 }
 
+/* u8_sanitize, with a plain copy for ASCII text (most sentences). */
+static char *sane_copy(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return u8_sanitize(s, n, NULL);
+    char *out = malloc(n + 1);
+    if (!out) return NULL;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return out;
+}
+
+/* Extends FNV-1a hash *h by s, within a budget of *left bytes. */
+static void hash_in(uint64_t *h, size_t *left, const char *s)
+{
+    for (; *s && *left; s++, (*left)--) *h = sm_hash_step(*h, (unsigned char)*s);
+}
+
+/* "ev-" and the hash of "DOC:START:TYPE" (its first 599 bytes, as the
+ * buffer of 600 it was once printed into), without printf: one per event. */
 static void hex_id(char out[20], const char *doc_id, uint32_t start, const char *type)
 {
-    char buf[600];
-    snprintf(buf, sizeof buf, "%s:%u:%s", doc_id, start, type);
-    uint64_t h = sm_hash(buf, strlen(buf));
-    snprintf(out, 20, "ev-%016llx", (unsigned long long)h);
+    char num[16];
+    size_t k = sizeof num;
+    num[--k] = '\0';
+    do num[--k] = (char)('0' + start % 10); while ((start /= 10) > 0);
+    uint64_t h = SM_HASH_SEED;
+    size_t left = 599;
+    hash_in(&h, &left, doc_id);
+    hash_in(&h, &left, ":");
+    hash_in(&h, &left, num + k);
+    hash_in(&h, &left, ":");
+    hash_in(&h, &left, type);
+    static const char hex[] = "0123456789abcdef";
+    memcpy(out, "ev-", 3);
+    for (int i = 0; i < 16; i++) out[3 + i] = hex[(h >> (60 - 4 * i)) & 15];
+    out[19] = '\0';
 }
 
 /* "meets" -> "meet" for several actors: the first word loses its -s. */
@@ -385,8 +416,8 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
         men.start = s->start;
         men.end = s->end;
         /* the sentence on one line, valid UTF-8 (tl_add_event copies it) */
-        char *sent = u8_sanitize(d->text + s->start, s->end - s->start, NULL);
-        char *trig = u8_sanitize(d->text + ts, te - ts, NULL);
+        char *sent = sane_copy(d->text + s->start, s->end - s->start);
+        char *trig = sane_copy(d->text + ts, te - ts);
         int rc = sent && trig ? 0 : -1;
         if (sent)
             for (char *p = sent; *p; p++) if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';

@@ -5,6 +5,7 @@
  * names most, when it clearly leads. */
 #include "ev_group.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
 #include <strings.h>
@@ -18,22 +19,40 @@ static int of_country(const gz_mention *m)
             e->cls == GZ_PLACE) && e->country[0];
 }
 
+/* The countries in order of first mention, one count each. */
+typedef struct tally { const char *code; size_t n; } tally;
+
 int ev_home_country(const gz_mention *m, size_t nm, char iso3[4])
 {
-    const char *best = NULL;
-    size_t nb = 0, ns = 0;
-    /* few distinct countries per story: count by scanning */
+    /* one pass over the mentions, a short list of the few distinct
+     * countries of a story (on the heap only for a story of very many) */
+    tally local[64], *t = local;
+    size_t nc = 0, cap = 64;
     for (size_t i = 0; i < nm; i++) {
         if (!of_country(&m[i])) continue;
         const char *c0 = m[i].e->country;
-        int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++) seen = of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
-        if (seen) continue;
-        size_t c = 0;
-        for (size_t k = i; k < nm; k++) c += of_country(&m[k]) && strcmp(m[k].e->country, c0) == 0;
-        if (c > nb) { ns = nb; best = c0; nb = c; }
-        else if (c > ns) ns = c;
+        size_t k = 0;
+        while (k < nc && strcmp(t[k].code, c0) != 0) k++;
+        if (k == nc) {
+            if (nc == cap) {
+                tally *nt = malloc(2 * cap * sizeof *nt);
+                if (!nt) break; /* out of memory: the countries so far */
+                memcpy(nt, t, nc * sizeof *nt);
+                if (t != local) free(t);
+                t = nt;
+                cap *= 2;
+            }
+            t[nc++] = (tally){c0, 0};
+        }
+        t[k].n++;
     }
+    const char *best = NULL;
+    size_t nb = 0, ns = 0;
+    for (size_t k = 0; k < nc; k++) {
+        if (t[k].n > nb) { ns = nb; best = t[k].code; nb = t[k].n; }
+        else if (t[k].n > ns) ns = t[k].n;
+    }
+    if (t != local) free(t);
     /* it must lead clearly: three mentions and three times the next */
     if (!best || nb < 3 || nb < 3 * ns) return 0;
     snprintf(iso3, 4, "%s", best);

@@ -21,8 +21,13 @@ static int word_is(const dc_doc *d, uint32_t t, const char *const *ws)
     size_t n = d->tok[t].end - d->tok[t].start;
     if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') n -= 2;
     else if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0) n -= 4;
+    /* asked of every capitalised word against a hundred: the first
+     * letter first (ASCII folding, as strncasecmp in the C locale) */
+    unsigned char c = n ? (unsigned char)tolower((unsigned char)w[0]) : 0;
     for (size_t i = 0; ws[i]; i++)
-        if (strlen(ws[i]) == n && strncasecmp(w, ws[i], n) == 0) return 1;
+        if ((unsigned char)tolower((unsigned char)ws[i][0]) == c && strlen(ws[i]) == n &&
+            strncasecmp(w, ws[i], n) == 0)
+            return 1;
     return 0;
 }
 

@@ -9,30 +9,67 @@
 #include <string.h>
 #include <strings.h>
 
+/* Asked for every token of a clause against lists of dozens of words:
+ * one pass that stops at the first byte that differs (most often the
+ * first), no strlen. ASCII case folding, as strncasecmp in the C locale. */
+static inline unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static inline int tok_is(const unsigned char *s, size_t n, const char *w)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    for (size_t i = 0; i < n; i++)
+        if (!u[i] || fold(s[i]) != fold(u[i])) return 0;
+    return u[n] == '\0';
+}
+
 int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
 {
-    size_t n = strlen(w);
-    return d->tok[t].end - d->tok[t].start == n && strncasecmp(d->text + d->tok[t].start, w, n) == 0;
+    const dc_token *k = &d->tok[t];
+    return tok_is((const unsigned char *)d->text + k->start, k->end - k->start, w);
 }
 
 int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
 {
+    const dc_token *k = &d->tok[t];
+    const unsigned char *s = (const unsigned char *)d->text + k->start;
+    size_t n = k->end - k->start;
+    if (!n) {
+        for (size_t i = 0; ws[i]; i++)
+            if (!ws[i][0]) return 1;
+        return 0;
+    }
+    unsigned char c = fold(s[0]);
     for (size_t i = 0; ws[i]; i++)
-        if (ev_tok_eq(d, t, ws[i])) return 1;
+        if (fold((unsigned char)ws[i][0]) == c && tok_is(s, n, ws[i])) return 1;
     return 0;
 }
 
-/* Tokens that end a clause for the purpose of finding participants. */
+/* Tokens that end a clause for the purpose of finding participants.
+ * Asked of every token between a party and its trigger: the first byte
+ * picks the few words to compare. */
 int ev_clause_break(const dc_doc *d, uint32_t t)
 {
     static const char *const b[] = {";", ":", "\xE2\x80\x94", "\xE2\x80\x93", "(", ")", "\"",
-                                    "\xE2\x80\x9C", "\xE2\x80\x9D", "but", "while", "whereas",
-                                    "although", "because", "after", "before", "when", "if", "unless",
-                                    NULL};
-    if (ev_tok_in(d, t, b)) return 1;
+                                    "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
+    static const char *const ab[] = {"although", "after", NULL};
+    static const char *const bb[] = {"but", "because", "before", NULL};
+    static const char *const wb[] = {"while", "whereas", "when", NULL};
+    static const char *const ib[] = {"if", NULL};
+    static const char *const ub[] = {"unless", NULL};
+    const dc_token *k = &d->tok[t];
+    if (k->end == k->start) return 0;
+    switch (fold((unsigned char)d->text[k->start])) {
+    case ';': case ':': case 0xE2: case '(': case ')': case '"': return ev_tok_in(d, t, b);
+    case 'a': return ev_tok_in(d, t, ab);
+    case 'b': return ev_tok_in(d, t, bb);
+    case 'w': return ev_tok_in(d, t, wb);
+    case 'i': return ev_tok_in(d, t, ib);
+    case 'u': return ev_tok_in(d, t, ub);
+    case '-': break;
+    default: return 0;
+    }
     /* "--" and a hyphen between spaces are dashes ("march -- arguably") */
     if (!ev_tok_eq(d, t, "-")) return 0;
-    const dc_token *k = &d->tok[t];
     int spaced = k->start > 0 && k->end < d->len && d->text[k->start - 1] == ' ' &&
                  d->text[k->end] == ' ';
     int twin = (t + 1 < d->ntok && ev_tok_eq(d, t + 1, "-") && d->tok[t + 1].start == k->end) ||

@@ -17,11 +17,14 @@ void gz_init(gz_gazetteer *g)
     ar_init(&g->mem, 64 * 1024);
     sm_init(&g->names);
     sm_init(&g->firsts);
+    sm_init(&g->lfirsts);
     sm_init(&g->surnames);
     sm_init(&g->countries);
     /* asked about every word of every text, and most are no name; without
      * a filter (out of memory) lookups are only slower */
+    (void)sm_filter(&g->names); /* tried at each length of name a word may start */
     (void)sm_filter(&g->firsts);
+    (void)sm_filter(&g->lfirsts);
     (void)sm_filter(&g->surnames);
 }
 
@@ -30,14 +33,51 @@ void gz_free(gz_gazetteer *g)
     free(g->e);
     sm_free(&g->names);
     sm_free(&g->firsts);
+    sm_free(&g->lfirsts);
     sm_free(&g->surnames);
     sm_free(&g->countries);
     ar_free(&g->mem);
     memset(g, 0, sizeof *g);
 }
 
+static size_t name_key_tokens(const char *name, char *key, size_t cap, size_t *ntok,
+                              size_t *first_len);
+
 /* A name as the key its tokens give: lower case, one space between. */
 static size_t name_key(const char *name, char *key, size_t cap, size_t *ntok, size_t *first_len)
+{
+    /* Most names are ASCII letters, digits and single spaces: their
+     * tokens are the runs between the spaces ("G20", "1922 Committee"),
+     * cut with no tokenizer and no allocation (some ten thousand names at
+     * start-up). Anything else goes to the tokenizer. */
+    size_t len = strlen(name);
+    if (len + 2 < cap) {
+        size_t k = 0, nt = 0, fl = 0, i;
+        for (i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)name[i];
+            if (c == ' ') continue;
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
+            if (i == 0 || name[i - 1] == ' ') {
+                if (nt == 1) fl = k;
+                if (nt) key[k++] = ' ';
+                nt++;
+            }
+            key[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (i == len) {
+            if (nt == 1) fl = k;
+            key[k] = '\0';
+            *ntok = nt;
+            *first_len = fl;
+            return k;
+        }
+    }
+    return name_key_tokens(name, key, cap, ntok, first_len);
+}
+
+/* name_key for any name: its tokens as the document tokenizer cuts them. */
+static size_t name_key_tokens(const char *name, char *key, size_t cap, size_t *ntok,
+                              size_t *first_len)
 {
     ar_arena a;
     ar_init(&a, 4096);
@@ -78,6 +118,13 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
     size_t *f = sm_get(&g->firsts, key, flen);
     size_t lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
     if (sm_put(&g->names, key, n, v) || sm_put(&g->firsts, key, flen, lens)) return -1;
+    /* lfirsts: the same for names a lower-case word may start (a name
+     * later given a better class may leave its bit: one more try) */
+    if (v & GZ_LOWER_OK) {
+        f = sm_get(&g->lfirsts, key, flen);
+        lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
+        if (sm_put(&g->lfirsts, key, flen, lens)) return -1;
+    }
     if (ntok > g->maxtok) g->maxtok = ntok;
     if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
         const char *sp = strrchr(key, ' ');
@@ -113,12 +160,21 @@ static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz
     }
     gz_entry *e = &g->e[g->n];
     e->name = ar_strndup(&g->mem, name, strlen(name));
-    snprintf(e->country, sizeof e->country, "%.3s", country ? country : "");
+    /* "%.3s" by hand: snprintf was a tenth of the start-up's loading */
+    size_t cl = 0;
+    while (country && cl < 3 && country[cl]) cl++;
+    memcpy(e->country, cl ? country : "", cl);
+    e->country[cl] = '\0';
     e->cls = (uint8_t)cls;
     e->kind = kind ? ar_strndup(&g->mem, kind, strlen(kind)) : NULL;
     e->role = role && *role ? ar_strndup(&g->mem, role, strlen(role)) : NULL;
     e->adj = NULL;
     if (!e->name) return -1;
+    /* surnames are compared with every person named so far: kept, not sought */
+    const char *sp = strrchr(e->name, ' ');
+    size_t nl = strlen(e->name);
+    e->last = (uint16_t)(sp && nl < 65536 ? sp + 1 - e->name : 0);
+    e->last_len = (uint16_t)(nl < 65536 ? nl - e->last : 0);
     return (long)g->n++;
 }
 
@@ -231,6 +287,9 @@ const gz_entry *gz_lookup_surname(const gz_gazetteer *g, const char *word, size_
     return v && *v != GZ_SHARED ? &g->e[*v] : NULL;
 }
 
+/* The most tokens a key of 512 bytes can hold (one byte and a space each). */
+#define GZ_MAXKEYTOK 256
+
 /* Length of a token without a possessive 's (0 if it has none). */
 static size_t strip_poss(const char *s, size_t n)
 {
@@ -239,9 +298,14 @@ static size_t strip_poss(const char *s, size_t n)
     return 0;
 }
 
+/* ASCII lower case, as tolower in the C locale, without a call per byte:
+ * every word of every text goes through here. */
 static void lower_into(char *dst, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) dst[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
 }
 
 /* Does the text's spelling satisfy the name's case rule? */
@@ -276,8 +340,7 @@ static const gz_entry *named_before(const gz_mention *res, size_t n, const char 
     while (n-- > 0) {
         const gz_entry *e = res[n].e;
         if (e->cls != GZ_PERSON || res[n].by_surname) continue;
-        const char *sp = strrchr(e->name, ' ');
-        if (sp && strlen(sp + 1) == wl && strncasecmp(sp + 1, w, wl) == 0) return e;
+        if (e->last && e->last_len == wl && strncasecmp(e->name + e->last, w, wl) == 0) return e;
     }
     return NULL;
 }
@@ -292,6 +355,7 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     if (!name) return NULL;
     memset(e, 0, sizeof *e);
     e->name = name;
+    e->last_len = (uint16_t)(wl < 65536 ? wl : 0);
     e->cls = GZ_PERSON;
     e->kind = "person";
     const char *country = NULL;
@@ -299,10 +363,15 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     for (size_t i = 0; i < g->n && one; i++) {
         const gz_entry *p = &g->e[i];
         if (p->cls != GZ_PERSON) continue;
-        const char *sp = strrchr(p->name, ' ');
-        const char *last = sp ? sp + 1 : p->name;
-        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) last += 3;
-        if (strlen(last) != wl || strncasecmp(last, w, wl) != 0) continue;
+        const char *last = p->name + p->last;
+        size_t ll = p->last_len;
+        /* lengths first: this runs over every person of the gazetteer */
+        if (ll != wl && ll != wl + 3) continue;
+        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
+            last += 3;
+            ll -= 3;
+        }
+        if (ll != wl || strncasecmp(last, w, wl) != 0) continue;
         if (!country) country = p->country;
         else one = strcmp(country, p->country) == 0;
     }
@@ -320,6 +389,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     sm_map seen; /* people named in full so far */
     sm_init(&seen);
     char key[512];
+    size_t kend[GZ_MAXKEYTOK];
     for (size_t s = 0; s < d->nsent; s++) {
         uint32_t t0 = d->sent[s].tok0, tend = t0 + d->sent[s].ntok;
         for (uint32_t i = t0; i < tend; i++) {
@@ -328,25 +398,34 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
             lower_into(key, d->text + t->start, tl);
-            const size_t *fw = sm_get(&g->firsts, key, tl), *fp = tp ? sm_get(&g->firsts, key, tp) : NULL;
+            /* a lower-case word starts only a name that may be written so
+             * (case_ok): most words of a text, asked of a small map */
+            const sm_map *fm = t->kind == DC_WORD && !(t->flags & DC_CAP) ? &g->lfirsts : &g->firsts;
+            const size_t *fw = sm_get(fm, key, tl), *fp = tp ? sm_get(fm, key, tp) : NULL;
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
+            /* the key of the longest name that may start here, built once:
+             * a shorter one is its prefix (kend: where each token ends) */
+            size_t want = maxl, fit = 0, k = 0;
+            if (!(lens >> 63)) /* no name of 63+ tokens starts so: the longest one's */
+                while (want > 0 && !(lens >> want & 1)) want--;
+            for (size_t j = 0; j < want && j < GZ_MAXKEYTOK; j++) {
+                const dc_token *u = &d->tok[i + j];
+                size_t ul = u->end - u->start;
+                /* names are written with single spaces, or none (St.John) */
+                if (j && u->start - d->tok[i + j - 1].end > 1) break;
+                if (k + ul + 2 >= sizeof key) break;
+                if (j) key[k++] = ' ';
+                lower_into(key + k, d->text + u->start, ul);
+                k += ul;
+                kend[j] = k;
+                fit = j + 1;
+            }
             for (size_t len = maxl; len >= 1; len--) {
                 if (len < 64 && !(lens >> len & 1)) continue; /* no name this long starts so */
-                size_t k = 0;
-                int fits = 1;
-                for (size_t j = 0; j < len; j++) {
-                    const dc_token *u = &d->tok[i + j];
-                    size_t ul = u->end - u->start;
-                    /* names are written with single spaces, or none (St.John) */
-                    if (j && u->start - d->tok[i + j - 1].end > 1) { fits = 0; break; }
-                    if (k + ul + 2 >= sizeof key) { fits = 0; break; }
-                    if (j) key[k++] = ' ';
-                    lower_into(key + k, d->text + u->start, ul);
-                    k += ul;
-                }
-                if (!fits) continue;
+                if (len > fit) continue;
+                k = kend[len - 1];
                 const dc_token *last = &d->tok[i + len - 1];
                 size_t lp = strip_poss(d->text + last->start, last->end - last->start);
                 size_t *v = sm_get(&g->names, key, k);

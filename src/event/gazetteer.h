@@ -31,6 +31,7 @@ typedef struct gz_entry {
                              for titles office or honorific */
     const char *role;     /* people: "President"; else NULL */
     const char *adj;      /* countries: the first demonym ("Indian"); else NULL */
+    uint16_t last, last_len; /* name + last: its last word ("Putin"); 0 when one word */
 } gz_entry;
 
 typedef struct gz_gazetteer {
@@ -39,6 +40,7 @@ typedef struct gz_gazetteer {
     size_t n, cap;
     sm_map names;     /* lower-cased token key -> entry */
     sm_map firsts;    /* lower-cased first token of every name */
+    sm_map lfirsts;   /* the same of the names that may start lower case */
     sm_map surnames;  /* a person's last name -> entry, or SIZE_MAX if shared */
     sm_map countries; /* iso3 -> its country entry */
     size_t maxtok;    /* the most tokens in a name */

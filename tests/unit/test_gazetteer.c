@@ -136,12 +136,116 @@ static void test_load_errors(void **s)
 }
 
 
+/* Names are keyed by their tokens, plain ones (letters, digits, single
+ * spaces) without the tokenizer: both kinds must key as the text's tokens
+ * do, first words and name lengths included. Invented places. */
+static void test_name_keys(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char tsv[] = "Varno Keld\tXVK\tcity\tVK9|Keld  Varno\n"
+                       "St. Orrin-by-Sea\tXSO\ttown\tOrrin's Bay\n"
+                       "7th Harl District\tXHD\tdistrict\tHarl 7\n"
+                       "Lume\tXLU\tcity\t\n";
+    assert_int_equal(gz_load(&g, "t/places.tsv", "places.tsv", tsv, sizeof tsv - 1, &err), 0);
+    const char *hits[][2] = {{"varno keld", "Varno Keld"}, {"VARNO   KELD", "Varno Keld"},
+                             {"vk9", "Varno Keld"}, {"Keld Varno", "Varno Keld"},
+                             {"st. orrin-by-sea", "St. Orrin-by-Sea"},
+                             {"Orrin's Bay", "St. Orrin-by-Sea"},
+                             {"7TH harl district", "7th Harl District"},
+                             {"harl 7", "7th Harl District"}, {"Lume", "Lume"}};
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        const gz_entry *e = gz_lookup(&g, hits[i][0]);
+        assert_non_null(e);
+        assert_string_equal(e->name, hits[i][1]);
+    }
+    assert_null(gz_lookup(&g, "Varno"));
+    assert_null(gz_lookup(&g, "Keld Varno Keld"));
+    assert_int_equal(g.maxtok, 3); /* "St", ".", "Orrin-by-Sea"; "7th", "Harl", "District" */
+    /* in a text: the longest name at each word */
+    ar_arena a;
+    ar_init(&a, 8192);
+    dc_doc d;
+    const char *text = "Troops left Varno Keld for 7th Harl District and Lume.";
+    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
+    gz_mention *m;
+    size_t n;
+    assert_int_equal(gz_find(&g, &d, &a, &m, &n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(m[0].e->name, "Varno Keld");
+    assert_int_equal(m[0].ntok, 2);
+    assert_string_equal(m[1].e->name, "7th Harl District");
+    assert_int_equal(m[1].ntok, 3);
+    assert_string_equal(m[2].e->name, "Lume");
+    ar_free(&a);
+    gz_free(&g);
+}
+
+/* The names of a text found from one key per word: a shorter name is a
+ * prefix of the longest that may start there. Surnames: one person's,
+ * two people's. Invented names. */
+static const char *found(const gz_gazetteer *g, const char *text)
+{
+    static char out[1024];
+    ar_arena a;
+    ar_init(&a, 8192);
+    dc_doc d;
+    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
+    gz_mention *m;
+    size_t n;
+    assert_int_equal(gz_find(g, &d, &a, &m, &n), 0);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char one[160];
+        snprintf(one, sizeof one, "%s%s/%u%s%s", i ? "|" : "", m[i].e->name, m[i].ntok,
+                 m[i].poss ? "/poss" : "", m[i].by_surname ? "/sur" : "");
+        strncat(out, one, sizeof out - strlen(out) - 1);
+    }
+    ar_free(&a);
+    return out;
+}
+
+static void test_prefix_names(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char orgs[] = "Varno Keld\t\tcity\tXVK\n"
+                        "Varno Keld River Authority\tVKRA\tagency\tXVK\n"
+                        "al-Dumar Front\tDumar Front\tarmed_group\tXVK\n";
+    const char people[] = "Tamsin Orrowby\t\tXVK\tMayor\n"
+                          "Ivo Brannick\t\tXVK\tJudge\n"
+                          "Lena Brannick\t\tXVK\tMinister\n";
+    assert_int_equal(gz_load(&g, "t/orgs.tsv", "orgs.tsv", orgs, sizeof orgs - 1, &err), 0);
+    assert_int_equal(gz_load(&g, "t/people.tsv", "people.tsv", people, sizeof people - 1, &err), 0);
+    assert_string_equal(found(&g, "The Varno Keld River flooded."), "Varno Keld/2");
+    assert_string_equal(found(&g, "The Varno Keld River Authority's chief left."),
+                        "Varno Keld River Authority/4/poss");
+    assert_string_equal(found(&g, "Varno  Keld River Authority met."), ""); /* two spaces */
+    assert_string_equal(found(&g, "Varno Keld's VKRA met."), "Varno Keld/2/poss|Varno Keld River Authority/1");
+    /* a lower-case word starts only a name written so */
+    assert_string_equal(found(&g, "Fighters of al-Dumar Front left varno keld."),
+                        "al-Dumar Front/2");
+    assert_string_equal(found(&g, "The dumar front left Al-Dumar Front."), "al-Dumar Front/2");
+    /* a surname alone: the one person's, or of two a person in full first */
+    assert_string_equal(found(&g, "Tamsin Orrowby spoke. Later Orrowby left."),
+                        "Tamsin Orrowby/2|Tamsin Orrowby/1/sur");
+    assert_string_equal(found(&g, "Lena Brannick spoke. Later Brannick left."),
+                        "Lena Brannick/2|Lena Brannick/1/sur");
+    assert_string_equal(found(&g, "Later Brannick left."), "Brannick/1/sur");
+    gz_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loaded), cmocka_unit_test(test_longest_match),
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
-        cmocka_unit_test(test_text_end)};
+        cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
+        cmocka_unit_test(test_prefix_names)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
