@@ -395,6 +395,11 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
             e->has_date = 1;
             /* date_text lives in the timeline's arena, like the rest */
             m->date_text = tl_strdup(tl, d->text + tx[best].start, tx[best].end - tx[best].start);
+            /* what its own words date wholly after the time of writing
+             * has not happened: a plan ("the deadline of 31 October for
+             * Britain's departure") */
+            if (dct[0] && strcmp(e->modality, "asserted") == 0 && strcmp(e->date.start, dct) > 0)
+                e->modality = "planned";
         }
     }
 }

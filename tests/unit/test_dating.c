@@ -428,6 +428,17 @@ static void test_operation_began(void **s)
     assert_string_equal(date_of("raided"), "2021-07-10");
 }
 
+/* what its own words date after the time of writing is a plan, not
+ * something that happened */
+static void test_future_is_planned(void **s)
+{
+    (void)s;
+    run(D, "Talks between the two ministers will resume Aug. 3 in Geneva.");
+    assert_string_equal(tu_by_trigger(TL, "Talks")->modality, "planned");
+    run(D, "The two ministers met on July 12 in Geneva.");
+    assert_string_equal(tu_by_trigger(TL, "met")->modality, "asserted");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
-        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time)};
+        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
+        cmocka_unit_test(test_future_is_planned)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }

@@ -45,6 +45,10 @@ static void test_new_triggers(void **s)
     expect("Special counsel Robert Mueller raised the possibility of a subpoena for Trump.",
            "threat", "subpoena", "Donald Trump");
     expect("Senators asked whether France should arm the rebels.", "aid", "arm", "France");
+    expect("Two aid workers held in Mali have been freed, officials said.", "release", "freed",
+           NULL);
+    expect("The reporter was released from custody after three weeks.", "release", "released",
+           NULL);
     expect("Chile will hold a vote on the new constitution in October.", "election", "vote",
            NULL);
     expect("The failed attempt to rescue the hostages cost two lives.", "attack", "rescue", NULL);
@@ -134,6 +138,7 @@ static void test_not_events(void **s)
     expect_none("Conversations with more than a dozen people in the town show worry.", "meeting");
     expect_none("It poisons the national conversation in America.", "meeting");
     expect_none("A letter, purportedly from the minister, released by the campaign.", "release");
+    expect_none("The figures were released from the ministry's archive on Monday.", "release");
     expect("Iran freed the British sailors on Monday.", "release", "freed", "British sailors");
 }
 
