@@ -225,6 +225,19 @@ int an_say(const dc_doc *d, uint32_t t)
     return an_any_word(d, t, say);
 }
 
+int an_present_perfect(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const adv[] = {"just", "now", "already", "finally", "also", NULL};
+    uint32_t t = an_tok_at(d, s, at);
+    if (t > s->tok0 && an_word(d, t - 1, "been")) t--;
+    if (t > s->tok0 && an_any_word(d, t - 1, adv)) t--;
+    if (t <= s->tok0 || !(an_word(d, t - 1, "has") || an_word(d, t - 1, "have"))) return 0;
+    /* "found to have been captured", "could have been killed" */
+    static const char *const modal[] = {"to", "could", "would", "should", "may", "might", "must",
+                                        "will", NULL};
+    return t - 1 == s->tok0 || !an_any_word(d, t - 2, modal);
+}
+
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at)
 {
     static const char *const prep[] = {"at", "in", "during", "on", "after", "before", NULL};

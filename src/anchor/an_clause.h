@@ -38,6 +38,11 @@ int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b);
  * Monday, the paper reported that")? */
 int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, uint32_t at);
 
+/* Is the trigger at byte at in the present perfect ("have been freed",
+ * "has just resigned", not "had fled"): done by the time of a report, and
+ * news then? */
+int an_present_perfect(const dc_doc *d, const dc_sent *s, uint32_t at);
+
 /* Is token t a verb of saying ("said", "reported", "announced")? */
 int an_say(const dc_doc *d, uint32_t t);
 

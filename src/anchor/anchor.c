@@ -308,7 +308,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 /* the day of a report or of a quotation dates what it
                  * tells only when telling is doing it */
                 report = an_report_date(d, s, tx[k].start, tx[k].end, at);
-                if (report && !announced(e->type)) continue;
+                /* "said on Wednesday three Americans have been freed":
+                 * what is news in the report is done by its day */
+                if (report && !announced(e->type) && !an_present_perfect(d, s, at)) continue;
                 /* what is quoted is done that day only if it is a threat
                  * ("I say hit Turkey very hard", tweeted on Thursday) */
                 if (an_crosses_quote(d, s, a, b)) {

@@ -439,6 +439,19 @@ static void test_future_is_planned(void **s)
     assert_string_equal(tu_by_trigger(TL, "met")->modality, "asserted");
 }
 
+/* what a report of some day tells as done by now ("have been freed") is
+ * that day's news; not what was done before ("had been freed") */
+static void test_report_of_perfect(void **s)
+{
+    (void)s;
+    run(D, "Officials said on Monday two hostages have been freed.");
+    assert_string_equal(date_of("freed"), "2021-07-12");
+    run(D, "Officials said on Monday the two hostages had been freed.");
+    assert_string_equal(date_of("freed"), "-");
+    run(D, "Officials said on Monday the hostages were found to have been freed.");
+    assert_string_equal(date_of("freed"), "-");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,6 +465,6 @@ int main(void)
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
         cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
-        cmocka_unit_test(test_future_is_planned)};
+        cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
