@@ -181,6 +181,19 @@ static int news_present(const dc_doc *d, const dc_sent *s, uint32_t at)
     return 0;
 }
 
+/* Is the act at byte at news of the day of writing, told in the present
+ * perfect by a report in the present ("As the paper reports, rebels have
+ * taken the town")? */
+static int reported_now(const dc_doc *d, const dc_sent *s, uint32_t at)
+{
+    static const char *const now[] = {"reports", "says", "writes", "tells", "confirms", NULL};
+    uint32_t t = an_tok_at(d, s, at);
+    if (!an_present_perfect(d, s, at)) return 0;
+    for (uint32_t k = s->tok0; k < t; k++)
+        if (an_any_word(d, k, now)) return 1;
+    return 0;
+}
+
 /* Does an event of the document other than e have a trigger starting in
  * bytes [from, to) of sentence s? */
 static int other_trigger_in(const annals_timeline *tl, size_t first, const tl_event *e,
@@ -370,6 +383,11 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * names days of its own, none of them this event's, has left
              * the narrative's day */
             int carry = strcmp(e->modality, "asserted") == 0 && !dated_sentence && carries(d, s, at);
+            if (dct[0] && strcmp(e->modality, "asserted") == 0 && !dated_sentence &&
+                reported_now(d, s, at) && an_span(dct, &e->date) == 0) {
+                e->has_date = 1;
+                continue;
+            }
             if (carry && dct[0] && announced(e->type) && news_present(d, s, at) &&
                 an_span(dct, &e->date) == 0) {
                 e->has_date = 1;

@@ -452,6 +452,17 @@ static void test_report_of_perfect(void **s)
     assert_string_equal(date_of("freed"), "-");
 }
 
+/* a report in the present of what has been done tells the news of the
+ * day of writing; one in the past tells of its own day, not named here */
+static void test_reported_now(void **s)
+{
+    (void)s;
+    run(D, "As the network reports, protesters have taken to the streets of the capital.");
+    assert_string_equal(date_of("taken to the streets"), D);
+    run(D, "The network reported that protesters had taken to the streets of the capital.");
+    assert_string_equal(date_of("taken to the streets"), "-");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
         cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
-        cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect)};
+        cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect),
+        cmocka_unit_test(test_reported_now)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }
