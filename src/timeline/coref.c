@@ -176,10 +176,32 @@ static int same_name(const tl_event *a, const tl_event *b)
     return 0;
 }
 
+/* Is e negated as not done yet, in the present perfect ("I have not been
+ * able to deliver Brexit", "has not yet signed")? What has not happened
+ * so far is the occurrence still planned. The first mention is the one
+ * that gave e its modality. */
+static int not_yet(const tl_event *e)
+{
+    static const char *const cues[] = {"has not", "have not", "hasn't", "haven't",
+                                       "hasn\xE2\x80\x99t", "haven\xE2\x80\x99t", "not yet", NULL};
+    if (strcmp(e->modality, "negated") != 0 || !e->nmentions) return 0;
+    const tl_mention *m = &e->mentions[0];
+    const char *t = m->sentence && m->trigger ? strstr(m->sentence, m->trigger) : NULL;
+    if (!t) return 0;
+    const char *from = t - m->sentence > 40 ? t - 40 : m->sentence;
+    for (size_t k = 0; cues[k]; k++) {
+        const char *p = strstr(from, cues[k]);
+        if (p && p < t) return 1;
+    }
+    return 0;
+}
+
 static int compatible(const tl_event *a, const tl_event *b)
 {
     if (strcmp(a->type, b->type) != 0) return 0;
-    if (!modality_ok(a->modality, b->modality) && !same_name(a, b)) return 0;
+    int plan_pending = (strcmp(a->modality, "planned") == 0 && not_yet(b)) ||
+                       (strcmp(b->modality, "planned") == 0 && not_yet(a));
+    if (!modality_ok(a->modality, b->modality) && !same_name(a, b) && !plan_pending) return 0;
     if (by_phone(a) != by_phone(b)) return 0;
     int ka = ballot_kind(a), kb = ballot_kind(b);
     if (ka && kb && ka != kb) return 0;
@@ -289,7 +311,11 @@ static int merge_into(annals_timeline *tl, tl_event *a, const tl_event *b, int v
         return -1;
     /* the fuller summary wins */
     if (empty && a->nactors && b->summary) a->summary = b->summary;
-    votes[strcmp(b->modality, "planned") == 0] += 1;
+    /* not done yet, and planned: a plan */
+    if (strcmp(b->modality, "planned") == 0 && not_yet(a)) a->modality = "planned";
+    /* what did not happen votes for neither */
+    if (strcmp(b->modality, "asserted") == 0 || strcmp(b->modality, "planned") == 0)
+        votes[strcmp(b->modality, "planned") == 0] += 1;
     return 0;
 }
 

@@ -463,6 +463,21 @@ static void test_reported_now(void **s)
     assert_string_equal(date_of("taken to the streets"), "-");
 }
 
+/* what has not happened yet is the occurrence still planned, and takes
+ * its date; a refusal is no such */
+static void test_not_yet_is_the_plan(void **s)
+{
+    (void)s;
+    run(D, "The premier said she has not been able to deliver Brexit. The deadline of Oct. 31 "
+           "for Britain's departure from the EU is near.");
+    assert_ptr_equal(tu_by_trigger(TL, "Brexit"), tu_by_trigger(TL, "departure"));
+    assert_string_equal(date_of("Brexit"), "2021-10-31");
+    assert_string_equal(tu_by_trigger(TL, "Brexit")->modality, "planned");
+    run(D, "The premier said she refused to deliver Brexit. The deadline of Oct. 31 for Britain's "
+           "departure from the EU is near.");
+    assert_ptr_not_equal(tu_by_trigger(TL, "Brexit"), tu_by_trigger(TL, "departure"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +492,6 @@ int main(void)
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
         cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
         cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect),
-        cmocka_unit_test(test_reported_now)};
+        cmocka_unit_test(test_reported_now), cmocka_unit_test(test_not_yet_is_the_plan)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
 }

@@ -49,6 +49,7 @@ static void test_new_triggers(void **s)
            NULL);
     expect("The reporter was released from custody after three weeks.", "release", "released",
            NULL);
+    expect("Markets fear Greece's exit from the EU.", "withdrawal", "exit", "European Union");
     expect("Chile will hold a vote on the new constitution in October.", "election", "vote",
            NULL);
     expect("The failed attempt to rescue the hostages cost two lives.", "attack", "rescue", NULL);
