@@ -5,6 +5,7 @@
 #include "ev_group.h"
 #include "ev_names.h"
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -38,9 +39,10 @@ int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
             if (!ws[i][0]) return 1;
         return 0;
     }
-    unsigned char c = fold(s[0]);
+    /* bytes equal but for the case bit: a cheap superset of the words
+     * whose first letter matches; tok_is decides */
     for (size_t i = 0; ws[i]; i++)
-        if (fold((unsigned char)ws[i][0]) == c && tok_is(s, n, ws[i])) return 1;
+        if ((((unsigned char)ws[i][0] ^ s[0]) & 0xDF) == 0 && tok_is(s, n, ws[i])) return 1;
     return 0;
 }
 
@@ -77,14 +79,24 @@ int ev_clause_break(const dc_doc *d, uint32_t t)
     return spaced || twin;
 }
 
+/* snprintf(dst, cap, "%.*s", n, src) without printf: at most n bytes of
+ * src, up to its NUL, cut to fit. Parties are set for every name of every
+ * sentence with an event. */
+static void copy_in(char *dst, size_t cap, const char *src, size_t n)
+{
+    n = strnlen(src, n < cap - 1 ? n : cap - 1);
+    memmove(dst, src, n);
+    dst[n] = '\0';
+}
+
 void ev_set_party(party *p, uint32_t t0, uint32_t t1, const char *name, const char *country,
                   const char *kind)
 {
     p->t0 = t0;
     p->t1 = t1;
-    snprintf(p->name, sizeof p->name, "%s", name);
+    copy_in(p->name, sizeof p->name, name, SIZE_MAX);
     p->p.name = p->name;
-    snprintf(p->p.country, sizeof p->p.country, "%s", country ? country : "");
+    copy_in(p->p.country, sizeof p->p.country, country ? country : "", SIZE_MAX);
     p->p.kind = kind;
     p->poss = 0;
     p->cls = 0;
@@ -177,7 +189,7 @@ const gz_entry *ev_lower_office(const gz_gazetteer *gz, const dc_doc *d, uint32_
         for (uint32_t x = t; ok && x < t + k; x++)
             ok = d->tok[x].kind == DC_WORD && !(d->tok[x].flags & DC_CAP);
         if (!ok) continue;
-        snprintf(name, sizeof name, "%.*s", (int)(b - a), d->text + a);
+        copy_in(name, sizeof name, d->text + a, b - a);
         const gz_entry *e = gz_lookup(gz, name);
         if (e && e->cls == GZ_TITLE && e->kind && strcmp(e->kind, "office") == 0) {
             *len = k;
@@ -236,7 +248,7 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
             if (k) {
                 char name[128];
                 size_t a = d->tok[after].start, b = d->tok[after + k - 1].end;
-                snprintf(name, sizeof name, "%.*s", (int)(b - a), d->text + a);
+                copy_in(name, sizeof name, d->text + a, b - a);
                 size_t nl = strlen(name);
                 if (nl > 2 && name[nl - 1] == 's' && name[nl - 2] == '\'') name[nl - 2] = '\0';
                 ev_set_party(&out[n++], t0, after + k, name, country, "person");

@@ -50,9 +50,9 @@ static int add_file(annals_grammars *g, const char *path, const char *base,
     return 0; /* other files belong to later stages */
 }
 
-/* Compiles the date grammar and checks what only the date stage can
- * know: types and the normalisation functions that rules name. */
-static int finish_dates(annals_grammars *g, annals_error *err)
+/* Compiles and checks what only the date stage can know: types and the
+ * normalisation functions that rules name. */
+static int finish(annals_grammars *g, annals_error *err)
 {
     if (gm_compile(&g->dates, err)) return -1;
     static const char *const types[] = {"DATE", "TIME", "DURATION", "SET"};
@@ -69,12 +69,6 @@ static int finish_dates(annals_grammars *g, annals_error *err)
             return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d:%d: rule %s: unknown function %s()",
                           r->file, r->value_line, r->value_col, r->name, r->func);
     }
-    return 0;
-}
-
-/* The same for the event grammar: its types and value functions. */
-static int finish_events(annals_grammars *g, annals_error *err)
-{
     if (gm_compile(&g->events, err)) return -1;
     for (size_t i = 0; i < g->events.nrules; i++) {
         const gm_rule *r = &g->events.rules[i];
@@ -90,26 +84,17 @@ static int finish_events(annals_grammars *g, annals_error *err)
     return 0;
 }
 
-static int finish(annals_grammars *g, annals_error *err)
-{
-    return finish_dates(g, err) || finish_events(g, err) ? -1 : 0;
-}
-
-/* The built-in files go to two halves that share nothing: the dates, and
- * the events with the gazetteers. Each half adds its files in order, stops
- * at the first that fails (bad: its index), then compiles. */
+/* The built-in files go to two halves that share nothing: the grammars,
+ * and the gazetteers (as long to load as both grammars to compile). Each
+ * half adds its files in order and stops at the first that fails (bad:
+ * its index); the grammars' half then compiles. */
 typedef struct half {
     annals_grammars *g;
-    int events;   /* which half */
+    int gaz;      /* which half */
     size_t bad;   /* the failing file, or SIZE_MAX */
-    int compiled; /* 0, or -1: its compilation failed */
+    int compiled; /* 0, or -1: compilation failed */
     annals_error err;
 } half;
-
-static int in_events_half(const char *base)
-{
-    return starts_ends(base, "events", ".gram") || starts_ends(base, "", ".tsv");
-}
 
 static void *run_half(void *p)
 {
@@ -118,7 +103,7 @@ static void *run_half(void *p)
     h->compiled = 0;
     for (size_t i = 0; lb_builtin_files[i].name; i++) {
         const lb_file *f = &lb_builtin_files[i];
-        if (in_events_half(f->name) != h->events) continue;
+        if (starts_ends(f->name, "", ".tsv") != h->gaz) continue;
         char path[300];
         snprintf(path, sizeof path, "<built-in>/%s", f->name);
         if (add_file(h->g, path, f->name, f->data, f->len, &h->err)) {
@@ -126,26 +111,25 @@ static void *run_half(void *p)
             return NULL;
         }
     }
-    h->compiled = h->events ? finish_events(h->g, &h->err) : finish_dates(h->g, &h->err);
+    if (!h->gaz) h->compiled = finish(h->g, &h->err);
     return NULL;
 }
 
 /* Start-up is most of the time of a short run: the halves load on two
  * threads (when no thread starts, one after the other here). The error
  * is the one a run in file order gives: the first failing file, else
- * the dates' compilation, else the events'. */
+ * the compilation's. */
 annals_grammars *annals_grammars_builtin(annals_error *err)
 {
     annals_grammars *g = new_set(err);
     if (!g) return NULL;
-    half d = {.g = g, .events = 0}, e = {.g = g, .events = 1};
+    half gr = {.g = g, .gaz = 0}, gz = {.g = g, .gaz = 1};
     pthread_t t;
-    int threaded = pthread_create(&t, NULL, run_half, &e) == 0;
-    run_half(&d);
+    int threaded = pthread_create(&t, NULL, run_half, &gz) == 0;
+    run_half(&gr);
     if (threaded) pthread_join(t, NULL);
-    else run_half(&e);
-    const half *failed = d.bad < e.bad ? &d : e.bad < d.bad ? &e
-                       : d.compiled ? &d : e.compiled ? &e : NULL;
+    else run_half(&gz);
+    const half *failed = gr.bad < gz.bad ? &gr : gz.bad < gr.bad ? &gz : gr.compiled ? &gr : NULL;
     if (!failed) return g;
     if (err) *err = failed->err;
     annals_grammars_free(g);

@@ -88,11 +88,31 @@ static void test_not_name(void **s)
     ar_free(&A);
 }
 
+/* a party's name and country are copied, cut to fit as snprintf cut them */
+static void test_set_party(void **s)
+{
+    (void)s;
+    party p;
+    char longname[300];
+    memset(longname, 'w', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    ev_set_party(&p, 2, 4, longname, NULL, "person");
+    assert_int_equal(strlen(p.name), sizeof p.name - 1);
+    assert_ptr_equal(p.p.name, p.name);
+    assert_string_equal(p.p.country, "");
+    ev_set_party(&p, 2, 4, "Orla Vant", "XQZW", "person");
+    assert_string_equal(p.name, "Orla Vant");
+    assert_string_equal(p.p.country, "XQZ");
+    assert_int_equal(p.t0, 2);
+    assert_int_equal(p.t1, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tok_eq), cmocka_unit_test(test_tok_in),
         cmocka_unit_test(test_clause_break), cmocka_unit_test(test_not_name),
+        cmocka_unit_test(test_set_party),
     };
     return cmocka_run_group_tests_name("event_tokens", tests, NULL, NULL);
 }

@@ -4,8 +4,10 @@
 
 TU_GRAMMARS
 
-/* The names found in text, as "name/CTRY/class" joined by '|'. */
-static const char *names(const char *text)
+/* The names gazetteer g finds in text, joined by '|': as "name/CTRY/class"
+ * or, with shape, as "name/tokens" (and /sur for a surname alone); a
+ * possessive adds "/poss". */
+static const char *found_as(const gz_gazetteer *g, const char *text, int shape)
 {
     static char out[2048];
     ar_arena a;
@@ -14,17 +16,23 @@ static const char *names(const char *text)
     assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
     gz_mention *m;
     size_t n;
-    assert_int_equal(gz_find(&G->gaz, &d, &a, &m, &n), 0);
+    assert_int_equal(gz_find(g, &d, &a, &m, &n), 0);
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         char one[200];
-        snprintf(one, sizeof one, "%s%s/%s/%d%s", i ? "|" : "", m[i].e->name, m[i].e->country,
-                 m[i].e->cls, m[i].poss ? "/poss" : "");
+        if (shape)
+            snprintf(one, sizeof one, "%s%s/%u%s%s", i ? "|" : "", m[i].e->name, m[i].ntok,
+                     m[i].poss ? "/poss" : "", m[i].by_surname ? "/sur" : "");
+        else
+            snprintf(one, sizeof one, "%s%s/%s/%d%s", i ? "|" : "", m[i].e->name,
+                     m[i].e->country, m[i].e->cls, m[i].poss ? "/poss" : "");
         strncat(out, one, sizeof out - strlen(out) - 1);
     }
     ar_free(&a);
     return out;
 }
+
+static const char *names(const char *text) { return found_as(&G->gaz, text, 0); }
 
 /* The text of a document is not NUL-terminated: a surname near its very
  * end must not be compared past it (fuzz_extract found a read of 3 bytes
@@ -186,26 +194,7 @@ static void test_name_keys(void **s)
 /* The names of a text found from one key per word: a shorter name is a
  * prefix of the longest that may start there. Surnames: one person's,
  * two people's. Invented names. */
-static const char *found(const gz_gazetteer *g, const char *text)
-{
-    static char out[1024];
-    ar_arena a;
-    ar_init(&a, 8192);
-    dc_doc d;
-    assert_int_equal(dc_build(&d, &a, text, strlen(text)), 0);
-    gz_mention *m;
-    size_t n;
-    assert_int_equal(gz_find(g, &d, &a, &m, &n), 0);
-    out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        char one[160];
-        snprintf(one, sizeof one, "%s%s/%u%s%s", i ? "|" : "", m[i].e->name, m[i].ntok,
-                 m[i].poss ? "/poss" : "", m[i].by_surname ? "/sur" : "");
-        strncat(out, one, sizeof out - strlen(out) - 1);
-    }
-    ar_free(&a);
-    return out;
-}
+static const char *found(const gz_gazetteer *g, const char *text) { return found_as(g, text, 1); }
 
 static void test_prefix_names(void **s)
 {
