@@ -142,7 +142,9 @@ static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
 /* Is the character at text[*i] part of a word? Advances *i past it.
  * Dashes, quotes and other punctuation above ASCII separate words
- * ("Saturday\u2014shutting" is two). */
+ * ("Saturday\u2014shutting" is two), and so do emoji, flags, variation
+ * selectors and tags, which news on the web glues to words ("morning\u2600"):
+ * none is a letter to PCRE2's \b either. */
 static inline int word_char(const char *text, size_t n, size_t *i)
 {
     unsigned char c = (unsigned char)text[*i];
@@ -152,7 +154,8 @@ static inline int word_char(const char *text, size_t n, size_t *i)
     }
     int32_t cp = u8_next(text, n, i);
     return cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
-           cp != 0xFEFF && cp != 0xFFFD;
+           !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0x1F000 && cp <= 0x1FBFF) &&
+           !(cp >= 0xE0000 && cp <= 0xE007F) && cp != 0xFEFF && cp != 0xFFFD;
 }
 
 static inline unsigned char lower(unsigned char c)

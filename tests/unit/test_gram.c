@@ -180,6 +180,8 @@ static void test_anchors(void **s)
         {"ghi withdr", 1},          /* the prefix itself is a word that starts so */
         {"Sept abc", 0},            /* after its only anchor word: not looked for */
         {"abc\xE2\x80\x94Sept", 1},  /* a dash above ASCII separates words */
+        {"abc Sept\xF0\x9F\x98\x80", 1}, /* so does an emoji glued to the word */
+        {"xyz foo\xEF\xB8\x8F\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8", 1}, /* a variation selector, flags */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ar_arena a;
