@@ -112,7 +112,7 @@ cl_pool *cl_pool_new(int n, const annals_grammars *g, const annals_options *o,
     if (n == 1) n = 0; /* one job at a time: run on the caller's thread, no hand-off */
     p->size = n ? (size_t)n * 8 : 1; /* enough in flight to keep every worker busy */
     p->ring = calloc(p->size, sizeof *p->ring);
-    p->threads = calloc((size_t)n, sizeof *p->threads);
+    p->threads = calloc(n ? (size_t)n : 1, sizeof *p->threads); /* calloc(0) may be NULL */
     if (!p->ring || !p->threads) {
         free(p->ring);
         free(p->threads);

@@ -9,6 +9,7 @@
  * key (events: wr_event ignores the failure); so does this. */
 #include "write.h"
 #include "../util/utf8.h"
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static int json_ok(const char *s)
 {
     if (!s) return 0;
     const char *p = s;
-    while (*p > 0) p++; /* ASCII, most of it */
+    while ((unsigned char)*p - 1u < 0x7F) p++; /* ASCII, most of it (char may be unsigned) */
     return !*p || u8_valid(p, strlen(p));
 }
 
@@ -144,6 +145,18 @@ static void real4(obj *o, const char *k, double v)
     char num[64];
     int n = snprintf(num, sizeof num, "%.4g", v);
     if (n < 0 || n >= (int)sizeof num - 3) return;
+    /* a library caller may have set a locale with a decimal comma; JSON
+     * wants the point, as jansson writes it */
+    const char *dp = localeconv()->decimal_point;
+    if (dp && dp[0] && strcmp(dp, ".") != 0) {
+        char *at = strstr(num, dp);
+        if (at) {
+            size_t dl = strlen(dp);
+            *at = '.';
+            memmove(at + 1, at + dl, strlen(at + dl) + 1);
+            n = (int)strlen(num);
+        }
+    }
     if (!strchr(num, '.') && !strchr(num, 'e')) {
         memcpy(num + n, ".0", 3);
         n += 2;
