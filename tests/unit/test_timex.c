@@ -531,6 +531,22 @@ static void test_narrative_anaphora(void **s)
       "2019-Q4");
     V(D, "Sales fell in the fourth quarter of 2019. The following quarter they rose.",
       "following quarter", "2020-Q1");
+    /* "earlier in the week": the week of the story's last day named, else
+     * the DCT's; "later in the year" the DCT's year */
+    V("2021-07-19", "On Friday the mayor resigned. Earlier in the week, crowds marched.",
+      "Earlier in the", "2021-W28");
+    V(D, "Crowds will march later in the week.", "later in the", "2021-W28");
+    V(D, "The accord was signed on March 3, 2020. Later in the month, it collapsed.",
+      "Later in the", "2020-03");
+    V(D, "Rebels struck earlier in the year.", "earlier in the", "2021");
+    /* "the Sept. 11 attacks" are those of 2001, not the last Sept. 11 --
+     * but not the ones on a consulate, nor a Sept. 11 of a plain attack */
+    V(D, "Airport checks grew after the Sept. 11 attacks.", "Sept. 11", "2001-09-11");
+    V(D, "The 9/11 terrorist attacks changed the city.", "9/11", "2001-09-11");
+    V("2012-11-14", "The Sept. 11 attacks on the consulate in Benghazi were planned.",
+      "Sept. 11", "2012-09-11");
+    V("2012-11-14", "The Sept. 11 attack on the embassy was planned.", "Sept. 11",
+      "2012-09-11");
 }
 
 /* Cues that belong to another clause, or to no verb at all. */
