@@ -101,11 +101,14 @@ typedef struct an_usable {
 
 /* The date of the trigger counted across the link shift an_day_shift
  * found, from the day of the other side (a usable one): a day of the
- * link's phrase, of the main clause, else narrative (the day the sentence before named, or NULL), else the
- * DCT for "comes", news_day ("" if none) for "came". 1 and *out set. */
+ * link's phrase, or of the main clause (in that clause: not across ", and"
+ * or ";"), else the DCT for "comes", news_day ("" if none) for "came".
+ * Never the day the sentence before named: that is mostly the linked
+ * event's own ("signed on Jan. 5. Fighting resumed three days after the
+ * ceasefire collapsed"). 1 and *out set. */
 int an_shift_date(const dc_doc *d, const dc_sent *s, const tx_timex *tx, size_t ntx,
-                  const an_usable *ok, const an_shift *shift, const tl_date *narrative,
-                  const char *dct, const char *news_day, tl_date *out);
+                  const an_usable *ok, const an_shift *shift, const char *dct,
+                  const char *news_day, tl_date *out);
 
 /* The narrative's day (an_narrative.c). */
 

@@ -132,6 +132,18 @@ static long phrase_day(const dc_doc *d, const dc_sent *s, const tx_timex *tx, si
     return -1;
 }
 
+/* Does a new clause begin between bytes a < b ("on Monday, and the
+ * embassy was attacked a day after")? */
+static int clause_between(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
+{
+    static const char *const conj[] = {"and", "but", "while", "whereas", NULL};
+    uint32_t end = s->tok0 + s->ntok;
+    for (uint32_t t = an_tok_at(d, s, a); t < end && d->tok[t].start < b; t++)
+        if (an_word(d, t, ";") || (an_word(d, t, ",") && t + 1 < end && an_any_word(d, t + 1, conj)))
+            return 1;
+    return 0;
+}
+
 /* Does the sentence name a date outside the link's phrase: the nearest
  * before the count into *k (-1: only after it)? */
 static int clause_day(const tx_timex *tx, size_t ntx, const dc_sent *s, const an_shift *sh,
@@ -176,8 +188,8 @@ static int came(const dc_doc *d, const dc_sent *s, uint32_t from)
 }
 
 int an_shift_date(const dc_doc *d, const dc_sent *s, const tx_timex *tx, size_t ntx,
-                  const an_usable *ok, const an_shift *shift, const tl_date *narrative,
-                  const char *dct, const char *news_day, tl_date *out)
+                  const an_usable *ok, const an_shift *shift, const char *dct,
+                  const char *news_day, tl_date *out)
 {
     an_shift sh = *shift;
     tl_date base;
@@ -188,10 +200,9 @@ int an_shift_date(const dc_doc *d, const dc_sent *s, const tx_timex *tx, size_t 
     } else if (clause_day(tx, ntx, s, &sh, ok, &k)) {
         /* the main clause's own day ("said on Thursday, a day after");
          * a date after the phrase is too often another clause's */
-        if (k < 0 || an_span(tx[k].value, &base) || reported_between(d, s, tx[k].end, sh.from))
+        if (k < 0 || an_span(tx[k].value, &base) || reported_between(d, s, tx[k].end, sh.from) ||
+            clause_between(d, s, tx[k].end, sh.from))
             return 0;
-    } else if (narrative) {
-        base = *narrative; /* the day the sentence before named */
     } else {
         /* "The leaders' remarks come a day after": the news of the day
          * of writing; "came": of the day the story leads with, when that

@@ -26,15 +26,21 @@ static int relative(const dc_doc *d, const tx_timex *x)
     return 0;
 }
 
-/* Does "at the time" (not "at the time of", "at the time when") stand
- * before byte before in sentence s? */
+/* Does a report "at the time" ("reported at the time", "told reporters
+ * at the time"; not "at the time of", "at the time when") stand before
+ * byte before in sentence s? Without a verb of saying right before it,
+ * "at the time" is a clause's own ("Jones, who was governor at the time,
+ * said she will resign next month"): what follows counts from today. */
 static int at_the_time(const dc_doc *d, const dc_sent *s, uint32_t before)
 {
     uint32_t end = s->tok0 + s->ntok;
-    for (uint32_t t = s->tok0; t + 2 < end && d->tok[t + 2].end <= before; t++)
-        if (an_word(d, t, "at") && an_word(d, t + 1, "the") && an_word(d, t + 2, "time") &&
-            !(t + 3 < end && (an_word(d, t + 3, "of") || an_word(d, t + 3, "when"))))
-            return 1;
+    for (uint32_t t = s->tok0; t + 2 < end && d->tok[t + 2].end <= before; t++) {
+        if (!an_word(d, t, "at") || !an_word(d, t + 1, "the") || !an_word(d, t + 2, "time") ||
+            (t + 3 < end && (an_word(d, t + 3, "of") || an_word(d, t + 3, "when"))))
+            continue;
+        for (uint32_t k = t; k > s->tok0 && k + 3 > t; k--)
+            if (an_say(d, k - 1)) return 1;
+    }
     return 0;
 }
 

@@ -367,10 +367,7 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
              * other side's day; "two days after a deadline to reach a
              * deal" is not the deal's, but a decision to lift an embargo
              * is the lifting */
-            tl_date nd;
-            long k = an_narrative_day(d, tx, ntx, si);
-            const tl_date *narr = k >= 0 && an_span(tx[k].value, &nd) == 0 ? &nd : NULL;
-            if (an_shift_date(d, s, tx, ntx, &ok, &sh, narr, dct, an_news_day(d, tx, ntx, dct), &e->date)) {
+            if (an_shift_date(d, s, tx, ntx, &ok, &sh, dct, an_news_day(d, tx, ntx, dct), &e->date)) {
                 e->has_date = 1;
                 m->date_text = tl_strdup(tl, d->text + sh.from, sh.to - sh.from);
                 continue;

@@ -353,6 +353,27 @@ static void test_at_the_time(void **s)
            "were not welcomed by the army. At the time of the vote, the general said he takes "
            "office next month.");
     assert_string_equal(date_of("takes office"), "2021-08");
+    /* a clause's own "at the time" quotes no report: the DCT counts */
+    run(D, "Rebels seized the town on March 3, 2019. The mayor, who was governor at the time, "
+           "said she will resign next month.");
+    assert_string_equal(date_of("resign"), "2021-08");
+}
+
+/* a count of days is not taken from the sentence before, whose day is
+ * mostly the linked event's own, nor from another clause */
+static void test_count_own_clause(void **s)
+{
+    (void)s;
+    run(D, "Rebels attacked the base on Monday. Troops withdrew from the city three days before "
+           "the attack.");
+    assert_string_equal(date_of("attack"), "2021-07-12");
+    run(D, "The ceasefire was signed on July 5. Fighting resumed three days after the ceasefire "
+           "collapsed.");
+    for (size_t i = 0; i < TL->nev; i++) /* not three days before the signing */
+        assert_false(TL->ev[i].has_date && strcmp(TL->ev[i].date.value, "2021-07-02") == 0);
+    run(D, "Police arrested the suspect on Monday, and the embassy was attacked a day after the "
+           "election.");
+    assert_string_equal(date_of("election"), "-");
 }
 
 static int teardown(void **s)
@@ -491,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
         cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
+        cmocka_unit_test(test_count_own_clause),
         cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect),
         cmocka_unit_test(test_reported_now), cmocka_unit_test(test_not_yet_is_the_plan)};
     return cmocka_run_group_tests_name("dating", tests, tu_setup, teardown);
