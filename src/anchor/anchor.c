@@ -361,8 +361,9 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
          * ("the town could still fall", said on Friday) */
         if (best >= 0 && strcmp(e->modality, "hypothetical") == 0 && !(best_rank & 1)) continue;
         an_shift sh;
+        int counted = 0;
         if (best < 0 && (strcmp(e->modality, "asserted") == 0 || strcmp(e->modality, "planned") == 0) &&
-            (!after_only || announced(e->type)) && an_day_shift(d, s, at, &sh)) {
+            (!after_only || announced(e->type)) && (counted = an_day_shift(d, s, at, &sh))) {
             /* "a day after the EU lifted the embargo": counted from the
              * other side's day; "two days after a deadline to reach a
              * deal" is not the deal's, but a decision to lift an embargo
@@ -373,6 +374,10 @@ void an_anchor(const dc_doc *d, const tx_timex *tx, size_t ntx, annals_timeline 
                 continue;
             }
         }
+        /* a count of days links it to another time that gave no day: a
+         * day carried from the narrative is one side's, so off by the count
+         * ("The vote was on Sunday. Protests erupted a day after the vote") */
+        if (best < 0 && counted) continue;
         if (best < 0) {
             /* an undated event told right after a dated one, in the same
              * paragraph, most often belongs to it ("Insurgents fired on

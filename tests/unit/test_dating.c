@@ -374,6 +374,11 @@ static void test_count_own_clause(void **s)
     run(D, "Police arrested the suspect on Monday, and the embassy was attacked a day after the "
            "election.");
     assert_string_equal(date_of("election"), "-");
+    /* a count whose other side gives no day: no day carried either, it
+     * would be one side's ("a day after the vote" is not Sunday) */
+    run(D, "The election was held on Sunday. Protests erupted a day after the vote.");
+    assert_string_equal(date_of("election"), "2021-07-11");
+    assert_string_equal(date_of("Protests"), "-");
 }
 
 static int teardown(void **s)
