@@ -11,18 +11,12 @@
 
 /* Is timex x counted from the day of writing ("next month", "two years
  * ago", "yesterday")? */
-static int relative(const dc_doc *d, const tx_timex *x)
+static int relative(const dc_doc *d, const dc_sent *s, const tx_timex *x)
 {
     static const char *const w[] = {"next", "last", "this", "coming", "previous", "past", "ago",
                                     "yesterday", "tomorrow", "today", "tonight", NULL};
-    for (uint32_t i = x->start; i < x->end;) {
-        while (i < x->end && !(d->text[i] >= 'A' && d->text[i] <= 'z')) i++;
-        uint32_t j = i;
-        while (j < x->end && ((d->text[j] | 32) >= 'a' && (d->text[j] | 32) <= 'z')) j++;
-        for (size_t k = 0; w[k] && j > i; k++)
-            if (strlen(w[k]) == j - i && strncasecmp(d->text + i, w[k], j - i) == 0) return 1;
-        i = j > i ? j : i + 1;
-    }
+    for (uint32_t t = an_tok_at(d, s, x->start); t < s->tok0 + s->ntok && d->tok[t].start < x->end; t++)
+        if (an_any_word(d, t, w)) return 1;
     return 0;
 }
 
@@ -80,7 +74,7 @@ int an_then(const dc_doc *d, const dc_sent *s, const tx_timex *x, const char *dc
 {
     tl_date v, now;
     int y, m, dd, cy, cm, cd, ty, tm, td;
-    if (!dct[0] || !relative(d, x) || !at_the_time(d, s, x->start) || an_span(x->value, &v) ||
+    if (!dct[0] || !relative(d, s, x) || !at_the_time(d, s, x->start) || an_span(x->value, &v) ||
         an_span(dct, &now) || rank(v.precision) < 0)
         return 0;
     const tl_date *then = then_date(d, tl, first, i, (long)(s - d->sent));
