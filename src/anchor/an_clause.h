@@ -12,6 +12,10 @@
 /* Is token t the word w (case aside)? */
 int an_word(const dc_doc *d, uint32_t t, const char *w);
 
+/* Is token t a word of four bytes or more ending in -ed ("seized"), the
+ * shape of a past tense or participle? */
+int an_ed(const dc_doc *d, uint32_t t);
+
 /* Is token t one of words (a NULL-terminated list)? */
 int an_any_word(const dc_doc *d, uint32_t t, const char *const *words);
 

@@ -12,14 +12,13 @@ int an_attributive(const dc_doc *d, const dc_sent *s, uint32_t at)
                                        "after", "before", "and", "or", "as", "since", NULL};
     uint32_t t = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
     if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
-    const dc_token *k = &d->tok[t];
     /* "outgoing President Mario Draghi", "incoming Prime Minister": said
      * of a title or a name, what someone is (but "meeting Tuesday",
      * "offering Snowden asylum" are events) */
     static const char *const role[] = {"outgoing", "incoming", "departing", "retiring", NULL};
     if (an_any_word(d, t, role) && d->tok[t + 1].kind == DC_WORD && (d->tok[t + 1].flags & DC_CAP))
         return 1;
-    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
+    if (!an_ed(d, t)) return 0;
     const dc_token *p = &d->tok[t - 1];
     int det_before = an_any_word(d, t - 1, det) || p->kind == DC_NUM ||
                      (p->end - p->start > 2 && strncmp(d->text + p->end - 2, "'s", 2) == 0);
@@ -36,8 +35,8 @@ int an_reduced_relative(const dc_doc *d, const dc_sent *s, uint32_t at)
                                        "by", "near", NULL};
     uint32_t t = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
     if (t <= s->tok0 || t + 1 >= end || d->tok[t].start != at) return 0;
-    const dc_token *k = &d->tok[t], *p = &d->tok[t - 1];
-    if (k->end - k->start < 4 || strncmp(d->text + k->end - 2, "ed", 2) != 0) return 0;
+    const dc_token *p = &d->tok[t - 1];
+    if (!an_ed(d, t)) return 0;
     /* "a missionary detained for", not "Police detained" nor "who
      * detained" */
     if (p->kind != DC_WORD || (p->flags & DC_CAP) || an_any_word(d, t - 1, not_noun)) return 0;

@@ -41,8 +41,7 @@ static int simple_past(const dc_doc *d, uint32_t t)
                                             "threw", "overran", "overthrew", "rose", NULL};
     const dc_token *k = &d->tok[t];
     if (k->kind != DC_WORD) return 0;
-    return (k->end - k->start > 3 && strncmp(d->text + k->end - 2, "ed", 2) == 0) ||
-           an_any_word(d, t, irregular);
+    return an_ed(d, t) || an_any_word(d, t, irregular);
 }
 
 /* Is the trigger at byte at the verb of a clause told as "meanwhile"

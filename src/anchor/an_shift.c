@@ -33,8 +33,7 @@ static int stop(const dc_doc *d, uint32_t t)
 static int past_verb(const dc_doc *d, uint32_t t)
 {
     const dc_token *k = &d->tok[t];
-    return an_say(d, t) || (k->kind == DC_WORD && k->end - k->start > 3 &&
-                            strncmp(d->text + k->end - 2, "ed", 2) == 0);
+    return an_say(d, t) || (k->kind == DC_WORD && an_ed(d, t));
 }
 
 /* Does token t of a link's phrase make what follows the complement of
@@ -65,7 +64,7 @@ static int modifies_noun(const dc_doc *d, const dc_sent *s, uint32_t num)
                                        "who", "which", "that", NULL};
     if (num < s->tok0 + 2) return 0;
     const dc_token *p = &d->tok[num - 1], *q = &d->tok[num - 2];
-    return p->kind == DC_WORD && p->end - p->start > 3 && strncmp(d->text + p->end - 2, "ed", 2) == 0 &&
+    return p->kind == DC_WORD && an_ed(d, num - 1) &&
            q->kind == DC_WORD && !(q->flags & DC_CAP) && !an_any_word(d, num - 2, verb);
 }
 

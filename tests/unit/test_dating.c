@@ -42,6 +42,21 @@ static int attributive(const char *text, const char *word)
     return r;
 }
 
+/* an_ed: the -ed shape of a past tense or participle, four bytes or more */
+static void test_ed(void **s)
+{
+    (void)s;
+    ar_arena mem;
+    ar_init(&mem, 4096);
+    dc_doc d;
+    const char *text = "Rebels seized a red bed and fled, then voted.";
+    assert_int_equal(dc_build(&d, &mem, text, strlen(text)), 0);
+    int want[] = {0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0}; /* Rebels seized a red bed and fled , then voted . */
+    assert_int_equal(d.ntok, sizeof want / sizeof *want);
+    for (uint32_t t = 0; t < d.ntok; t++) assert_int_equal(an_ed(&d, t), want[t]);
+    ar_free(&mem);
+}
+
 static void test_report_day(void **s)
 {
     (void)s;
@@ -516,7 +531,7 @@ int main(void)
         cmocka_unit_test(test_count_from_clause), cmocka_unit_test(test_count_from_phrase),
         cmocka_unit_test(test_count_from_news_day), cmocka_unit_test(test_phrase_head_only),
         cmocka_unit_test(test_aside), cmocka_unit_test(test_meanwhile),
-        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time),
+        cmocka_unit_test(test_said_at), cmocka_unit_test(test_at_the_time), cmocka_unit_test(test_ed),
         cmocka_unit_test(test_count_own_clause),
         cmocka_unit_test(test_future_is_planned), cmocka_unit_test(test_report_of_perfect),
         cmocka_unit_test(test_reported_now), cmocka_unit_test(test_not_yet_is_the_plan)};
