@@ -79,6 +79,7 @@ typedef struct gm_grammar {
     size_t setwords;       /* uint64_t words in one rule set */
     uint64_t *always;      /* rules without anchors */
     uint64_t *digit;       /* rules anchored on a number */
+    uint64_t *quote;       /* rules anchored on QUOTE (see gm_anchor_scan) */
     sm_map anchors;        /* word or prefix -> index of its rule set */
     uint64_t *sets;        /* the rule sets, setwords each */
     size_t nsets;
@@ -106,15 +107,18 @@ int gm_anchor_build(gm_grammar *g, annals_error *err);
 void gm_ready(const gm_grammar *g, const gm_rule *r);
 
 /* Where an anchor word stands in a chunk, and whose anchor it is: set is
- * an index into sets, or GM_HIT_DIGIT for a number. */
+ * an index into sets, GM_HIT_DIGIT for a number or GM_HIT_QUOTE for a
+ * quotation mark. */
 typedef struct gm_hit { uint32_t start; uint32_t set; } gm_hit;
 #define GM_HIT_DIGIT UINT32_MAX
+#define GM_HIT_QUOTE (UINT32_MAX - 1)
 /* A match begins at most GM_REACH bytes before the first anchor word it
  * holds, unless its rule says `reach N`: a rule keyed to anchors is tried
  * only from there (docs/grammar.md). */
 #define GM_REACH 64
 /* The most hits one chunk of GM_CHUNK bytes can give: a word of w bytes
- * gives at most w prefix hits, one whole-word hit and one number hit. */
+ * gives at most w prefix hits, one whole-word hit and one number hit; a
+ * quotation mark, one hit. */
 #define GM_MAXHITS (3 * GM_CHUNK + 3)
 
 /* The first pass over text[0..n): the rules worth running (a bit set of
@@ -123,11 +127,18 @@ typedef struct gm_hit { uint32_t start; uint32_t set; } gm_hit;
 size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
                       gm_hit *hits);
 
+/* The rule set of hit h. */
+static inline const uint64_t *gm_hit_set(const gm_grammar *g, const gm_hit *h)
+{
+    return h->set == GM_HIT_DIGIT ? g->digit
+           : h->set == GM_HIT_QUOTE ? g->quote
+                                    : g->sets + (size_t)h->set * g->setwords;
+}
+
 /* Is rule i in the rule set of hit h? */
 static inline int gm_hit_has(const gm_grammar *g, const gm_hit *h, size_t i)
 {
-    const uint64_t *s = h->set == GM_HIT_DIGIT ? g->digit : g->sets + (size_t)h->set * g->setwords;
-    return (int)(s[i / 64] >> (i % 64) & 1);
+    return (int)(gm_hit_set(g, h)[i / 64] >> (i % 64) & 1);
 }
 
 /* A table's value for key (case-insensitive), or NULL. */

@@ -5,7 +5,8 @@
  *   anchor january february table:month DIGIT withdr*
  *
  * `word` matches that word (any case), `prefix*` any word that starts so,
- * `table:NAME` every key of a table (its first word), `DIGIT` any number.
+ * `table:NAME` every key of a table (its first word), `DIGIT` any number,
+ * `QUOTE` a double quotation mark (" \u201C ` or '').
  * A rule with no anchor runs everywhere. */
 #include "gram.h"
 #include "../util/err.h"
@@ -66,9 +67,11 @@ int gm_anchor_build(gm_grammar *g, annals_error *err)
     memset(g->plens, 0, sizeof g->plens);
     free(g->always);
     free(g->digit);
+    free(g->quote);
     g->always = calloc(g->setwords, sizeof *g->always);
     g->digit = calloc(g->setwords, sizeof *g->digit);
-    if (!g->always || !g->digit) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
+    g->quote = calloc(g->setwords, sizeof *g->quote);
+    if (!g->always || !g->digit || !g->quote) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     for (size_t r = 0; r < g->nrules; r++) {
         const gm_rule *rule = &g->rules[r];
         if (!rule->anchor) {
@@ -84,6 +87,8 @@ int gm_anchor_build(gm_grammar *g, annals_error *err)
             if (!n) break;
             if (n == 5 && memcmp(s, "DIGIT", 5) == 0) {
                 set_bit(g->digit, r);
+            } else if (n == 5 && memcmp(s, "QUOTE", 5) == 0) {
+                set_bit(g->quote, r);
             } else if (n > 6 && memcmp(s, "table:", 6) == 0) {
                 const gm_table *t = NULL;
                 for (size_t i = 0; i < g->ntables; i++)
@@ -169,14 +174,24 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
     size_t nh = 0;
     pthread_once(&ascii_once, ascii_init);
     memcpy(out, g->always, g->setwords * sizeof *out);
-    int digits = 0;
+    int digits = 0, quotes = 0;
     char key[MAXW + 2];
     key[0] = '*'; /* prefixes are keyed "*" + prefix (see add_key) */
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
+            if (c == '"' || c == '`' || (c == '\'' && i + 1 < n && text[i + 1] == '\'')) {
+                quotes = 1;
+                if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_QUOTE};
+            }
             i++;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9C) {
+            quotes = 1; /* \u201C, the opening double quotation mark */
+            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_QUOTE};
+            i += 3;
             continue;
         }
         size_t j = i;
@@ -228,5 +243,6 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
         i = j;
     }
     if (digits) or_into(out, g->digit, g->setwords);
+    if (quotes) or_into(out, g->quote, g->setwords);
     return nh;
 }

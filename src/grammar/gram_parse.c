@@ -31,6 +31,7 @@ void gm_free(gm_grammar *g)
     sm_free(&g->anchors);
     free(g->always);
     free(g->digit);
+    free(g->quote);
     free(g->sets);
     pcre2_match_context_free(g->mctx);
     pthread_mutex_destroy(&g->jit_lock);
@@ -211,7 +212,7 @@ static int rule_attr(parser *p, const char *key, size_t kn, const char *val, siz
         return parse_value(p, r, val, vn, vcol);
     }
     if (kn == 6 && memcmp(key, "anchor", 6) == 0) {
-        if (!vn) return fail(p, vcol, "anchor needs words, prefix*, table:NAME or DIGIT%s", "");
+        if (!vn) return fail(p, vcol, "anchor needs words, prefix*, table:NAME, DIGIT or QUOTE%s", "");
         /* several anchor lines add up */
         size_t old = r->anchor ? strlen(r->anchor) : 0;
         char *a = ar_alloc(&p->g->mem, old + vn + 2);

@@ -82,7 +82,7 @@ static int resolve_arg(const gm_rule *r, gm_arg *a)
 }
 
 /* A lint for grammar-check: a rule keyed only to words (no table, no
- * DIGIT) none of which its expanded pattern spells is most likely keyed
+ * DIGIT, no QUOTE) none of which its expanded pattern spells is most likely keyed
  * wrong -- a new word added to the pattern and not to the anchor -- and
  * would not run where the pattern matches. Patterns spell words in many
  * ways, so the test is loose: an anchor word (letters only) found in the
@@ -105,7 +105,9 @@ static int anchor_unseen(const char *anchor, const char *pattern)
         while (*e && *e != ' ' && *e != '\t') e++;
         size_t n = (size_t)(e - s);
         if (n && s[n - 1] == '*') n--;
-        if ((size_t)(e - s) >= 5 && (strncmp(s, "DIGIT", 5) == 0 || strncmp(s, "table:", 6) == 0)) return 0;
+        if ((size_t)(e - s) >= 5 && (strncmp(s, "DIGIT", 5) == 0 || strncmp(s, "QUOTE", 5) == 0 ||
+                                     strncmp(s, "table:", 6) == 0))
+            return 0;
         for (size_t i = 0; n && i + n <= pn; i++)
             if (strncasecmp(pattern + i, s, n) == 0) return 0;
         s = e;
@@ -303,18 +305,13 @@ typedef struct rule_hits {
     size_t cap;
 } rule_hits;
 
-static const uint64_t *hit_set(const gm_grammar *g, const gm_hit *h)
-{
-    return h->set == GM_HIT_DIGIT ? g->digit : g->sets + (size_t)h->set * g->setwords;
-}
-
 static int by_rule(const gm_grammar *g, const gm_hit *hits, size_t nhits, rule_hits *rl)
 {
     if (!rl->first && !(rl->first = malloc((g->nrules + 1) * sizeof *rl->first))) return -1;
     memset(rl->first, 0, (g->nrules + 1) * sizeof *rl->first);
     size_t total = 0;
     for (size_t h = 0; h < nhits; h++) { /* count: first[i + 1] */
-        const uint64_t *s = hit_set(g, &hits[h]);
+        const uint64_t *s = gm_hit_set(g, &hits[h]);
         for (size_t w = 0; w < g->setwords; w++)
             for (uint64_t b = s[w]; b; b &= b - 1) {
                 rl->first[w * 64 + (size_t)__builtin_ctzll(b) + 1]++;
@@ -329,7 +326,7 @@ static int by_rule(const gm_grammar *g, const gm_hit *hits, size_t nhits, rule_h
     }
     for (size_t i = 0; i < g->nrules; i++) rl->first[i + 1] += rl->first[i];
     for (size_t h = nhits; h-- > 0;) { /* fill from the back: text order */
-        const uint64_t *s = hit_set(g, &hits[h]);
+        const uint64_t *s = gm_hit_set(g, &hits[h]);
         for (size_t w = 0; w < g->setwords; w++)
             for (uint64_t b = s[w]; b; b &= b - 1) {
                 size_t i = w * 64 + (size_t)__builtin_ctzll(b);

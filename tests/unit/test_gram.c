@@ -169,7 +169,9 @@ static void test_anchors(void **s)
         "rule by_table\n  pattern abc\n  type DATE\n  value f()\n  anchor table:month\n"
         "rule by_digit\n  pattern def\n  type DATE\n  value f()\n  anchor DIGIT\n"
         "rule by_prefix\n  pattern ghi\n  type DATE\n  value f()\n  anchor withdr*\n"
-        "rule free\n  pattern jkl\n  type DATE\n  value f()\n";
+        "rule free\n  pattern jkl\n  type DATE\n  value f()\n"
+        "rule quoted\n  pattern (?:\"|\\x{201C}|``|'')\\Kmno\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
+        "rule before_quote\n  pattern pqr\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 8\n";
     assert_int_equal(load(&g, src, &err), 0);
     struct { const char *text; size_t want; } cases[] = {
         {"xyz abc def ghi jkl", 1}, /* only the rule without anchors (jkl) */
@@ -182,6 +184,13 @@ static void test_anchors(void **s)
         {"abc\xE2\x80\x94Sept", 1},  /* a dash above ASCII separates words */
         {"abc Sept\xF0\x9F\x98\x80", 1}, /* so does an emoji glued to the word */
         {"xyz foo\xEF\xB8\x8F\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8", 1}, /* a variation selector, flags */
+        {"the \"mno\" show", 1},          /* QUOTE: a straight double quote */
+        {"the \xE2\x80\x9Cmno\xE2\x80\x9D show", 1}, /* a curly one */
+        {"the ``mno'' show, the ''mno''", 2}, /* backticks and doubled apostrophes */
+        {"pqr \"x\"", 1},                  /* a QUOTE wakes a rule that does not spell one */
+        {"pqr 'x'", 0},                    /* a single quote is no QUOTE */
+        {"pqr ``x''", 1},
+        {"pqr", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ar_arena a;
