@@ -4,27 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
-static int fold(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Called for every word list over every token between a date and a
- * trigger: compares in one pass, most often failing on the first byte. */
-int an_word(const dc_doc *d, uint32_t t, const char *w)
-{
-    const char *p = d->text + d->tok[t].start;
-    uint32_t n = d->tok[t].end - d->tok[t].start;
-    for (uint32_t i = 0; i < n; i++, w++)
-        if (!*w || fold((unsigned char)p[i]) != fold((unsigned char)*w)) return 0;
-    return *w == '\0';
-}
-
 int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
 {
-    for (size_t i = 0; words[i]; i++)
-        if (an_word(d, t, words[i])) return 1;
-    return 0;
+    return wd_in(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, words);
 }
 
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)

@@ -8,9 +8,14 @@
 #include "../doc/doc.h"
 #include "../timeline/timeline.h"
 #include "../timex/timex.h"
+#include "../util/word.h"
 
-/* Is token t the word w (case aside)? */
-int an_word(const dc_doc *d, uint32_t t, const char *w);
+/* Is token t the word w (case aside)? Inline: it is asked for every word
+ * list over every token between a date and a trigger. */
+static inline int an_word(const dc_doc *d, uint32_t t, const char *w)
+{
+    return wd_is(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, w);
+}
 
 /* Is token t a word of four bytes or more ending in -ed ("seized"), the
  * shape of a past tense or participle? */

@@ -9,41 +9,19 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include "../util/word.h"
 
-/* Asked for every token of a clause against lists of dozens of words:
- * one pass that stops at the first byte that differs (most often the
- * first), no strlen. ASCII case folding, as strncasecmp in the C locale. */
-static inline unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-static inline int tok_is(const unsigned char *s, size_t n, const char *w)
-{
-    const unsigned char *u = (const unsigned char *)w;
-    for (size_t i = 0; i < n; i++)
-        if (!u[i] || fold(s[i]) != fold(u[i])) return 0;
-    return u[n] == '\0';
-}
 
 int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
 {
     const dc_token *k = &d->tok[t];
-    return tok_is((const unsigned char *)d->text + k->start, k->end - k->start, w);
+    return wd_is(d->text + k->start, k->end - k->start, w);
 }
 
 int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
 {
     const dc_token *k = &d->tok[t];
-    const unsigned char *s = (const unsigned char *)d->text + k->start;
-    size_t n = k->end - k->start;
-    if (!n) {
-        for (size_t i = 0; ws[i]; i++)
-            if (!ws[i][0]) return 1;
-        return 0;
-    }
-    /* bytes equal but for the case bit: a cheap superset of the words
-     * whose first letter matches; tok_is decides */
-    for (size_t i = 0; ws[i]; i++)
-        if ((((unsigned char)ws[i][0] ^ s[0]) & 0xDF) == 0 && tok_is(s, n, ws[i])) return 1;
-    return 0;
+    return wd_in(d->text + k->start, k->end - k->start, ws);
 }
 
 /* Tokens that end a clause for the purpose of finding participants.
@@ -60,7 +38,7 @@ int ev_clause_break(const dc_doc *d, uint32_t t)
     static const char *const ub[] = {"unless", NULL};
     const dc_token *k = &d->tok[t];
     if (k->end == k->start) return 0;
-    switch (fold((unsigned char)d->text[k->start])) {
+    switch (wd_fold((unsigned char)d->text[k->start])) {
     case ';': case ':': case 0xE2: case '(': case ')': case '"': return ev_tok_in(d, t, b);
     case 'a': return ev_tok_in(d, t, ab);
     case 'b': return ev_tok_in(d, t, bb);

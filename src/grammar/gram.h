@@ -87,6 +87,9 @@ typedef struct gm_grammar {
      * length L (L <= 32) starts with those letters. Most words start with
      * a pair no prefix has, and cost no prefix lookup at all. */
     uint64_t plens[GM_PAIRS];
+    /* The same for whole-word anchors of length L (a one-letter word
+     * pairs with 0): a word no anchor can be costs no lookup. */
+    uint64_t wlens[GM_PAIRS];
 } gm_grammar;
 
 void gm_init(gm_grammar *g);

@@ -34,7 +34,7 @@ static uint64_t *set_of(gm_grammar *g, const char *key, size_t n)
 
 static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t rule)
 {
-    char key[MAXW + 2];
+    char key[MAXW + 2] = {0};
     if (n > MAXW) n = MAXW;
     for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)w[i]);
     /* prefixes live under "*" + prefix, so "with*" and "with" differ */
@@ -44,6 +44,8 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
         key[0] = '*';
         k = n + 1;
         g->plens[GM_PAIR(key[1], key[2])] |= (uint64_t)1 << n;
+    } else {
+        g->wlens[GM_PAIR(key[0], n >= 2 ? key[1] : 0)] |= (uint64_t)1 << n;
     }
     uint64_t *s = set_of(g, key, k);
     if (!s) return -1;
@@ -65,6 +67,7 @@ int gm_anchor_build(gm_grammar *g, annals_error *err)
 {
     g->setwords = g->nrules / 64 + 1;
     memset(g->plens, 0, sizeof g->plens);
+    memset(g->wlens, 0, sizeof g->wlens);
     free(g->always);
     free(g->digit);
     free(g->quote);
@@ -168,6 +171,12 @@ static inline unsigned char lower(unsigned char c)
     return c < 0x80 ? ascii_lower[c] : c;
 }
 
+/* Records a hit if there is room (GM_MAXHITS bounds what a chunk gives). */
+static inline void hit(gm_hit *hits, size_t *nh, size_t at, uint32_t set)
+{
+    if (hits && *nh < GM_MAXHITS) hits[(*nh)++] = (gm_hit){(uint32_t)at, set};
+}
+
 size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
                       gm_hit *hits)
 {
@@ -183,62 +192,80 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
         if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
             if (c == '"' || c == '`' || (c == '\'' && i + 1 < n && text[i + 1] == '\'')) {
                 quotes = 1;
-                if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_QUOTE};
+                hit(hits, &nh, i, GM_HIT_QUOTE);
             }
             i++;
             continue;
         }
         if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9C) {
             quotes = 1; /* \u201C, the opening double quotation mark */
-            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_QUOTE};
+            hit(hits, &nh, i, GM_HIT_QUOTE);
             i += 3;
             continue;
         }
-        size_t j = i;
-        if (!word_char(text, n, &j)) { i = j; continue; }
-        while (j < n) { /* to the end of the word */
+        /* One pass to the end of the word: its first MAXW bytes lower-cased
+         * into key, their hash, and whether they hold a digit ("FY2015":
+         * a number inside a word is a number). */
+        size_t j = i, w = 0;
+        uint64_t hw = SM_HASH_SEED;
+        int digit_in = 0;
+        while (j < n) {
             unsigned char d = (unsigned char)text[j];
             if (d < 0x80) {
                 if (!ascii_word[d]) break;
                 j++;
+                if (w < MAXW) {
+                    unsigned char l = ascii_lower[d];
+                    digit_in |= d <= '9';
+                    key[++w] = (char)l;
+                    hw = sm_hash_step(hw, l);
+                }
                 continue;
             }
             size_t at = j;
-            if (!word_char(text, n, &j)) { j = at; break; }
+            if (!word_char(text, n, &j)) {
+                j = at;
+                break;
+            }
+            for (; at < j && w < MAXW; at++, w++) {
+                unsigned char l = lower((unsigned char)text[at]);
+                digit_in |= l >= '0' && l <= '9';
+                key[w + 1] = (char)l;
+                hw = sm_hash_step(hw, l);
+            }
         }
-        if (c >= '0' && c <= '9') {
-            digits = 1;
-            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_DIGIT};
+        if (j == i) { /* a character that is no letter: skip it */
+            word_char(text, n, &j);
             i = j;
             continue;
         }
-        /* One pass over the word: the hash of the whole word, and the
-         * hashes of the prefixes the filter says some anchor may have. */
-        size_t w = j - i < MAXW ? j - i : MAXW;
-        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(lower((unsigned char)text[i]),
-                                                  lower((unsigned char)text[i + 1]))] : 0;
-        uint64_t hw = SM_HASH_SEED, hp = sm_hash_step(SM_HASH_SEED, '*');
+        if (c >= '0' && c <= '9') {
+            digits = 1;
+            hit(hits, &nh, i, GM_HIT_DIGIT);
+            i = j;
+            continue;
+        }
+        /* the prefixes the filter says some anchor may have */
+        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(key[1], key[2])] : 0;
         size_t *v;
-        int digit_in = 0; /* "FY2015": a number inside a word is a number */
-        for (size_t k = 0; k < w; k++) {
-            unsigned char l = lower((unsigned char)text[i + k]);
-            digit_in |= l >= '0' && l <= '9';
-            key[k + 1] = (char)l;
-            hw = sm_hash_step(hw, l);
-            if (!lens) continue;
-            hp = sm_hash_step(hp, l);
-            if ((lens >> (k + 1) & 1) && (v = sm_get_h(&g->anchors, key, k + 2, hp))) {
-                or_into(out, g->sets + *v * g->setwords, g->setwords);
-                if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, (uint32_t)*v};
+        if (lens) {
+            uint64_t hp = sm_hash_step(SM_HASH_SEED, '*');
+            for (size_t k = 0; k < w; k++) {
+                hp = sm_hash_step(hp, (unsigned char)key[k + 1]);
+                if ((lens >> (k + 1) & 1) && (v = sm_get_h(&g->anchors, key, k + 2, hp))) {
+                    or_into(out, g->sets + *v * g->setwords, g->setwords);
+                    hit(hits, &nh, i, (uint32_t)*v);
+                }
             }
         }
-        if ((v = sm_get_h(&g->anchors, key + 1, w, hw))) {
+        if ((g->wlens[GM_PAIR(key[1], w >= 2 ? key[2] : 0)] >> w & 1) &&
+            (v = sm_get_h(&g->anchors, key + 1, w, hw))) {
             or_into(out, g->sets + *v * g->setwords, g->setwords);
-            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, (uint32_t)*v};
+            hit(hits, &nh, i, (uint32_t)*v);
         }
         if (digit_in) {
             digits = 1;
-            if (hits && nh < GM_MAXHITS) hits[nh++] = (gm_hit){(uint32_t)i, GM_HIT_DIGIT};
+            hit(hits, &nh, i, GM_HIT_DIGIT);
         }
         i = j;
     }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "../util/word.h"
 
 /* "we'll", "they'll": 'll glued to its subject, with a straight or a
  * curly apostrophe (U+2019). */
@@ -104,7 +105,6 @@ static const char *const past_words[] = {
     "chose", "flew", "grew", "knew", "threw", "fled", "drew", "caught", "felt",
     NULL};
 
-static int word_in(const char *w, size_t n, const char *const *list);
 
 /* A verb in the past: a news report of something that happened. */
 static int is_past_form(const char *w, size_t n)
@@ -112,24 +112,17 @@ static int is_past_form(const char *w, size_t n)
     static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
-    if (word_in(w, n, past_words)) return 1;
+    if (wd_in(w, n, past_words)) return 1;
     if (memchr(w, '-', n)) return 0; /* "long-awaited", "earlier-than-expected": adjectives */
-    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !word_in(w, n, not_past) &&
-           !word_in(w, n, near_future_words);
+    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !wd_in(w, n, not_past) &&
+           !wd_in(w, n, near_future_words);
 }
 
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-    int c0 = n ? w[0] | 0x20 : -1; /* first letters first: cheaper than strlen */
-    for (size_t i = 0; list[i]; i++)
-        if ((list[i][0] | 0x20) == c0 && n == strlen(list[i]) && strncasecmp(w, list[i], n) == 0) return 1;
-    return 0;
-}
 
 static int tok_is(const dc_doc *d, uint32_t t, const char *w)
 {
     const dc_token *k = &d->tok[t];
-    return k->end - k->start == strlen(w) && strncasecmp(d->text + k->start, w, strlen(w)) == 0;
+    return wd_is(d->text + k->start, k->end - k->start, w);
 }
 
 /* Is the word just before start "on" or "in" ("signed it on May 3")? */
@@ -151,9 +144,9 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
     static const char *const before_adjective[] = {
         "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "still",
         "very", "most", "more", "less", "newly", NULL};
-    if (t > first && (word_in(d->text + d->tok[t - 1].start,
+    if (t > first && (wd_in(d->text + d->tok[t - 1].start,
                               d->tok[t - 1].end - d->tok[t - 1].start, be_words) ||
-                      word_in(d->text + d->tok[t - 1].start,
+                      wd_in(d->text + d->tok[t - 1].start,
                               d->tok[t - 1].end - d->tok[t - 1].start, before_adjective)))
         return 0;
     /* "could be further reduced", "are traditionally held": a participle
@@ -161,12 +154,12 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
     const dc_token *p = t > first ? &d->tok[t - 1] : NULL;
     size_t pn = p ? p->end - p->start : 0;
     int adverb = p && ((pn > 3 && strncasecmp(d->text + p->start + pn - 2, "ly", 2) == 0) ||
-                       word_in(d->text + p->start, pn,
+                       wd_in(d->text + p->start, pn,
                                (const char *const[]){"further", "still", "also", "not", "never",
                                                      "then", "later", "soon", "already", "just",
                                                      NULL}));
     return !(adverb && t > first + 1 &&
-             word_in(d->text + d->tok[t - 2].start, d->tok[t - 2].end - d->tok[t - 2].start,
+             wd_in(d->text + d->tok[t - 2].start, d->tok[t - 2].end - d->tok[t - 2].start,
                      be_words));
 }
 
@@ -189,11 +182,11 @@ int tx_names_event(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t e
     after = at;
     while (after < end && d->tok[after].start < end_byte) after++;
     if (after >= end || !islower((unsigned char)d->text[d->tok[after].start]) ||
-        word_in(TOKW(after), not_nouns) || is_past_form(TOKW(after)))
+        wd_in(TOKW(after), not_nouns) || is_past_form(TOKW(after)))
         return 0;
     if (at > first && tok_is(d, at - 1, "the")) return 1;
     return at > first + 1 && tok_is(d, at - 2, "the") &&
-           islower((unsigned char)d->text[d->tok[at - 1].start]) && !word_in(TOKW(at - 1), not_nouns);
+           islower((unsigned char)d->text[d->tok[at - 1].start]) && !wd_in(TOKW(at - 1), not_nouns);
 #undef TOKW
 }
 
@@ -207,7 +200,7 @@ static int leads_sentence(const dc_doc *d, uint32_t first, uint32_t end, uint32_
                                         "until", "from", "early", "late", "last", NULL};
     if (at == first + 1) {
         const dc_token *p = &d->tok[first];
-        return word_in(d->text + p->start, p->end - p->start, preps);
+        return wd_in(d->text + p->start, p->end - p->start, preps);
     }
     /* "Friday, the rebels ...": alone before a comma */
     return at == first && after < end && d->tok[after].end - d->tok[after].start == 1 &&
@@ -231,7 +224,7 @@ static int infinitive_between(const dc_doc *d, uint32_t from, uint32_t to)
         const dc_token *n = &d->tok[u + 1];
         const char *w = d->text + n->start;
         size_t len = n->end - n->start;
-        if (islower((unsigned char)w[0]) && !word_in(w, len, not_verbs) &&
+        if (islower((unsigned char)w[0]) && !wd_in(w, len, not_verbs) &&
             !is_past_form(w, len) && !isdigit((unsigned char)w[0]))
             return 1;
     }
@@ -265,14 +258,14 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
      * most often ahead; the nearest such day */
     for (uint32_t u = after; u < end && u < after + 4; u++) {
         if (d->tok[u].kind == DC_PUNCT) break; /* "Saturday, when the deadline landed" */
-        if (word_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
+        if (wd_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
                     (const char *const[]){"deadline", "deadlines", NULL}))
             return 4;
     }
     /* a past verb right after it is its own: "the UK, which Wednesday
      * offered ...", "Trump Monday signed" */
     if (after < end && after > at && past_at(d, first, after) &&
-        !word_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
+        !wd_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
                  (const char *const[]){"was", "were", "had", NULL})) /* "Saturday was called off" */
         return leads_sentence(d, first, end, at, after) ? -4 : -2;
     /* a past perfect close by turns plans into past ones: "had been due
@@ -285,7 +278,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        int after_be = t > first && word_in(d->text + d->tok[t - 1].start,
+        int after_be = t > first && wd_in(d->text + d->tok[t - 1].start,
                                             d->tok[t - 1].end - d->tok[t - 1].start, be_words);
         /* a cue does not reach into a bracket: "(thanks to the order on
          * Monday)"; but a bracket that only restates the time is no
@@ -301,19 +294,19 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "plan" and "plans" look ahead as verbs ("plans to meet", "plans
          * on Thursday to release"), not as nouns ("announced the plan
          * Aug. 21") */
-        if ((word_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
-            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+        if ((wd_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
+            wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
                     (const char *const[]){"the", "a", "his", "her", "its", "their", "our", "new",
                                           "peace", "this", "that", NULL}))
             continue;
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
             continue;
-        if (word_in(w, n, timetable_verbs)) {
+        if (wd_in(w, n, timetable_verbs)) {
             if (k < 8 && !isupper((unsigned char)w[0])) return 1;
             continue;
         }
-        if (word_in(w, n, near_past_words)) return -1;
+        if (wd_in(w, n, near_past_words)) return -1;
         if (n == 5 && strncasecmp(w, "until", 5) == 0 && had_perfect) return -1;
         if (had_before) continue;
         /* "would leave Monday": a plan seen from the past, either side */
@@ -321,10 +314,10 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "will state that after the Feb. 14 meeting ...": what comes
          * before "that" is the matrix clause */
         if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
-            word_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
+            wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
                     report_verbs))
             return 0;
-        if (word_in(w, n, strong_future_words)) return 3;
+        if (wd_in(w, n, strong_future_words)) return 3;
         /* "effective June 1" lies ahead as a rule; "effective Friday" is
          * the nearest Friday (a rule may have just come into force) */
         if (n == 9 && strncasecmp(w, "effective", 9) == 0) return 4;
@@ -332,25 +325,25 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
          * runs now, most often ahead */
         if (k == 0 && n == 6 && strncasecmp(w, "ending", 6) == 0) return 4;
         /* "was supposed to have taken effect on Sunday": a plan now past */
-        if (word_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
+        if (wd_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
             tok_is(d, t + 2, "have") && participle(d, t + 3))
             return -2;
         /* weaker words ("until", "next") only close by */
         /* plan words and "until" count only within 8 words; "will" and
          * "would" and past verbs a little further */
-        if (k >= 8 && word_in(w, n, near_future_words)) {
-            if (word_in(w, n, plan_participles) && t > first &&
+        if (k >= 8 && wd_in(w, n, near_future_words)) {
+            if (wd_in(w, n, plan_participles) && t > first &&
                 (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")))
                 return 2; /* "was scheduled to have a nomination hearing ... Thursday" */
             continue;
         }
-        if (word_in(w, n, near_future_words)) {
+        if (wd_in(w, n, near_future_words)) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
              * "is scheduled", "will be expected" look ahead */
-            if (word_in(w, n, plan_participles) && !after_be) return 5;
+            if (wd_in(w, n, plan_participles) && !after_be) return 5;
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
-                !word_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
+                !wd_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
                 return 2;
             return 1;
         }
@@ -379,11 +372,11 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        if (word_in(w, n, strong_future_words) || is_ll(w, n))
+        if (wd_in(w, n, strong_future_words) || is_ll(w, n))
             return 3;
         if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2; /* "would greet them at 2 a.m. Thursday" */
         if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
-            word_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
+            wd_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
             break;
         /* nor across a bracket, a colon, a dash or a quote: another clause */
         if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
@@ -399,25 +392,25 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const dc_token *tk = &d->tok[u];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        int after_be = u > first && word_in(d->text + d->tok[u - 1].start,
+        int after_be = u > first && wd_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
-        if (word_in(w, n, after_future_words) &&
-            !(word_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
+        if (wd_in(w, n, after_future_words) &&
+            !(wd_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;
         if (is_ll(w, n)) return 1;
-        if (after_be && word_in(w, n, plan_participles)) return 1; /* "is expected to" */
+        if (after_be && wd_in(w, n, plan_participles)) return 1; /* "is expected to" */
         if (after_be) continue;
         /* "On Friday the government planned to pay"; not "a decision
          * expected in June" */
-        if (word_in(w, n, plan_participles) && !(u + 1 < end && tok_is(d, u + 1, "to"))) {
+        if (wd_in(w, n, plan_participles) && !(u + 1 < end && tok_is(d, u + 1, "to"))) {
             if (k <= 3) return 5; /* "Thursday's expected vote": a plan */
             continue;
         }
-        if (word_in(w, n, plan_participles)) return lead ? -4 : -2;
+        if (wd_in(w, n, plan_participles)) return lead ? -4 : -2;
         /* "On Friday, officials said": the report is the event; but in
          * "X, who leaves in September, said" it is another clause's */
-        if (lead && word_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
+        if (lead && wd_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
         if (past_at(d, first, u)) return lead ? -4 : -2;
     }
     return 0;

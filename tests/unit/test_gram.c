@@ -171,6 +171,9 @@ static void test_anchors(void **s)
         "rule by_prefix\n  pattern ghi\n  type DATE\n  value f()\n  anchor withdr*\n"
         "rule free\n  pattern jkl\n  type DATE\n  value f()\n"
         "rule quoted\n  pattern (?:\"|\\x{201C}|``|'')\\Kmno\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
+        "rule one_letter\n  pattern x\\s+marks\n  type DATE\n  value f()\n  anchor x\n"
+        "rule long_word\n  pattern stu\\s+[a-z]+\n  type DATE\n  value f()\n"
+        "  anchor abcdefghijklmnopqrstuvwxyzabcdefghij\n"
         "rule before_quote\n  pattern pqr\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 8\n";
     assert_int_equal(load(&g, src, &err), 0);
     struct { const char *text; size_t want; } cases[] = {
@@ -191,6 +194,13 @@ static void test_anchors(void **s)
         {"pqr 'x'", 0},                    /* a single quote is no QUOTE */
         {"pqr ``x''", 1},
         {"pqr", 0},
+        {"X marks the spot", 1},           /* a one-letter anchor word */
+        {"x-marks: x marks", 1},
+        {"xx marks", 0},                   /* a longer word is not it */
+        /* words are looked up by their first 32 bytes */
+        {"stu abcdefghijklmnopqrstuvwxyzabcdefghij", 1},
+        {"stu abcdefghijklmnopqrstuvwxyzabcdefXYZ", 1},
+        {"stu abcdefghijklmnopqrstuvwxyzabcde", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ar_arena a;

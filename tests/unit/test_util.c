@@ -1,9 +1,10 @@
-/* arena, strmap, utf8, err */
+/* arena, strmap, utf8, err, word */
 #include "testutil.h"
 #include "util/arena.h"
 #include "util/err.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
+#include "util/word.h"
 
 static void test_arena(void **s)
 {
@@ -76,6 +77,43 @@ static void test_utf8(void **s)
     free(clean);
 }
 
+/* wd_is out of line: inlined with a constant word shorter than n, gcc
+ * warns of a read past it that the loop never reaches. */
+static int (*volatile is_word)(const char *, size_t, const char *);
+static int wd_is_call(const char *s, size_t n, const char *w) { return wd_is(s, n, w); }
+
+/* Words of a text, which is not NUL-terminated, against ours. */
+static void test_word(void **s)
+{
+    (void)s;
+    is_word = wd_is_call;
+    const char *text = "Troops WITHDREW yesterday";
+    assert_true(is_word(text, 6, "troops"));      /* case aside */
+    assert_true(is_word(text + 7, 8, "withdrew"));
+    assert_false(is_word(text, 6, "troop"));      /* the whole word, not a prefix */
+    assert_false(is_word(text, 5, "troops"));     /* nor a longer word */
+    assert_false(is_word(text, 6, "troopz"));
+    assert_true(is_word(text, 0, ""));
+    assert_false(is_word("ÃtÃ©", 5, "Ã©tÃ©")); /* ASCII folding only */
+    assert_int_equal(wd_fold('Q'), 'q');
+    assert_int_equal(wd_fold('@'), '@');
+    assert_int_equal(wd_fold('['), '[');
+    static const char *const verbs[] = {"seized", "withdrew", "met", NULL};
+    static const char *const signs[] = {"`", "@", NULL};
+    static const char *const none[] = {NULL};
+    assert_true(wd_in(text + 7, 8, verbs));
+    assert_false(wd_in(text, 6, verbs));
+    assert_false(wd_in(text + 7, 8, none));
+    /* '@' and '`' differ only in the case bit: the first-byte filter lets
+     * both through, the comparison tells them apart */
+    assert_true(wd_in("`", 1, signs));
+    assert_true(wd_in("@", 1, signs));
+    assert_false(wd_in("`x", 2, signs));
+    static const char *const empty[] = {"a", "", NULL};
+    assert_true(wd_in(text, 0, empty));
+    assert_false(wd_in(text, 0, verbs));
+}
+
 static void test_err(void **s)
 {
     (void)s;
@@ -92,6 +130,7 @@ static void test_err(void **s)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_arena), cmocka_unit_test(test_strmap),
-                                       cmocka_unit_test(test_utf8), cmocka_unit_test(test_err)};
+                                       cmocka_unit_test(test_utf8), cmocka_unit_test(test_err),
+                                       cmocka_unit_test(test_word)};
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
