@@ -296,25 +296,42 @@ static int select_chunk(vec *cand, vec *sup, size_t cs, size_t ce, vec *kept)
     return rc;
 }
 
-/* The hits of a chunk rule by rule: rule i's are hit[first[i] ..
- * first[i + 1]), in text order. Each rule then walks its own hits, not
- * every hit of the chunk. */
+/* The rules a chunk wakes, and their hits rule by rule: rule act[k]'s
+ * hits are hit[first[act[k]] .. first[act[k]] + count[act[k]]), in text
+ * order. Each rule then walks its own hits, not every hit of the chunk,
+ * and only the rules woken are visited. first and count are kept for the
+ * woken rules only. */
 typedef struct rule_hits {
-    uint32_t *first; /* nrules + 1 */
+    uint32_t *act;   /* the woken rules, in rule order */
+    size_t nact;
+    uint32_t *first; /* nrules */
+    uint32_t *count; /* nrules */
     uint32_t *hit;
     size_t cap;
 } rule_hits;
 
-static int by_rule(const gm_grammar *g, const gm_hit *hits, size_t nhits, rule_hits *rl)
+static int by_rule(const gm_grammar *g, const uint64_t *active, const gm_hit *hits, size_t nhits,
+                   rule_hits *rl)
 {
-    if (!rl->first && !(rl->first = malloc((g->nrules + 1) * sizeof *rl->first))) return -1;
-    memset(rl->first, 0, (g->nrules + 1) * sizeof *rl->first);
+    if (!rl->first) {
+        rl->act = malloc(g->nrules * sizeof *rl->act);
+        rl->first = malloc(g->nrules * sizeof *rl->first);
+        rl->count = malloc(g->nrules * sizeof *rl->count);
+        if (!rl->act || !rl->first || !rl->count) return -1;
+    }
+    rl->nact = 0;
+    for (size_t w = 0; w < g->setwords; w++)
+        for (uint64_t b = active[w]; b; b &= b - 1) {
+            uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            rl->act[rl->nact++] = i;
+            rl->count[i] = 0;
+        }
     size_t total = 0;
-    for (size_t h = 0; h < nhits; h++) { /* count: first[i + 1] */
+    for (size_t h = 0; h < nhits; h++) { /* every rule with a hit is woken */
         const uint64_t *s = gm_hit_set(g, &hits[h]);
         for (size_t w = 0; w < g->setwords; w++)
             for (uint64_t b = s[w]; b; b &= b - 1) {
-                rl->first[w * 64 + (size_t)__builtin_ctzll(b) + 1]++;
+                rl->count[w * 64 + (size_t)__builtin_ctzll(b)]++;
                 total++;
             }
     }
@@ -324,18 +341,21 @@ static int by_rule(const gm_grammar *g, const gm_hit *hits, size_t nhits, rule_h
         rl->hit = nh;
         rl->cap = total;
     }
-    for (size_t i = 0; i < g->nrules; i++) rl->first[i + 1] += rl->first[i];
-    for (size_t h = nhits; h-- > 0;) { /* fill from the back: text order */
+    uint32_t at = 0;
+    for (size_t k = 0; k < rl->nact; k++) {
+        uint32_t i = rl->act[k];
+        rl->first[i] = at;
+        at += rl->count[i];
+        rl->count[i] = 0; /* counted again as the hits are filled in */
+    }
+    for (size_t h = 0; h < nhits; h++) {
         const uint64_t *s = gm_hit_set(g, &hits[h]);
         for (size_t w = 0; w < g->setwords; w++)
             for (uint64_t b = s[w]; b; b &= b - 1) {
                 size_t i = w * 64 + (size_t)__builtin_ctzll(b);
-                rl->hit[--rl->first[i + 1]] = (uint32_t)h;
+                rl->hit[rl->first[i] + rl->count[i]++] = (uint32_t)h;
             }
     }
-    /* first[i + 1] now holds where rule i's hits begin: shift back */
-    memmove(rl->first, rl->first + 1, g->nrules * sizeof *rl->first);
-    rl->first[g->nrules] = (uint32_t)total;
     return 0;
 }
 
@@ -374,9 +394,9 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
             if (sp > cs + GM_CHUNK / 2) ce = sp;
         }
         size_t nhits = ce > cs ? gm_anchor_scan(g, text + cs, ce - cs, active, hits) : 0;
-        if (nhits && by_rule(g, hits, nhits, &rl)) rc = -1;
-        for (size_t i = 0; i < g->nrules && rc == 0 && ce > cs; i++) {
-            if (!(active[i / 64] >> (i % 64) & 1)) continue; /* no anchor here */
+        if (ce > cs && by_rule(g, active, hits, nhits, &rl)) rc = -1;
+        for (size_t k = 0; ce > cs && rc == 0 && k < rl.nact; k++) {
+            uint32_t i = rl.act[k]; /* a rule with an anchor here, or none */
             const gm_rule *r = &g->rules[i];
             gm_ready(g, r);
             if (!r->anchor) { /* runs over the whole chunk */
@@ -391,8 +411,8 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
              * byte scanned twice. */
             size_t done = 0, lo = SIZE_MAX, hi = 0; /* chunk offsets; [lo, hi]: windows to try */
             size_t reach = r->reach ? (size_t)r->reach : GM_REACH;
-            const uint32_t *mine = nhits ? rl.hit + rl.first[i] : NULL;
-            size_t nmine = nhits ? rl.first[i + 1] - rl.first[i] : 0;
+            const uint32_t *mine = rl.count[i] ? rl.hit + rl.first[i] : NULL;
+            size_t nmine = rl.count[i];
             for (size_t h = 0; h <= nmine && rc == 0; h++) {
                 size_t at = h < nmine ? hits[mine[h]].start : SIZE_MAX, from = at > reach ? at - reach : 0;
                 if (lo != SIZE_MAX && from <= hi + 1) { /* touches [lo, hi] */
@@ -417,7 +437,9 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     pcre2_match_context_free(mctx);
     free(active);
     free(hits);
+    free(rl.act);
     free(rl.first);
+    free(rl.count);
     free(rl.hit);
     if (rc == 0 && kept.n) {
         gm_match *sel = ar_alloc(a, kept.n * sizeof *sel);
