@@ -1,6 +1,7 @@
 /* an_span: the calendar span of a TIMEX3 value (anchor.h). */
 #include "anchor.h"
 #include "../util/cal.h"
+#include "../util/str.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ int an_span(const char *v, tl_date *o)
 {
     size_t n = strlen(v);
     if (n >= sizeof o->value) return -1;
-    snprintf(o->value, sizeof o->value, "%s", v);
+    st_copy(o->value, sizeof o->value, v);
     if (n >= 4 && v[0] == 'F' && v[1] == 'Y' && digits(v + 2, 4)) { /* FY2020: its calendar year */
         int y = atoi(v + 2);
         set(o, "year", y, 1, 1, y, 12, 31);

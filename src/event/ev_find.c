@@ -6,6 +6,7 @@
 #include "ev_group.h"
 #include "ev_party.h"
 #include "ev_names.h"
+#include "../util/str.h"
 #include "../util/utf8.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -95,13 +96,14 @@ static int is_owner(const dc_doc *d, uint32_t t)
 static void drop_slot(const char *spec, const char *w, char *out, size_t cap)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%s", spec);
+    st_copy(buf, sizeof buf, spec);
     out[0] = '\0';
+    size_t l = 0;
     char *save = NULL;
     for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
         if (strcmp(t, w) == 0) continue;
-        size_t l = strlen(out);
-        snprintf(out + l, cap - l, "%s%s", l ? "|" : "", t);
+        if (l) l = st_cat(out, cap, l, "|");
+        l = st_cat(out, cap, l, t);
     }
 }
 
@@ -189,15 +191,17 @@ static void plural_verb(char *out, size_t cap, const char *verb)
         keep = n - 2;
     else if (n > 1 && verb[n - 1] == 's')
         keep = n - 1;
-    snprintf(out, cap, "%.*s%s", (int)keep, verb, verb + n);
+    out[0] = '\0';
+    st_cat(out, cap, st_put(out, cap, 0, verb, keep), verb + n);
 }
 
 static void join_names(char *out, size_t cap, tl_party *p, size_t n)
 {
     out[0] = '\0';
+    size_t l = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(out);
-        snprintf(out + l, cap - l, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", p[i].name);
+        l = st_cat(out, cap, l, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+        l = st_cat(out, cap, l, p[i].name);
     }
 }
 
@@ -384,9 +388,9 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
         char locname[128] = "";
         if (loc) {
             e.has_location = 1;
-            snprintf(locname, sizeof locname, "%s", loc->e->cls == GZ_CAPITAL ? loc->e->role : loc->e->name);
+            st_copy(locname, sizeof locname, loc->e->cls == GZ_CAPITAL ? loc->e->role : loc->e->name);
             e.loc_name = locname;
-            snprintf(e.loc_country, sizeof e.loc_country, "%s", loc->e->country);
+            st_copy(e.loc_country, sizeof e.loc_country, loc->e->country);
         }
         char an[400], tn[400], summary[1000];
         join_names(an, sizeof an, actors, nat);
@@ -398,14 +402,16 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
                                  strcmp(act[0]->p.kind, "person") != 0 && al > 1 &&
                                  act[0]->name[al - 1] == 's');
         if (plural) plural_verb(verb, sizeof verb, ty->verb);
-        else snprintf(verb, sizeof verb, "%s", ty->verb);
-        snprintf(summary, sizeof summary, "%s%s%s%s%s%s%s%s", nat ? an : "", nat ? " " : "",
-                 nat ? verb : ty->name, ntt && *ty->prep ? " " : "", ntt ? ty->prep : "",
-                 ntt ? " " : "", tn, "");
-        if (loc) {
-            size_t l = strlen(summary);
-            snprintf(summary + l, sizeof summary - l, " in %s", locname);
-        }
+        else st_copy(verb, sizeof verb, ty->verb);
+        /* "Taliban fighters seize Spin Boldak in Afghanistan" */
+        summary[0] = '\0';
+        size_t slen = 0;
+        if (nat) slen = st_cat(summary, sizeof summary, st_cat(summary, sizeof summary, 0, an), " ");
+        slen = st_cat(summary, sizeof summary, slen, nat ? verb : ty->name);
+        if (ntt && *ty->prep) slen = st_cat(summary, sizeof summary, slen, " ");
+        if (ntt) slen = st_cat(summary, sizeof summary, st_cat(summary, sizeof summary, slen, ty->prep), " ");
+        slen = st_cat(summary, sizeof summary, slen, tn);
+        if (loc) st_cat(summary, sizeof summary, st_cat(summary, sizeof summary, slen, " in "), locname);
         e.summary = summary;
         double c = 0.45 + (nat ? 0.25 : 0) + (ntt ? 0.1 : 0) + (loc ? 0.05 : 0) +
                    (m->rule->priority > 0 ? 0.05 : 0);

@@ -3,6 +3,7 @@
  * holds; a run of two or three capitalised words that no list claims is
  * most often a person, or an organisation when its last word says so. */
 #include "ev_names.h"
+#include "../util/str.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,7 +109,7 @@ static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_
         if (b - a > 2 && d->text[b - 1] == 's' && d->text[b - 2] == '\'') b -= 2;
         if (b - a > 4 && d->text[b - 1] == 's' && memcmp(d->text + b - 4, "\xE2\x80\x99", 3) == 0)
             b -= 4;
-        snprintf(o->name, sizeof o->name, "%.*s", (int)(b - a), d->text + a);
+        st_put(o->name, sizeof o->name, 0, d->text + a, strnlen(d->text + a, b - a));
         o->country[0] = '\0';
         o->kind = word_is(d, e - 1, org_heads) ? "organisation" : "person";
     }

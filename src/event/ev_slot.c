@@ -1,6 +1,7 @@
 /* Where a rule's slots find participants: before the trigger (subj), after
  * it (obj), owning it (poss), after a preposition, or named by the rule. */
 #include "ev_party.h"
+#include "../util/str.h"
 #include <string.h>
 #include <strings.h>
 
@@ -375,7 +376,7 @@ int ev_pronoun_object(const dc_doc *d, const gz_mention *m, size_t nm, long si, 
     uint32_t p = UINT32_MAX;
     if (strstr(spec, "obj") && ev_tok_in(d, t1, obj)) p = t1;
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", spec);
+    st_copy(buf, sizeof buf, spec);
     char *save = NULL;
     for (char *w = strtok_r(buf, "|", &save); w && p == UINT32_MAX; w = strtok_r(NULL, "|", &save))
         if (strcmp(w, "subj") && strcmp(w, "obj") && strcmp(w, "poss") && w[0] != '=' &&
@@ -431,7 +432,7 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
                const party **out, size_t cap)
 {
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", spec);
+    st_copy(buf, sizeof buf, spec);
     char *save = NULL;
     for (char *w = strtok_r(buf, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
         size_t n = 0;

@@ -130,11 +130,19 @@ static int str_or_null(obj *o, const char *k, const char *s)
     return 0;
 }
 
+/* "%lld" without printf: counts and offsets, several an event */
 static void integer(obj *o, const char *k, long long v)
 {
-    char num[32];
+    char num[24];
+    size_t at = sizeof num;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        num[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) num[--at] = '-';
     key(o, k);
-    put(o->b, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+    put(o->b, num + at, sizeof num - at);
 }
 
 /* json_real(v) dumped with JSON_REAL_PRECISION(4); no key for NaN or an

@@ -1,9 +1,10 @@
-/* arena, strmap, utf8, err, word */
+/* arena, strmap, utf8, err, word, str */
 #include "testutil.h"
 #include "util/arena.h"
 #include "util/err.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
+#include "util/str.h"
 #include "util/word.h"
 
 static void test_arena(void **s)
@@ -114,6 +115,29 @@ static void test_word(void **s)
     assert_false(wd_in(text, 0, verbs));
 }
 
+/* Strings built in fixed buffers cut where snprintf would. */
+static void test_str(void **s)
+{
+    (void)s;
+    char buf[12];
+    size_t n = st_copy(buf, sizeof buf, "Kabul");
+    assert_int_equal(n, 5);
+    n = st_cat(buf, sizeof buf, n, " falls");
+    assert_string_equal(buf, "Kabul falls");
+    assert_int_equal(n, 11);
+    n = st_cat(buf, sizeof buf, n, " today"); /* full: nothing more fits */
+    assert_string_equal(buf, "Kabul falls");
+    assert_int_equal(n, 11);
+    n = st_put(buf, sizeof buf, 0, "Spin Boldak seized", 4);
+    assert_string_equal(buf, "Spin");
+    n = st_cat(buf, sizeof buf, n, " Boldak seized"); /* cut at the end of the buffer */
+    assert_string_equal(buf, "Spin Boldak"); /* 11 bytes and the NUL */
+    assert_int_equal(n, 11);
+    char one[1];
+    assert_int_equal(st_copy(one, sizeof one, "x"), 0); /* room for the NUL alone */
+    assert_int_equal(one[0], '\0');
+}
+
 static void test_err(void **s)
 {
     (void)s;
@@ -131,6 +155,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_arena), cmocka_unit_test(test_strmap),
                                        cmocka_unit_test(test_utf8), cmocka_unit_test(test_err),
-                                       cmocka_unit_test(test_word)};
+                                       cmocka_unit_test(test_word), cmocka_unit_test(test_str)};
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
