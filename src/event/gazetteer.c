@@ -308,6 +308,23 @@ static void lower_into(char *dst, const char *s, size_t n)
     }
 }
 
+/* lower_into, hashing as it goes (sm_hash of dst[0, n)); *hp gets the
+ * hash of dst[0, p), the word less its possessive. Every word of a text
+ * is looked up so: one pass over it, not three. */
+static uint64_t lower_hash(char *dst, const char *s, size_t n, size_t p, uint64_t *hp)
+{
+    uint64_t h = SM_HASH_SEED;
+    for (size_t i = 0; i < n; i++) {
+        if (i == p) *hp = h;
+        unsigned char c = (unsigned char)s[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        dst[i] = (char)c;
+        h = sm_hash_step(h, c);
+    }
+    if (p == n) *hp = h;
+    return h;
+}
+
 /* Does the text's spelling satisfy the name's case rule? */
 static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_first)
 {
@@ -397,11 +414,11 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (t->kind != DC_WORD && t->kind != DC_NUM) continue;
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
-            lower_into(key, d->text + t->start, tl);
+            uint64_t hp = 0, hw = lower_hash(key, d->text + t->start, tl, tp, &hp);
             /* a lower-case word starts only a name that may be written so
              * (case_ok): most words of a text, asked of a small map */
             const sm_map *fm = t->kind == DC_WORD && !(t->flags & DC_CAP) ? &g->lfirsts : &g->firsts;
-            const size_t *fw = sm_get(fm, key, tl), *fp = tp ? sm_get(fm, key, tp) : NULL;
+            const size_t *fw = sm_get_h(fm, key, tl, hw), *fp = tp ? sm_get_h(fm, key, tp, hp) : NULL;
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
@@ -472,7 +489,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             }
             if (t->kind == DC_WORD && (t->flags & DC_CAP)) {
                 size_t sl = tp ? tp : tl;
-                size_t *v = sm_get(&g->surnames, key, sl);
+                size_t *v = sm_get_h(&g->surnames, key, sl, tp ? hp : hw);
                 /* "Mueller" when two known people have the name: the one
                  * this document has named in full */
                 const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
