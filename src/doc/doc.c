@@ -8,6 +8,7 @@ int dc_build(dc_doc *d, ar_arena *a, const char *text, size_t len)
     d->tok = NULL;
     d->sent = NULL;
     d->ntok = d->nsent = 0;
+    d->words = NULL;
     if (len >= UINT32_MAX) return -1; /* offsets are 32-bit */
     if (dc_tokenize(d, a)) return -1;
     return dc_split(d, a);

@@ -33,6 +33,8 @@ typedef struct dc_sent {
     uint32_t tok0, ntok;  /* its tokens */
 } dc_sent;
 
+struct gm_words;
+
 typedef struct dc_doc {
     const char *text;
     size_t len;
@@ -40,6 +42,9 @@ typedef struct dc_doc {
     size_t ntok;
     dc_sent *sent;
     size_t nsent;
+    /* the grammars' first pass over the words of text, when the date and
+     * the event grammar share one (lib/extract.c); NULL: each makes its own */
+    const struct gm_words *words;
 } dc_doc;
 
 /* Tokenises and splits text[0..len) (len < 4 GiB) into d, allocating from

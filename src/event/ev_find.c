@@ -223,7 +223,7 @@ int ev_find(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d, size_t
 {
     gm_match *ms;
     size_t nm;
-    if (gm_run(g, d->text, d->len, a, &ms, &nm)) return -1;
+    if (gm_run_words(g, d->text, d->len, d->words, a, &ms, &nm)) return -1;
     if (!nm) return 0;
     gz_mention *gm;
     size_t ng;

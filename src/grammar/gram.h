@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "annals/annals.h"
 #include "../util/arena.h"
 #include "../util/rx.h"
@@ -79,7 +80,7 @@ typedef struct gm_grammar {
     size_t setwords;       /* uint64_t words in one rule set */
     uint64_t *always;      /* rules without anchors */
     uint64_t *digit;       /* rules anchored on a number */
-    uint64_t *quote;       /* rules anchored on QUOTE (see gm_anchor_scan) */
+    uint64_t *quote;       /* rules anchored on QUOTE (see gm_words_scan) */
     sm_map anchors;        /* word or prefix -> index of its rule set */
     uint64_t *sets;        /* the rule sets, setwords each */
     size_t nsets;
@@ -124,11 +125,62 @@ typedef struct gm_hit { uint32_t start; uint32_t set; } gm_hit;
  * quotation mark, one hit. */
 #define GM_MAXHITS (3 * GM_CHUNK + 3)
 
-/* The first pass over text[0..n): the rules worth running (a bit set of
- * setwords words), and the anchor words in text order (at most
- * GM_MAXHITS; hits may be NULL). Returns the number of hits. */
-size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
-                      gm_hit *hits);
+/* A word of the first pass: where it starts, the length and hash of its
+ * first GM_MAXW bytes lower-cased (ASCII), and what it is. A quotation
+ * mark is kept as a word of its own (GM_WORD_QUOTE). */
+#define GM_MAXW 32 /* longer words are looked up by their first GM_MAXW bytes */
+typedef struct gm_word {
+    uint32_t start;
+    uint8_t w;
+    uint8_t kind;
+    uint64_t hw;
+} gm_word;
+#define GM_WORD_LETTER 0   /* starts with a letter */
+#define GM_WORD_NUMBER 1   /* starts with a digit */
+#define GM_WORD_QUOTE 2    /* " \u201C ` or '' */
+#define GM_WORD_DIGIT_IN 4 /* flag: a digit among its first GM_MAXW bytes */
+
+/* The words of text[0..n), at most n of them, into words; their starts
+ * count from base. Returns the count. */
+size_t gm_words_scan(const char *text, size_t n, size_t base, gm_word *words);
+
+/* The first pass over the words of a chunk that starts at byte base: the
+ * rules worth running (a bit set of setwords words), and the anchor words
+ * in text order (at most GM_MAXHITS; hits may be NULL), their starts
+ * counted from base. Returns the number of hits. */
+size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const gm_word *words,
+                      size_t nw, uint64_t *out, gm_hit *hits);
+
+/* The words of a whole text, chunk by chunk as gm_run cuts it: built once
+ * when two grammars run over one text (dates, then events). */
+typedef struct gm_words {
+    gm_word *w;
+    size_t n;
+} gm_words;
+
+/* Builds the words of text[0..len) from a. Returns 0, or -1 out of memory. */
+int gm_words_build(const char *text, size_t len, ar_arena *a, gm_words *out);
+
+/* The chunk gm_run tries rules on that starts at cs: up to a line's end,
+ * at most GM_CHUNK bytes, cut at a space where it can be. */
+static inline size_t gm_chunk_end(const char *text, size_t len, size_t cs)
+{
+    size_t lim = len - cs < GM_CHUNK ? len : cs + GM_CHUNK;
+    const char *nl = memchr(text + cs, '\n', lim - cs);
+    size_t ce = nl ? (size_t)(nl - text) : lim;
+    if (ce < len && text[ce] != '\n') { /* cut at the last space */
+        size_t sp = ce;
+        while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
+        if (sp > cs + GM_CHUNK / 2) ce = sp;
+    }
+    return ce;
+}
+
+/* Where the chunk after the one that ends at ce starts. */
+static inline size_t gm_chunk_next(const char *text, size_t len, size_t ce)
+{
+    return ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
+}
 
 /* The rule set of hit h. */
 static inline const uint64_t *gm_hit_set(const gm_grammar *g, const gm_hit *h)
@@ -164,4 +216,9 @@ int gm_arg_text(const gm_match *m, const char *text, int arg, const char **s, si
  * earliest), in text order. *out is allocated from a. */
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
            gm_match **out, size_t *nout);
+
+/* gm_run with the text's words already found (gm_words_build on the same
+ * text); words NULL: found here. The same matches either way. */
+int gm_run_words(const gm_grammar *g, const char *text, size_t len, const gm_words *words,
+                 ar_arena *a, gm_match **out, size_t *nout);
 #endif

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXW 32 /* longer words are looked up by their first MAXW bytes */
 
 static void set_bit(uint64_t *s, size_t i) { s[i / 64] |= (uint64_t)1 << (i % 64); }
 
@@ -34,8 +33,8 @@ static uint64_t *set_of(gm_grammar *g, const char *key, size_t n)
 
 static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t rule)
 {
-    char key[MAXW + 2] = {0};
-    if (n > MAXW) n = MAXW;
+    char key[GM_MAXW + 2] = {0};
+    if (n > GM_MAXW) n = GM_MAXW;
     for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)w[i]);
     /* prefixes live under "*" + prefix, so "with*" and "with" differ */
     size_t k = n;
@@ -115,9 +114,9 @@ int gm_anchor_build(gm_grammar *g, annals_error *err)
                               "anything but letters and digits (anchor on a part, such as the word before a hyphen)",
                               rule->file, rule->anchor_line, rule->name, (int)n, s);
             } else if (s[n - 1] == '*') {
-                if (n - 1 < 2 || n - 1 > MAXW)
+                if (n - 1 < 2 || n - 1 > GM_MAXW)
                     return er_set(err, ANNALS_ERR_GRAMMAR, "%s:%d: rule %s: an anchor prefix has 2 to %d letters: %.*s",
-                                  rule->file, rule->anchor_line, rule->name, MAXW, (int)n, s);
+                                  rule->file, rule->anchor_line, rule->name, GM_MAXW, (int)n, s);
                 if (add_key(g, s, n - 1, 1, r)) return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
             } else if (add_key(g, s, n, 0, r)) {
                 return er_set(err, ANNALS_ERR_NOMEM, "out of memory");
@@ -177,35 +176,27 @@ static inline void hit(gm_hit *hits, size_t *nh, size_t at, uint32_t set)
     if (hits && *nh < GM_MAXHITS) hits[(*nh)++] = (gm_hit){(uint32_t)at, set};
 }
 
-size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t *out,
-                      gm_hit *hits)
+size_t gm_words_scan(const char *text, size_t n, size_t base, gm_word *words)
 {
-    size_t nh = 0;
     pthread_once(&ascii_once, ascii_init);
-    memcpy(out, g->always, g->setwords * sizeof *out);
-    int digits = 0, quotes = 0;
-    char key[MAXW + 2];
-    key[0] = '*'; /* prefixes are keyed "*" + prefix (see add_key) */
-    size_t i = 0;
+    size_t nw = 0, i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
-            if (c == '"' || c == '`' || (c == '\'' && i + 1 < n && text[i + 1] == '\'')) {
-                quotes = 1;
-                hit(hits, &nh, i, GM_HIT_QUOTE);
-            }
+            if (c == '"' || c == '`' || (c == '\'' && i + 1 < n && text[i + 1] == '\''))
+                words[nw++] = (gm_word){(uint32_t)(base + i), 0, GM_WORD_QUOTE, 0};
             i++;
             continue;
         }
         if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9C) {
-            quotes = 1; /* \u201C, the opening double quotation mark */
-            hit(hits, &nh, i, GM_HIT_QUOTE);
+            /* \u201C, the opening double quotation mark */
+            words[nw++] = (gm_word){(uint32_t)(base + i), 0, GM_WORD_QUOTE, 0};
             i += 3;
             continue;
         }
-        /* One pass to the end of the word: its first MAXW bytes lower-cased
-         * into key, their hash, and whether they hold a digit ("FY2015":
-         * a number inside a word is a number). */
+        /* One pass to the end of the word: its first GM_MAXW bytes' hash,
+         * lower-cased, and whether they hold a digit ("FY2015": a number
+         * inside a word is a number). */
         size_t j = i, w = 0;
         uint64_t hw = SM_HASH_SEED;
         int digit_in = 0;
@@ -214,11 +205,10 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
             if (d < 0x80) {
                 if (!ascii_word[d]) break;
                 j++;
-                if (w < MAXW) {
-                    unsigned char l = ascii_lower[d];
+                if (w < GM_MAXW) {
                     digit_in |= d <= '9';
-                    key[++w] = (char)l;
-                    hw = sm_hash_step(hw, l);
+                    hw = sm_hash_step(hw, ascii_lower[d]);
+                    w++;
                 }
                 continue;
             }
@@ -227,49 +217,99 @@ size_t gm_anchor_scan(const gm_grammar *g, const char *text, size_t n, uint64_t 
                 j = at;
                 break;
             }
-            for (; at < j && w < MAXW; at++, w++) {
-                unsigned char l = lower((unsigned char)text[at]);
-                digit_in |= l >= '0' && l <= '9';
-                key[w + 1] = (char)l;
-                hw = sm_hash_step(hw, l);
-            }
+            for (; at < j && w < GM_MAXW; at++, w++) hw = sm_hash_step(hw, (unsigned char)text[at]);
         }
         if (j == i) { /* a character that is no letter: skip it */
             word_char(text, n, &j);
             i = j;
             continue;
         }
-        if (c >= '0' && c <= '9') {
-            digits = 1;
-            hit(hits, &nh, i, GM_HIT_DIGIT);
-            i = j;
+        uint8_t kind = c >= '0' && c <= '9' ? GM_WORD_NUMBER : GM_WORD_LETTER;
+        if (digit_in) kind |= GM_WORD_DIGIT_IN;
+        words[nw++] = (gm_word){(uint32_t)(base + i), (uint8_t)w, kind, hw};
+        i = j;
+    }
+    return nw;
+}
+
+size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const gm_word *words,
+                      size_t nw, uint64_t *out, gm_hit *hits)
+{
+    size_t nh = 0;
+    memcpy(out, g->always, g->setwords * sizeof *out);
+    int digits = 0, quotes = 0;
+    char key[GM_MAXW + 2];
+    key[0] = '*'; /* prefixes are keyed "*" + prefix (see add_key) */
+    for (size_t k = 0; k < nw; k++) {
+        const gm_word *wd = &words[k];
+        size_t at = wd->start - base, w = wd->w;
+        if (wd->kind == GM_WORD_QUOTE) {
+            quotes = 1;
+            hit(hits, &nh, at, GM_HIT_QUOTE);
             continue;
         }
+        if ((wd->kind & 3) == GM_WORD_NUMBER) {
+            digits = 1;
+            hit(hits, &nh, at, GM_HIT_DIGIT);
+            continue;
+        }
+        const char *s = text + at;
+        unsigned char c0 = lower((unsigned char)s[0]), c1 = w >= 2 ? lower((unsigned char)s[1]) : 0;
         /* the prefixes the filter says some anchor may have */
-        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(key[1], key[2])] : 0;
+        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(c0, c1)] : 0;
         size_t *v;
         if (lens) {
             uint64_t hp = sm_hash_step(SM_HASH_SEED, '*');
-            for (size_t k = 0; k < w; k++) {
-                hp = sm_hash_step(hp, (unsigned char)key[k + 1]);
-                if ((lens >> (k + 1) & 1) && (v = sm_get_h(&g->anchors, key, k + 2, hp))) {
+            for (size_t p = 0; p < w; p++) {
+                key[p + 1] = (char)lower((unsigned char)s[p]);
+                hp = sm_hash_step(hp, (unsigned char)key[p + 1]);
+                if ((lens >> (p + 1) & 1) && (v = sm_get_h(&g->anchors, key, p + 2, hp))) {
                     or_into(out, g->sets + *v * g->setwords, g->setwords);
-                    hit(hits, &nh, i, (uint32_t)*v);
+                    hit(hits, &nh, at, (uint32_t)*v);
                 }
             }
         }
-        if ((g->wlens[GM_PAIR(key[1], w >= 2 ? key[2] : 0)] >> w & 1) &&
-            (v = sm_get_h(&g->anchors, key + 1, w, hw))) {
-            or_into(out, g->sets + *v * g->setwords, g->setwords);
-            hit(hits, &nh, i, (uint32_t)*v);
+        if (g->wlens[GM_PAIR(c0, c1)] >> w & 1) { /* some anchor word may be this one */
+            if (!lens)
+                for (size_t p = 0; p < w; p++) key[p + 1] = (char)lower((unsigned char)s[p]);
+            if ((v = sm_get_h(&g->anchors, key + 1, w, wd->hw))) {
+                or_into(out, g->sets + *v * g->setwords, g->setwords);
+                hit(hits, &nh, at, (uint32_t)*v);
+            }
         }
-        if (digit_in) {
+        if (wd->kind & GM_WORD_DIGIT_IN) {
             digits = 1;
-            hit(hits, &nh, i, GM_HIT_DIGIT);
+            hit(hits, &nh, at, GM_HIT_DIGIT);
         }
-        i = j;
     }
     if (digits) or_into(out, g->digit, g->setwords);
     if (quotes) or_into(out, g->quote, g->setwords);
     return nh;
+}
+
+int gm_words_build(const char *text, size_t len, ar_arena *a, gm_words *out)
+{
+    out->w = NULL;
+    out->n = 0;
+    /* news has a word in about six bytes; a chunk has at most a word a
+     * byte, and the array doubles when one might not fit */
+    size_t n = 0, cap = len / 4 + 16, cs = 0;
+    gm_word *w = ar_alloc(a, cap * sizeof *w);
+    if (!w) return -1;
+    while (cs < len) {
+        size_t ce = gm_chunk_end(text, len, cs);
+        if (n + (ce - cs) > cap) {
+            size_t nc = cap * 2 > n + (ce - cs) ? cap * 2 : n + (ce - cs);
+            gm_word *nw = ar_alloc(a, nc * sizeof *nw);
+            if (!nw) return -1;
+            memcpy(nw, w, n * sizeof *w);
+            w = nw;
+            cap = nc;
+        }
+        if (ce > cs) n += gm_words_scan(text + cs, ce - cs, cs, w + n);
+        cs = gm_chunk_next(text, len, ce);
+    }
+    out->w = w;
+    out->n = n;
+    return 0;
 }

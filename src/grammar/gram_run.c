@@ -362,6 +362,12 @@ static int by_rule(const gm_grammar *g, const uint64_t *active, const gm_hit *hi
 int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
            gm_match **out, size_t *nout)
 {
+    return gm_run_words(g, text, len, NULL, a, out, nout);
+}
+
+int gm_run_words(const gm_grammar *g, const char *text, size_t len, const gm_words *words,
+                 ar_arena *a, gm_match **out, size_t *nout)
+{
     rule_hits rl = {0};
     *out = NULL;
     *nout = 0;
@@ -369,31 +375,36 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
     pcre2_match_data *md = pcre2_match_data_create(24, NULL);
     uint64_t *active = calloc(g->setwords ? g->setwords : 1, sizeof *active);
     gm_hit *hits = malloc(GM_MAXHITS * sizeof *hits);
+    /* a chunk's words, when the text's are not given */
+    gm_word *own = words ? NULL : malloc(GM_CHUNK * sizeof *own);
     /* a copy: the offset limit changes per call, the grammar is shared */
     pcre2_match_context *mctx = pcre2_match_context_copy(g->mctx);
-    if (!md || !active || !hits || !mctx) {
+    if (!md || !active || !hits || (!words && !own) || !mctx) {
         pcre2_match_data_free(md);
         pcre2_match_context_free(mctx);
         free(active);
         free(hits);
+        free(own);
         return -1;
     }
     int rc = 0;
-    /* Rules run over chunks: lines, cut at white space into pieces of at
-     * most GM_CHUNK bytes. PCRE2's limits count a whole pcre2_match call,
+    /* Rules run over chunks (gm_chunk_end): lines, cut at white space into
+     * pieces of at most GM_CHUNK bytes. PCRE2's limits count a whole pcre2_match call,
      * so a bounded chunk bounds the work one rule can do, and a rule that
      * hits a limit gives up on that chunk only. */
-    size_t cs = 0;
+    size_t cs = 0, wi = 0; /* wi: the first word of the chunk in words */
     while (cs < len && rc == 0) {
-        size_t lim = len - cs < GM_CHUNK ? len : cs + GM_CHUNK;
-        const char *nl = memchr(text + cs, '\n', lim - cs);
-        size_t ce = nl ? (size_t)(nl - text) : lim;
-        if (ce < len && text[ce] != '\n') { /* cut at the last space */
-            size_t sp = ce;
-            while (sp > cs + GM_CHUNK / 2 && text[sp - 1] != ' ') sp--;
-            if (sp > cs + GM_CHUNK / 2) ce = sp;
+        size_t ce = gm_chunk_end(text, len, cs);
+        const gm_word *cw = own;
+        size_t ncw = 0;
+        if (words) { /* the chunk's words: those that start in it */
+            cw = words->w + wi;
+            while (wi < words->n && words->w[wi].start < ce) wi++;
+            ncw = (size_t)(words->w + wi - cw);
+        } else if (ce > cs) {
+            ncw = gm_words_scan(text + cs, ce - cs, cs, own);
         }
-        size_t nhits = ce > cs ? gm_anchor_scan(g, text + cs, ce - cs, active, hits) : 0;
+        size_t nhits = ce > cs ? gm_anchor_find(g, text + cs, cs, cw, ncw, active, hits) : 0;
         if (ce > cs && by_rule(g, active, hits, nhits, &rl)) rc = -1;
         for (size_t k = 0; ce > cs && rc == 0 && k < rl.nact; k++) {
             uint32_t i = rl.act[k]; /* a rule with an anchor here, or none */
@@ -431,12 +442,13 @@ int gm_run(const gm_grammar *g, const char *text, size_t len, ar_arena *a,
             }
         }
         if (rc == 0) rc = select_chunk(&cand, &sup, cs, ce, &kept);
-        cs = ce < len && (text[ce] == '\n' || text[ce] == ' ') ? ce + 1 : ce;
+        cs = gm_chunk_next(text, len, ce);
     }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mctx);
     free(active);
     free(hits);
+    free(own);
     free(rl.act);
     free(rl.first);
     free(rl.count);

@@ -77,6 +77,15 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
     int rc = 0;
     if (dc_build(&d, &mem, text, art.text_len))
         rc = er_set(err, ANNALS_ERR_INPUT, "%s: text too large or out of memory", doc->id);
+    /* two grammars run over the text: their first pass finds its words once */
+    int events = g->events.nrules && !(o && o->no_events);
+    gm_words words;
+    if (rc == 0 && events && g->dates.nrules) {
+        if (gm_words_build(text, art.text_len, &mem, &words))
+            rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
+        else
+            d.words = &words;
+    }
     tx_timex *tx = NULL;
     size_t ntx = 0;
     /* Dates are always found: events are dated from them. */
@@ -89,7 +98,7 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
                 rc = er_set(err, ANNALS_ERR_NOMEM, "out of memory");
     }
     size_t first = tl->nev;
-    if (rc == 0 && g->events.nrules && !(o && o->no_events) &&
+    if (rc == 0 && events &&
         ev_find(&g->events, &g->gaz, &d, (size_t)di, doc->id, tl, &mem))
         rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
     if (rc == 0) an_anchor(&d, tx, ntx, tl, first);

@@ -47,7 +47,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     *n = 0;
     gm_match *ms;
     size_t nm;
-    if (gm_run(g, d->text, d->len, a, &ms, &nm)) return -1;
+    if (gm_run_words(g, d->text, d->len, d->words, a, &ms, &nm)) return -1;
     if (!nm) return 0;
     tx_timex *res = ar_alloc(a, nm * sizeof *res);
     const gm_match **src = ar_alloc(a, nm * sizeof *src); /* the match of each result */

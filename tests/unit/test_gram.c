@@ -269,6 +269,72 @@ static void test_anchor_reach(void **s)
                  "t.gram:5:9: reach must be a number of bytes from 1 to 4096, not 'far'");
 }
 
+/* Appends whole pieces, in turn from *k, to text[at, until): the new end. */
+static size_t fill(char *text, size_t at, size_t until, size_t *k)
+{
+    static const char *const bits[] = {"June 16 ", "FY2021 ", "\"Spring\" ", "withdrew ",
+                                       "\xC3\xA9t\xC3\xA9 ", "``Noon'' ", "\n", "Jun. 3 ", "x"};
+    for (;;) {
+        const char *b = bits[*k % (sizeof bits / sizeof *bits)];
+        size_t n = strlen(b);
+        if (at + n > until) return at;
+        memcpy(text + at, b, n);
+        at += n;
+        ++*k;
+    }
+}
+
+/* The words of a whole text found once (gm_words_build) and shared give
+ * the matches that each run's own first pass gives: also where a line of
+ * more than GM_CHUNK bytes without a space is cut inside a word. */
+static void test_shared_words(void **s)
+{
+    (void)s;
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "table month\n  june 6\n"
+        "rule md\n  pattern (?:June|Jun\\.)\\s+[0-9]{1,2}\n  type DATE\n  value f()\n  anchor table:month\n"
+        "rule fy\n  pattern FY[0-9]{4}\n  type DATE\n  value f()\n  anchor DIGIT\n"
+        "rule q\n  pattern (?:\"|``)\\K[A-Z][a-z]+\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
+        "rule wd\n  pattern withdr[a-z]*\n  type DATE\n  value f()\n  anchor withdr*\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    size_t len = 3 * GM_CHUNK + 700;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    size_t k = 0, at = fill(text, 0, GM_CHUNK, &k); /* lines of words */
+    text[at++] = '\n';
+    while (at < 2 * GM_CHUNK + 300) text[at++] = 'q'; /* a line with no space at all */
+    memcpy(text + at - 9, "June 16 ", 8);
+    at = fill(text, at, len, &k); /* and words again */
+    text[at] = '\0';
+    ar_arena a;
+    ar_init(&a, 4096);
+    gm_words words;
+    assert_int_equal(gm_words_build(text, at, &a, &words), 0);
+    assert_true(words.n > 1000);
+    gm_match *m1, *m2;
+    size_t n1, n2;
+    assert_int_equal(gm_run(&g, text, at, &a, &m1, &n1), 0);
+    assert_int_equal(gm_run_words(&g, text, at, &words, &a, &m2, &n2), 0);
+    assert_true(n1 > 400); /* every kind of anchor matched */
+    assert_int_equal(n1, n2);
+    for (size_t i = 0; i < n1; i++) {
+        assert_int_equal(m1[i].start, m2[i].start);
+        assert_int_equal(m1[i].end, m2[i].end);
+        assert_ptr_equal(m1[i].rule, m2[i].rule);
+    }
+    size_t kinds[4] = {0};
+    for (size_t i = 0; i < n1; i++) kinds[m1[i].rule - g.rules]++;
+    for (size_t r = 0; r < 4; r++) assert_true(kinds[r] > 0);
+    /* an empty text has no words */
+    assert_int_equal(gm_words_build(text, 0, &a, &words), 0);
+    assert_int_equal(words.n, 0);
+    ar_free(&a);
+    free(text);
+    gm_free(&g);
+}
+
 static void test_load_dir(void **s)
 {
     (void)s;
@@ -340,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_overlap_and_suppress), cmocka_unit_test(test_adversarial),
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_anchor_reach),
+        cmocka_unit_test(test_shared_words),
         cmocka_unit_test(test_load_dir)};
     return cmocka_run_group_tests_name("gram", tests, NULL, NULL);
 }
