@@ -634,6 +634,19 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "The party was founded in 1922.", "1922", "1922");
 }
 
+/* The day in words, as broadcasts are transcribed. */
+static void test_day_in_words(void **s)
+{
+    (void)s;
+    V("2019-05-24", "The vote is this coming Tuesday, May twenty-eighth.", "twenty", "2019-05-28");
+    V("2019-05-24", "Polls closed on March eighth.", "eighth", "2019-03-08");
+    V("2019-05-24", "He was sworn in on the first of February, 2017.", "first", "2017-02-01");
+    V("2019-12-30", "The law takes effect on the first of January.", "first", "2020-01-01");
+    V("2019-05-24", "Theresa May first said no.", "May", "-");
+    V("2019-05-24", "In April second-quarter orders fell.", "April", "2019-04");
+    V("2019-05-24", "In March first place went to Ohio.", "March", "2019-03");
+}
+
 
 int main(void)
 {
@@ -646,7 +659,8 @@ int main(void)
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
-        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
+        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_day_in_words),
+        cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
         cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
