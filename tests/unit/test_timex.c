@@ -632,6 +632,10 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "They will meet next May.", "May", "2020-05");
     V("2019-05-24", "The 1922 Committee met again.", "1922", "-");
     V("2019-05-24", "The party was founded in 1922.", "1922", "1922");
+    V("2019-05-24", "The Liberal daily Morgenpost ran the story.", "daily", "-");
+    V("2019-05-24", "He told the Daily Courier so.", "Daily", "-");
+    V("2019-05-24", "The daily Cabinet briefing was cut.", "daily", "P1D");
+    V("2019-05-24", "Ferries now sail daily.", "daily", "P1D");
 }
 
 /* The day in words, as broadcasts are transcribed. */
