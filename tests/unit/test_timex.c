@@ -636,6 +636,12 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "He told the Daily Courier so.", "Daily", "-");
     V("2019-05-24", "The daily Cabinet briefing was cut.", "daily", "P1D");
     V("2019-05-24", "Ferries now sail daily.", "daily", "P1D");
+    V("2019-05-24", "Protests spread in the Tunisian Spring uprisings.", "Spring", "-");
+    V("2019-05-24", "Skaters trained for the Winter Olympics.", "Winter", "-");
+    V("2019-05-24", "The 1996 Summer Games opened in heat.", "Summer", "-");
+    V("2019-05-24", "Operation Cedar Spring was halted.", "Spring", "-");
+    V("2019-05-24", "This Spring the vote was held.", "Spring", "2019-SP");
+    V("2019-05-24", "Talks resumed in the spring.", "spring", "2019-SP");
 }
 
 /* The day in words, as broadcasts are transcribed. */
