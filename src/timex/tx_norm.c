@@ -307,6 +307,10 @@ static int f_date(const args *a, char out[40])
     size_t dn;
     int has_d = a->m->rule->nargs > 2 && arg(a, 2, &ds, &dn);
     long d = has_d ? arg_num(a, 2) : 0;
+    if (d == -1) { /* "eighth": the day in words */
+        const char *o = arg_table(a, 2, "dayord");
+        if (o) d = strtol(o, NULL, 10);
+    }
     if (y < 0 || m < 0 || (has_d && d == -1 && m)) return -1;
     if (d < 0) d = 0;
     if (!m) {

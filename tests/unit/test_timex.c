@@ -632,6 +632,29 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "They will meet next May.", "May", "2020-05");
     V("2019-05-24", "The 1922 Committee met again.", "1922", "-");
     V("2019-05-24", "The party was founded in 1922.", "1922", "1922");
+    V("2019-05-24", "The Liberal daily Morgenpost ran the story.", "daily", "-");
+    V("2019-05-24", "He told the Daily Courier so.", "Daily", "-");
+    V("2019-05-24", "The daily Cabinet briefing was cut.", "daily", "P1D");
+    V("2019-05-24", "Ferries now sail daily.", "daily", "P1D");
+    V("2019-05-24", "Protests spread in the Tunisian Spring uprisings.", "Spring", "-");
+    V("2019-05-24", "Skaters trained for the Winter Olympics.", "Winter", "-");
+    V("2019-05-24", "The 1996 Summer Games opened in heat.", "Summer", "-");
+    V("2019-05-24", "Operation Cedar Spring was halted.", "Spring", "-");
+    V("2019-05-24", "This Spring the vote was held.", "Spring", "2019-SP");
+    V("2019-05-24", "Talks resumed in the spring.", "spring", "2019-SP");
+}
+
+/* The day in words, as broadcasts are transcribed. */
+static void test_day_in_words(void **s)
+{
+    (void)s;
+    V("2019-05-24", "The vote is this coming Tuesday, May twenty-eighth.", "twenty", "2019-05-28");
+    V("2019-05-24", "Polls closed on March eighth.", "eighth", "2019-03-08");
+    V("2019-05-24", "He was sworn in on the first of February, 2017.", "first", "2017-02-01");
+    V("2019-12-30", "The law takes effect on the first of January.", "first", "2020-01-01");
+    V("2019-05-24", "Theresa May first said no.", "May", "-");
+    V("2019-05-24", "In April second-quarter orders fell.", "April", "2019-04");
+    V("2019-05-24", "In March first place went to Ohio.", "March", "2019-03");
 }
 
 
@@ -646,7 +669,8 @@ int main(void)
         cmocka_unit_test(test_vague_and_half_durations), cmocka_unit_test(test_not_dates),
         cmocka_unit_test(test_sets_and_weeks),
         cmocka_unit_test(test_adversarial), cmocka_unit_test(test_narrative_resolution),
-        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_tense_cues),
+        cmocka_unit_test(test_names_not_dates), cmocka_unit_test(test_day_in_words),
+        cmocka_unit_test(test_tense_cues),
         cmocka_unit_test(test_ages_and_vague_days), cmocka_unit_test(test_that_night_and_ends),
         cmocka_unit_test(test_vague_refs_and_age_decades), cmocka_unit_test(test_time_on_day),
         cmocka_unit_test(test_now_discourse), cmocka_unit_test(test_duration_ranges),
