@@ -36,6 +36,34 @@ static void test_appositive_subject(void **s)
     annals_timeline_free(tl);
 }
 
+/* 'X, known as the "quiet one," bombed': the subject before an aside
+ * whose quotes break the clause; never past "said the" or "whose" */
+static void test_quoted_appositive(void **s)
+{
+    (void)s;
+    annals_timeline *tl = tu_run("Halvard Ostby, known to neighbours as the \"quiet one,\" bombed "
+                              "the depot on Friday.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Halvard Ostby"));
+    annals_timeline_free(tl);
+    tl = tu_run("Ola Brekke, dubbed \"the negotiator\" by reporters, resigned on Monday.");
+    e = tu_first(tl, "leadership_change");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Ola Brekke"));
+    annals_timeline_free(tl);
+    tl = tu_run("Ilse Varga, a \"senior\" aide, said the bombing was planned.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    tl = tu_run("Pieter Lund, a \"hard\" man, whose brother was bombed, left.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
 /* "his contacts with Russia": the owner meets, not a name before */
 static void test_owner_pronoun(void **s)
 {
@@ -485,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
         cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
-        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future)};
+        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future),
+        cmocka_unit_test(test_quoted_appositive)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
