@@ -67,6 +67,10 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit);
 
+/* Can token k stand in a verb group between a subject and its trigger
+ * ("had tried to", "has", "was later")? */
+int ev_verb_group_word(const dc_doc *d, uint32_t k);
+
 /* "refusing to talk to him": the person an object pronoun right after the
  * trigger at t1 (or after a preposition of spec) stands for, into lit: 1 if
  * one is found. */

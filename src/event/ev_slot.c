@@ -79,7 +79,7 @@ static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
  * reports or answers an event is not who did it */
 static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
                                      "reports",
-                                     "described", "confirmed", "reported", "claimed",
+                                     "described", "confirmed", "reported", "claimed", "claiming", "claims",
                                      "believe", "believes", "called",
                                      /* reactions to an event someone else did */
                                      "responded", "respond", "responds", "reacted",
@@ -139,6 +139,15 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "Obama said at a joint news conference": the speaker is there */
         static const char *const at[] = {"at", "during", "in", "after", "before", "following",
                                          NULL};
+        /* "is claiming the explosion was" reports; but who claims
+         * responsibility did it (annotation guidelines), and "claims to
+         * have launched" tells the deed */
+        static const char *const claim[] = {"claiming", "claims", NULL};
+        static const char *const credit[] = {"responsibility", "credit", "to", NULL};
+        if (ev_tok_in(d, k, claim) &&
+            ((k + 1 < t && ev_tok_in(d, k + 1, credit)) ||
+             (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit))))
+            continue;
         if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
             !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
             reported = 1;
@@ -447,7 +456,7 @@ static int apposition_start(const dc_doc *d, uint32_t k, uint32_t end)
 /* Can token k stand in the verb group between a subject and its trigger
  * ("had tried to", "has", "was later")? Not "said the", "who had
  * complained of", "frequent". */
-static int verb_group_word(const dc_doc *d, uint32_t k)
+int ev_verb_group_word(const dc_doc *d, uint32_t k)
 {
     static const char *const aux[] = {"to", "has", "had", "have", "was", "were", "is", "are",
                                       "be", "been", "will", "would", "could", "can", "may",
@@ -470,7 +479,7 @@ static uint32_t before_apposition(const dc_doc *d, const party *ps, size_t np, u
                                   uint32_t t)
 {
     uint32_t k = t;
-    while (k > s0 && t - k < 4 && verb_group_word(d, k - 1)) k--;
+    while (k > s0 && t - k < 4 && ev_verb_group_word(d, k - 1)) k--;
     if (k > s0 && ev_tok_in(d, k - 1, quotes)) k--;
     if (k <= s0 || !ev_tok_eq(d, k - 1, ",")) return t;
     uint32_t close = k - 1;

@@ -64,6 +64,28 @@ static void test_quoted_appositive(void **s)
     annals_timeline_free(tl);
 }
 
+/* who claims an event happened reports it; who claims responsibility,
+ * or claims to have done it, did it */
+static void test_claims(void **s)
+{
+    (void)s;
+    annals_timeline *tl = tu_run("Hezbollah is claiming the explosion at the depot was an accident.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    tl = tu_run("Hezbollah claims responsibility for the bombing at the depot.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Hezbollah"));
+    annals_timeline_free(tl);
+    tl = tu_run("Hezbollah claims to have bombed the depot.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Hezbollah"));
+    annals_timeline_free(tl);
+}
+
 /* "his contacts with Russia": the owner meets, not a name before */
 static void test_owner_pronoun(void **s)
 {
@@ -514,6 +536,6 @@ int main(void)
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
         cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
         cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future),
-        cmocka_unit_test(test_quoted_appositive)};
+        cmocka_unit_test(test_quoted_appositive), cmocka_unit_test(test_claims)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
