@@ -86,6 +86,38 @@ static void test_claims(void **s)
     annals_timeline_free(tl);
 }
 
+/* "the group" and "the organization" as subjects stand for the armed
+ * group or the body named last; not when they only report */
+static void test_body_subject(void **s)
+{
+    (void)s;
+    annals_timeline *tl = tu_run("Hamas has grown stronger in the south. The group then bombed a "
+                              "depot near the border.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Hamas"));
+    annals_timeline_free(tl);
+    tl = tu_run("Hamas has grown stronger in the south. The group had said an air raid hit a "
+                "depot near the border.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    /* "the group" is an armed one */
+    tl = tu_run("Amnesty International opened an office in the city. The group then bombed a "
+                "depot near the border.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+    tl = tu_run("Amnesty International opened an office in the city. The organization later met "
+                "Vladimir Putin in Moscow.");
+    e = tu_first(tl, "meeting");
+    assert_non_null(e);
+    assert_true(tu_has_name(e->actors, e->nactors, "Amnesty International"));
+    annals_timeline_free(tl);
+}
+
 /* "his contacts with Russia": the owner meets, not a name before */
 static void test_owner_pronoun(void **s)
 {
@@ -536,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
         cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
         cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future),
-        cmocka_unit_test(test_quoted_appositive), cmocka_unit_test(test_claims)};
+        cmocka_unit_test(test_quoted_appositive), cmocka_unit_test(test_claims),
+        cmocka_unit_test(test_body_subject)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }
