@@ -77,7 +77,7 @@ static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
 
 /* "McKenzie said the raid", "Trump responded to the attack": who
  * reports or answers an event is not who did it */
-static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
+static const char *const speech[] = {"said", "says", "say", "told", "tells", "added", "noted",
                                      "reports",
                                      "described", "confirmed", "reported", "claimed", "claiming", "claims",
                                      "believe", "believes", "called",

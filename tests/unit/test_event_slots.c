@@ -74,6 +74,12 @@ static void test_claims(void **s)
     assert_non_null(e);
     assert_int_equal(e->nactors, 0);
     annals_timeline_free(tl);
+    /* "say", as "says" and "said" */
+    tl = tu_run("Hezbollah and Israel say the attack on the depot was a mistake.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
     tl = tu_run("Hezbollah claims responsibility for the bombing at the depot.");
     e = tu_first(tl, "attack");
     assert_non_null(e);
