@@ -36,32 +36,29 @@ static void test_appositive_subject(void **s)
     annals_timeline_free(tl);
 }
 
+/* The first event of type in text has actor who; with who NULL, none. */
+static void expect_actor(const char *text, const char *type, const char *who)
+{
+    annals_timeline *tl = tu_run(text);
+    const tl_event *e = tu_first(tl, type);
+    if (!e) fprintf(stderr, "no %s in: %s\n", type, text);
+    assert_non_null(e);
+    if (who) assert_true(tu_has_name(e->actors, e->nactors, who));
+    else assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
 /* 'X, known as the "quiet one," bombed': the subject before an aside
  * whose quotes break the clause; never past "said the" or "whose" */
 static void test_quoted_appositive(void **s)
 {
     (void)s;
-    annals_timeline *tl = tu_run("Halvard Ostby, known to neighbours as the \"quiet one,\" bombed "
-                              "the depot on Friday.");
-    const tl_event *e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Halvard Ostby"));
-    annals_timeline_free(tl);
-    tl = tu_run("Ola Brekke, dubbed \"the negotiator\" by reporters, resigned on Monday.");
-    e = tu_first(tl, "leadership_change");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Ola Brekke"));
-    annals_timeline_free(tl);
-    tl = tu_run("Ilse Varga, a \"senior\" aide, said the bombing was planned.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
-    tl = tu_run("Pieter Lund, a \"hard\" man, whose brother was bombed, left.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
+    expect_actor("Halvard Ostby, known to neighbours as the \"quiet one,\" bombed the depot on "
+                 "Friday.", "attack", "Halvard Ostby");
+    expect_actor("Ola Brekke, dubbed \"the negotiator\" by reporters, resigned on Monday.",
+                 "leadership_change", "Ola Brekke");
+    expect_actor("Ilse Varga, a \"senior\" aide, said the bombing was planned.", "attack", NULL);
+    expect_actor("Pieter Lund, a \"hard\" man, whose brother was bombed, left.", "attack", NULL);
 }
 
 /* who claims an event happened reports it; who claims responsibility,
@@ -69,27 +66,13 @@ static void test_quoted_appositive(void **s)
 static void test_claims(void **s)
 {
     (void)s;
-    annals_timeline *tl = tu_run("Hezbollah is claiming the explosion at the depot was an accident.");
-    const tl_event *e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
+    expect_actor("Hezbollah is claiming the explosion at the depot was an accident.", "attack",
+                 NULL);
     /* "say", as "says" and "said" */
-    tl = tu_run("Hezbollah and Israel say the attack on the depot was a mistake.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
-    tl = tu_run("Hezbollah claims responsibility for the bombing at the depot.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Hezbollah"));
-    annals_timeline_free(tl);
-    tl = tu_run("Hezbollah claims to have bombed the depot.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Hezbollah"));
-    annals_timeline_free(tl);
+    expect_actor("Hezbollah and Israel say the attack on the depot was a mistake.", "attack", NULL);
+    expect_actor("Hezbollah claims responsibility for the bombing at the depot.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claims to have bombed the depot.", "attack", "Hezbollah");
 }
 
 /* "the group" and "the organization" as subjects stand for the armed
@@ -97,31 +80,15 @@ static void test_claims(void **s)
 static void test_body_subject(void **s)
 {
     (void)s;
-    annals_timeline *tl = tu_run("Hamas has grown stronger in the south. The group then bombed a "
-                              "depot near the border.");
-    const tl_event *e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Hamas"));
-    annals_timeline_free(tl);
-    tl = tu_run("Hamas has grown stronger in the south. The group had said an air raid hit a "
-                "depot near the border.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
+    expect_actor("Hamas has grown stronger in the south. The group then bombed a depot near the "
+                 "border.", "attack", "Hamas");
+    expect_actor("Hamas has grown stronger in the south. The group had said an air raid hit a "
+                 "depot near the border.", "attack", NULL);
     /* "the group" is an armed one */
-    tl = tu_run("Amnesty International opened an office in the city. The group then bombed a "
-                "depot near the border.");
-    e = tu_first(tl, "attack");
-    assert_non_null(e);
-    assert_int_equal(e->nactors, 0);
-    annals_timeline_free(tl);
-    tl = tu_run("Amnesty International opened an office in the city. The organization later met "
-                "Vladimir Putin in Moscow.");
-    e = tu_first(tl, "meeting");
-    assert_non_null(e);
-    assert_true(tu_has_name(e->actors, e->nactors, "Amnesty International"));
-    annals_timeline_free(tl);
+    expect_actor("Amnesty International opened an office in the city. The group then bombed a "
+                 "depot near the border.", "attack", NULL);
+    expect_actor("Amnesty International opened an office in the city. The organization later met "
+                 "Vladimir Putin in Moscow.", "meeting", "Amnesty International");
 }
 
 /* "his contacts with Russia": the owner meets, not a name before */
