@@ -300,6 +300,10 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
             na = 1;
         }
         if (!na) na = ev_fill(d, gz, aspec, ps, np, s->tok0, end, t0, t1, &lit[0], act, MAXP);
+        if (!na && strstr(aspec, "subj") && ev_body_subject(d, gm, ng, si, t0, &lit[0])) {
+            act[0] = &lit[0];
+            na = 1;
+        }
         size_t nt = ev_fill(d, gz, tspec, ps, np, s->tok0, end, t0, t1, &lit[1], tgt, MAXP);
         if (ev_pronoun_object(d, gm, ng, si, t1, tspec, &lit[1])) {
             tgt[0] = &lit[1];

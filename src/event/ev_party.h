@@ -67,6 +67,16 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit);
 
+/* Can token k stand in a verb group between a subject and its trigger
+ * ("had tried to", "has", "was later")? */
+int ev_verb_group_word(const dc_doc *d, uint32_t k);
+
+/* The armed group or organisation the subject "the group" or "the
+ * organization" before the trigger at t0 stands for (the last named in
+ * sentence si or the two before), into lit: 1 if one is found. */
+int ev_body_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
+                    party *lit);
+
 /* "refusing to talk to him": the person an object pronoun right after the
  * trigger at t1 (or after a preposition of spec) stands for, into lit: 1 if
  * one is found. */

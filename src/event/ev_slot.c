@@ -76,6 +76,29 @@ static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
     return n ? 1 : 0;
 }
 
+/* "McKenzie said the raid", "Trump responded to the attack": who
+ * reports or answers an event is not who did it */
+static const char *const speech[] = {"said", "says", "say", "told", "tells", "added", "noted",
+                                     "reports",
+                                     "described", "confirmed", "reported", "claimed", "claiming", "claims",
+                                     "believe", "believes", "called",
+                                     /* reactions to an event someone else did */
+                                     "responded", "respond", "responds", "reacted",
+                                     "condemned", "condemns", "condemn", "denounced",
+                                     "mourned", "praised", "criticized", "criticised",
+                                     "blamed", "blames", "accused", "investigating",
+                                     "investigated", "survived", "witnessed", "recalled",
+                                     "discussed", "insist", "insisted", "linked",
+                                     "disclosed", "revealed", "response", "reaction",
+                                     "responses", "monitoring", "monitor", "monitors",
+                                     "overseeing", "oversee",
+                                     /* the event as a topic: "his conversation with Kislyak
+                                      * regarding the sanctions" */
+                                     "regarding", "concerning", "about",
+                                     "acknowledged", "characterized", "characterised",
+                                     "downplayed", "learned", "briefed", "attributed",
+                                     "explained", "defended", "questioned", NULL};
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -103,28 +126,6 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
     /* "Ankara blamed forces backed by Moscow, and it announced": "it" and
      * "they" stand for the clause's first subject, not the nearest name */
     static const char *const pro[] = {"it", "they", "its", "their", NULL};
-    /* "McKenzie said the raid", "Trump responded to the attack": who
-     * reports or answers an event is not who did it */
-    static const char *const speech[] = {"said", "says", "told", "tells", "added", "noted",
-                                         "reports",
-                                         "described", "confirmed", "reported", "claimed",
-                                         "believe", "believes", "called",
-                                         /* reactions to an event someone else did */
-                                         "responded", "respond", "responds", "reacted",
-                                         "condemned", "condemns", "condemn", "denounced",
-                                         "mourned", "praised", "criticized", "criticised",
-                                         "blamed", "blames", "accused", "investigating",
-                                         "investigated", "survived", "witnessed", "recalled",
-                                         "discussed", "insist", "insisted", "linked",
-                                         "disclosed", "revealed", "response", "reaction",
-                                         "responses", "monitoring", "monitor", "monitors",
-                                         "overseeing", "oversee",
-                                         /* the event as a topic: "his conversation with Kislyak
-                                          * regarding the sanctions" */
-                                         "regarding", "concerning", "about",
-                                         "acknowledged", "characterized", "characterised",
-                                         "downplayed", "learned", "briefed", "attributed",
-                                         "explained", "defended", "questioned", NULL};
     int pronoun = 0, reported = 0;
     for (uint32_t k = ps[best].t1; k < t; k++) {
         if (ev_tok_in(d, k, pro)) {
@@ -139,6 +140,15 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "Obama said at a joint news conference": the speaker is there */
         static const char *const at[] = {"at", "during", "in", "after", "before", "following",
                                          NULL};
+        /* "is claiming the explosion was" reports; but who claims
+         * responsibility did it (annotation guidelines), and "claims to
+         * have launched" tells the deed */
+        static const char *const claim[] = {"claiming", "claims", NULL};
+        static const char *const credit[] = {"responsibility", "credit", "to", NULL};
+        if (ev_tok_in(d, k, claim) &&
+            ((k + 1 < t && ev_tok_in(d, k + 1, credit)) ||
+             (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit))))
+            continue;
         if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
             !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
             reported = 1;
@@ -426,6 +436,70 @@ static size_t subj_aside(const dc_doc *d, const party *ps, size_t np, uint32_t s
     return n;
 }
 
+static const char *const quotes[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                                     "\xE2\x80\x99", NULL};
+
+/* Does the aside after the comma at token k describe what stands before
+ * it? "a 23-year-old student", "known as", "colloquially known as",
+ * "dubbed", "who had trained abroad". */
+static int apposition_start(const dc_doc *d, uint32_t k, uint32_t end)
+{
+    static const char *const start[] = {"a", "an", "the", "who", "whose", "known", "dubbed",
+                                        "nicknamed", "himself", "herself", "formerly", NULL};
+    if (k < end && ev_tok_in(d, k, quotes)) k++;
+    if (k >= end) return 0;
+    if (ev_tok_in(d, k, start) || d->tok[k].kind == DC_NUM) return 1;
+    /* "also known as", "widely known as" */
+    return k + 1 < end && d->tok[k].kind == DC_WORD && !(d->tok[k].flags & DC_CAP) &&
+           ev_tok_eq(d, k + 1, "known");
+}
+
+/* Can token k stand in the verb group between a subject and its trigger
+ * ("had tried to", "has", "was later")? Not "said the", "who had
+ * complained of", "frequent". */
+int ev_verb_group_word(const dc_doc *d, uint32_t k)
+{
+    static const char *const aux[] = {"to", "has", "had", "have", "was", "were", "is", "are",
+                                      "be", "been", "will", "would", "could", "can", "may",
+                                      "might", "should", "did", "does", "do", "then", "also",
+                                      "later", "not", "never", "again", NULL};
+    const dc_token *tk = &d->tok[k];
+    size_t n = tk->end - tk->start;
+    const char *w = d->text + tk->start;
+    if (tk->kind != DC_WORD || (tk->flags & DC_CAP) || ev_tok_in(d, k, speech)) return 0;
+    /* an -ed verb ("tried", "attempted") or an -ly adverb */
+    return ev_tok_in(d, k, aux) ||
+           (n > 3 && (strncmp(w + n - 2, "ed", 2) == 0 || strncmp(w + n - 2, "ly", 2) == 0));
+}
+
+/* 'X, known as the "garage bomber," tried to detonate': the subject stands
+ * before an aside between commas whose quotes break the clause. The
+ * opening comma of such an aside closing a few lower-case words before
+ * token t, right after a party; t itself when there is none. */
+static uint32_t before_apposition(const dc_doc *d, const party *ps, size_t np, uint32_t s0,
+                                  uint32_t t)
+{
+    uint32_t k = t;
+    while (k > s0 && t - k < 4 && ev_verb_group_word(d, k - 1)) k--;
+    if (k > s0 && ev_tok_in(d, k - 1, quotes)) k--;
+    if (k <= s0 || !ev_tok_eq(d, k - 1, ",")) return t;
+    uint32_t close = k - 1;
+    for (uint32_t j = close; j > s0 && close - j < 14;) {
+        j--;
+        if (ev_tok_eq(d, j, ",")) {
+            if (!apposition_start(d, j + 1, close)) return t;
+            for (size_t i = 0; i < np; i++)
+                if (ps[i].t1 == j && ps[i].cls != GZ_PLACE) return j;
+            return t;
+        }
+        const dc_token *tk = &d->tok[j];
+        if (!(tk->kind == DC_WORD || tk->kind == DC_NUM || ev_tok_eq(d, j, "-") ||
+              ev_tok_in(d, j, quotes)))
+            return t;
+    }
+    return t;
+}
+
 /* Fills out from the first slot of spec ("subj|poss") that yields. */
 size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const party *ps,
                size_t np, uint32_t s0, uint32_t end, uint32_t t0, uint32_t t1, party *lit,
@@ -439,6 +513,8 @@ size_t ev_fill(const dc_doc *d, const gz_gazetteer *gz, const char *spec, const 
         if (strcmp(w, "subj") == 0) {
             n = slot_subj(d, ps, np, s0, t0, out, cap);
             if (!n) n = subj_aside(d, ps, np, s0, t0, out, cap);
+            uint32_t open = n ? t0 : before_apposition(d, ps, np, s0, t0);
+            if (open != t0) n = slot_subj(d, ps, np, s0, open, out, cap);
         }
         else if (strcmp(w, "obj") == 0) n = slot_obj(d, ps, np, t1, end, out, cap, 5);
         else if (strcmp(w, "poss") == 0) n = slot_poss(d, ps, np, t0, out, cap);

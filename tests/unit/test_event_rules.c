@@ -32,6 +32,32 @@ static void expect_none(const char *text, const char *type)
     annals_timeline_free(tl);
 }
 
+/* an attempted bombing is an attack, made on the day of the attempt and
+ * by whom the appositive describes; "blow up the deal" is none */
+static void test_attempted_bombing(void **s)
+{
+    (void)s;
+    annals_timeline *tl = tu_run("On March 3, 2019, Jorvan Palmqvist, known as the \"garage "
+                                 "bomber,\" tried to detonate a device aboard a ferry.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "asserted");
+    assert_true(e->has_date);
+    assert_string_equal(e->date.value, "2019-03-03");
+    assert_true(tu_has_name(e->actors, e->nactors, "Jorvan Palmqvist"));
+    annals_timeline_free(tl);
+    tl = tu_run("The courier never tried to bomb the station.");
+    e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_string_equal(e->modality, "negated");
+    annals_timeline_free(tl);
+    expect("In 2015, the cell was suspected of trying to pack explosives into toner cartridges.",
+           "attack", "trying to pack explosives", NULL);
+    expect("A student attempted to blow up a bus outside Lyon.", "attack", "attempted to blow up",
+           NULL);
+    expect_none("The senators tried to blow up the budget deal.", "attack");
+}
+
 static void test_new_triggers(void **s)
 {
     (void)s;
@@ -147,6 +173,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
-        cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events)};
+        cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events),
+        cmocka_unit_test(test_attempted_bombing)};
     return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
 }

@@ -36,6 +36,61 @@ static void test_appositive_subject(void **s)
     annals_timeline_free(tl);
 }
 
+/* The first event of type in text has actor who; with who NULL, none. */
+static void expect_actor(const char *text, const char *type, const char *who)
+{
+    annals_timeline *tl = tu_run(text);
+    const tl_event *e = tu_first(tl, type);
+    if (!e) fprintf(stderr, "no %s in: %s\n", type, text);
+    assert_non_null(e);
+    if (who) assert_true(tu_has_name(e->actors, e->nactors, who));
+    else assert_int_equal(e->nactors, 0);
+    annals_timeline_free(tl);
+}
+
+/* 'X, known as the "quiet one," bombed': the subject before an aside
+ * whose quotes break the clause; never past "said the" or "whose" */
+static void test_quoted_appositive(void **s)
+{
+    (void)s;
+    expect_actor("Halvard Ostby, known to neighbours as the \"quiet one,\" bombed the depot on "
+                 "Friday.", "attack", "Halvard Ostby");
+    expect_actor("Ola Brekke, dubbed \"the negotiator\" by reporters, resigned on Monday.",
+                 "leadership_change", "Ola Brekke");
+    expect_actor("Ilse Varga, a \"senior\" aide, said the bombing was planned.", "attack", NULL);
+    expect_actor("Pieter Lund, a \"hard\" man, whose brother was bombed, left.", "attack", NULL);
+}
+
+/* who claims an event happened reports it; who claims responsibility,
+ * or claims to have done it, did it */
+static void test_claims(void **s)
+{
+    (void)s;
+    expect_actor("Hezbollah is claiming the explosion at the depot was an accident.", "attack",
+                 NULL);
+    /* "say", as "says" and "said" */
+    expect_actor("Hezbollah and Israel say the attack on the depot was a mistake.", "attack", NULL);
+    expect_actor("Hezbollah claims responsibility for the bombing at the depot.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claims to have bombed the depot.", "attack", "Hezbollah");
+}
+
+/* "the group" and "the organization" as subjects stand for the armed
+ * group or the body named last; not when they only report */
+static void test_body_subject(void **s)
+{
+    (void)s;
+    expect_actor("Hamas has grown stronger in the south. The group then bombed a depot near the "
+                 "border.", "attack", "Hamas");
+    expect_actor("Hamas has grown stronger in the south. The group had said an air raid hit a "
+                 "depot near the border.", "attack", NULL);
+    /* "the group" is an armed one */
+    expect_actor("Amnesty International opened an office in the city. The group then bombed a "
+                 "depot near the border.", "attack", NULL);
+    expect_actor("Amnesty International opened an office in the city. The organization later met "
+                 "Vladimir Putin in Moscow.", "meeting", "Amnesty International");
+}
+
 /* "his contacts with Russia": the owner meets, not a name before */
 static void test_owner_pronoun(void **s)
 {
@@ -485,6 +540,8 @@ int main(void)
         cmocka_unit_test(test_org_spelling), cmocka_unit_test(test_dashes_and_of),
         cmocka_unit_test(test_object_pronoun), cmocka_unit_test(test_shared_surname_alone),
         cmocka_unit_test(test_aliases_and_particles), cmocka_unit_test(test_aside_and_commands),
-        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future)};
+        cmocka_unit_test(test_sanctions_modifier), cmocka_unit_test(test_reported_future),
+        cmocka_unit_test(test_quoted_appositive), cmocka_unit_test(test_claims),
+        cmocka_unit_test(test_body_subject)};
     return cmocka_run_group_tests_name("event_slots", tests, tu_setup, tu_teardown);
 }

@@ -248,6 +248,10 @@ static void test_anaphora_and_periods(void **s)
     V(NULL, "Pilgrims gathered on Easter Sunday.", "Easter", "XXXX-XX-XX");
     V(D, "The plan would breach the Good Friday Agreement.", "Friday", "-");
     V(D, "He cited the Easter Rising and Easter Island.", "Easter", "-");
+    /* Christmas of a year named, and things named after Christmas */
+    V(D, "A courier tried to bomb the ferry on Christmas Day 2009.", "Christmas", "2009-12-25");
+    V(D, "The depot was bombed on Christmas 2010.", "Christmas", "2010-12-25");
+    V(D, "A bomb was found near the Christmas tree lighting.", "Christmas", "-");
     V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
     V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
     /* the n-th weekday of a month, written out */
