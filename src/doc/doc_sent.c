@@ -3,6 +3,7 @@
  * unless the dot belongs to an abbreviation; a blank line always ends one,
  * and a short line without final punctuation (a headline, a byline) too. */
 #include "doc.h"
+#include "../util/word.h"
 #include <string.h>
 #include <strings.h>
 
@@ -37,13 +38,6 @@ static const char *const joiners[] = {
     "with", "from", "by", "as", "that", "than", "into", "over", "after",
     "before", "his", "her", "their", "its", "our", "is", "was", "were", "are",
     "be", "been", "has", "had", "have", "will", "would", "said", "says", NULL};
-
-static int in_list(const char *const *list, const char *s, size_t n)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0) return 1;
-    return 0;
-}
 
 static int tok_is(const dc_doc *d, size_t t, const char *s)
 {
@@ -102,7 +96,7 @@ static int dot_ends(const dc_doc *d, size_t w, size_t mark, size_t t)
     if (wt->kind != DC_WORD) return 1;
     /* An initial: "J. K. Rowling", "George W. Bush". */
     if (wl == 1 && (wt->flags & DC_CAP)) return 0;
-    return !in_list(never_end, ws, wl);
+    return !wd_among(ws, wl, never_end);
 }
 
 int dc_split(dc_doc *d, ar_arena *a)
@@ -130,7 +124,7 @@ int dc_split(dc_doc *d, ar_arena *a)
             int open_end = prev->kind == DC_PUNCT && !is_final(d, t - 1) &&
                            !is_closer(d, t - 1);
             int joins = prev->kind == DC_WORD &&
-                        in_list(joiners, d->text + prev->start, prev->end - prev->start);
+                        wd_among(d->text + prev->start, prev->end - prev->start, joiners);
             if (linelen < 80 && !open_end && !joins && !is_final(d, t - 1) &&
                 !ends_with_dot(d, t - 1) && (d->tok[t].flags & DC_CAP))
                 cut = 1;
@@ -150,7 +144,7 @@ int dc_split(dc_doc *d, ar_arena *a)
                 /* An acronym with its dot (U.S.) ends a sentence only
                  * before a word that typically opens one. */
                 const dc_token *nx = &d->tok[t];
-                cut = in_list(starters, d->text + nx->start, nx->end - nx->start);
+                cut = wd_among(d->text + nx->start, nx->end - nx->start, starters);
             }
         }
         if (!cut && t < d->ntok && d->tok[t].end - d->tok[first].start > DC_MAX_SENT) {

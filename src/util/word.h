@@ -30,4 +30,20 @@ static inline int wd_in(const char *s, size_t n, const char *const *ws)
         if (((unsigned char)ws[i][0] | 0x20u) == c0 && wd_is(s, n, ws[i])) return 1;
     return 0;
 }
+/* Is s[0, n) the word w, byte for byte (case counts)? */
+static inline int wd_same(const char *s, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!w[i] || s[i] != w[i]) return 0;
+    return w[n] == '\0';
+}
+
+/* Is s[0, n) one of ws, byte for byte? */
+static inline int wd_among(const char *s, size_t n, const char *const *ws)
+{
+    char c0 = n ? s[0] : '\0';
+    for (size_t i = 0; ws[i]; i++)
+        if (ws[i][0] == c0 && wd_same(s, n, ws[i])) return 1;
+    return 0;
+}
 #endif

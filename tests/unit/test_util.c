@@ -113,6 +113,15 @@ static void test_word(void **s)
     static const char *const empty[] = {"a", "", NULL};
     assert_true(wd_in(text, 0, empty));
     assert_false(wd_in(text, 0, verbs));
+    /* byte for byte: case counts */
+    static const char *const starters[] = {"Officials", "The", NULL};
+    assert_true(wd_among("The", 3, starters));
+    assert_false(wd_among("the", 3, starters));
+    assert_false(wd_among("Th", 2, starters));
+    assert_false(wd_among("Then", 4, starters));
+    assert_true(wd_same("Officials say", 9, "Officials"));
+    assert_false(wd_same("Officials say", 9, "officials"));
+    assert_true(wd_among(text, 0, empty));
 }
 
 /* Strings built in fixed buffers cut where snprintf would. */
