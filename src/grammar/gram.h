@@ -127,7 +127,9 @@ typedef struct gm_hit { uint32_t start; uint32_t set; } gm_hit;
 
 /* A word of the first pass: where it starts, the length and hash of its
  * first GM_MAXW bytes lower-cased (ASCII), and what it is. A quotation
- * mark is kept as a word of its own (GM_WORD_QUOTE). */
+ * mark is kept as a word of its own (GM_WORD_QUOTE, w its length in
+ * bytes); its hit stands just after it, where the quoted words begin, so
+ * that a rule on them keeps its own start and its whole-word test. */
 #define GM_MAXW 32 /* longer words are looked up by their first GM_MAXW bytes */
 typedef struct gm_word {
     uint32_t start;

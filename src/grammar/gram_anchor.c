@@ -6,7 +6,7 @@
  *
  * `word` matches that word (any case), `prefix*` any word that starts so,
  * `table:NAME` every key of a table (its first word), `DIGIT` any number,
- * `QUOTE` a double quotation mark (" \u201C ` or '').
+ * `QUOTE` just after a double quotation mark (" \u201C ` or '').
  * A rule with no anchor runs everywhere. */
 #include "gram.h"
 #include "../util/err.h"
@@ -183,14 +183,16 @@ size_t gm_words_scan(const char *text, size_t n, size_t base, gm_word *words)
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
-            if (c == '"' || c == '`' || (c == '\'' && i + 1 < n && text[i + 1] == '\''))
-                words[nw++] = (gm_word){(uint32_t)(base + i), 0, GM_WORD_QUOTE, 0};
+            if (c == '"' || c == '`')
+                words[nw++] = (gm_word){(uint32_t)(base + i), 1, GM_WORD_QUOTE, 0};
+            else if (c == '\'' && i + 1 < n && text[i + 1] == '\'')
+                words[nw++] = (gm_word){(uint32_t)(base + i), 2, GM_WORD_QUOTE, 0};
             i++;
             continue;
         }
         if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9C) {
             /* \u201C, the opening double quotation mark */
-            words[nw++] = (gm_word){(uint32_t)(base + i), 0, GM_WORD_QUOTE, 0};
+            words[nw++] = (gm_word){(uint32_t)(base + i), 3, GM_WORD_QUOTE, 0};
             i += 3;
             continue;
         }
@@ -243,9 +245,9 @@ size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const 
     for (size_t k = 0; k < nw; k++) {
         const gm_word *wd = &words[k];
         size_t at = wd->start - base, w = wd->w;
-        if (wd->kind == GM_WORD_QUOTE) {
+        if (wd->kind == GM_WORD_QUOTE) { /* the hit: where the quoted words begin */
             quotes = 1;
-            hit(hits, &nh, at, GM_HIT_QUOTE);
+            hit(hits, &nh, at + w, GM_HIT_QUOTE);
             continue;
         }
         if ((wd->kind & 3) == GM_WORD_NUMBER) {

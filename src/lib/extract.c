@@ -9,6 +9,8 @@
 #include "../util/err.h"
 #include <string.h>
 
+#define EX_SHARED_WORDS (1u << 20)
+
 void annals_options_init(annals_options *o)
 {
     memset(o, 0, sizeof *o);
@@ -77,10 +79,13 @@ int annals_extract(const annals_grammars *g, const annals_article *a,
     int rc = 0;
     if (dc_build(&d, &mem, text, art.text_len))
         rc = er_set(err, ANNALS_ERR_INPUT, "%s: text too large or out of memory", doc->id);
-    /* two grammars run over the text: their first pass finds its words once */
+    /* two grammars run over the text: their first pass finds its words
+     * once. A word costs 16 bytes kept for the whole document, so a text
+     * over EX_SHARED_WORDS bytes (no news article) is scanned by each
+     * grammar chunk by chunk instead, in memory that does not grow. */
     int events = g->events.nrules && !(o && o->no_events);
     gm_words words;
-    if (rc == 0 && events && g->dates.nrules) {
+    if (rc == 0 && events && g->dates.nrules && art.text_len <= EX_SHARED_WORDS) {
         if (gm_words_build(text, art.text_len, &mem, &words))
             rc = er_set(err, ANNALS_ERR_NOMEM, "%s: out of memory", doc->id);
         else

@@ -170,7 +170,7 @@ static void test_anchors(void **s)
         "rule by_digit\n  pattern def\n  type DATE\n  value f()\n  anchor DIGIT\n"
         "rule by_prefix\n  pattern ghi\n  type DATE\n  value f()\n  anchor withdr*\n"
         "rule free\n  pattern jkl\n  type DATE\n  value f()\n"
-        "rule quoted\n  pattern (?:\"|\\x{201C}|``|'')\\Kmno\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
+        "rule quoted\n  pattern (?<=\"|\\x{201C}|``|'')mno\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
         "rule one_letter\n  pattern x\\s+marks\n  type DATE\n  value f()\n  anchor x\n"
         "rule long_word\n  pattern stu\\s+[a-z]+\n  type DATE\n  value f()\n"
         "  anchor abcdefghijklmnopqrstuvwxyzabcdefghij\n"
@@ -190,6 +190,7 @@ static void test_anchors(void **s)
         {"the \"mno\" show", 1},          /* QUOTE: a straight double quote */
         {"the \xE2\x80\x9Cmno\xE2\x80\x9D show", 1}, /* a curly one */
         {"the ``mno'' show, the ''mno''", 2}, /* backticks and doubled apostrophes */
+        {"the rally\"mno\" and 5``mno''", 2}, /* a mark glued to a word before it */
         {"pqr \"x\"", 1},                  /* a QUOTE wakes a rule that does not spell one */
         {"pqr 'x'", 0},                    /* a single quote is no QUOTE */
         {"pqr ``x''", 1},
@@ -296,7 +297,7 @@ static void test_shared_words(void **s)
         "table month\n  june 6\n"
         "rule md\n  pattern (?:June|Jun\\.)\\s+[0-9]{1,2}\n  type DATE\n  value f()\n  anchor table:month\n"
         "rule fy\n  pattern FY[0-9]{4}\n  type DATE\n  value f()\n  anchor DIGIT\n"
-        "rule q\n  pattern (?:\"|``)\\K[A-Z][a-z]+\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
+        "rule q\n  pattern (?<=\"|``)[A-Z][a-z]+\n  type DATE\n  value f()\n  anchor QUOTE\n  reach 1\n"
         "rule wd\n  pattern withdr[a-z]*\n  type DATE\n  value f()\n  anchor withdr*\n";
     assert_int_equal(load(&g, src, &err), 0);
     size_t len = 3 * GM_CHUNK + 700;
