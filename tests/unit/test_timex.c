@@ -251,6 +251,8 @@ static void test_anaphora_and_periods(void **s)
     /* Christmas of a year named, and things named after Christmas */
     V(D, "A courier tried to bomb the ferry on Christmas Day 2009.", "Christmas", "2009-12-25");
     V(D, "The depot was bombed on Christmas 2010.", "Christmas", "2010-12-25");
+    V(D, "On Christmas 2010 the depot was bombed.", "Christmas", "2010-12-25");
+    V(D, "By Christmas 2000 refugees had arrived.", "Christmas", "2020-12-25");
     V(D, "A bomb was found near the Christmas tree lighting.", "Christmas", "-");
     V(D, "Parades were held on Memorial Day.", "Memorial", "2021-05-31");
     V(D, "The strike will end by Labor Day.", "Labor", "2021-09-06");
@@ -640,12 +642,14 @@ static void test_names_not_dates(void **s)
     V("2019-05-24", "He told the Daily Courier so.", "Daily", "-");
     V("2019-05-24", "The daily Cabinet briefing was cut.", "daily", "P1D");
     V("2019-05-24", "Ferries now sail daily.", "daily", "P1D");
+    V("2019-05-24", "Trains ran to Kyiv daily Monday through Friday.", "Monday", "2019-05-20");
     V("2019-05-24", "Protests spread in the Tunisian Spring uprisings.", "Spring", "-");
     V("2019-05-24", "Skaters trained for the Winter Olympics.", "Winter", "-");
     V("2019-05-24", "The 1996 Summer Games opened in heat.", "Summer", "-");
     V("2019-05-24", "Operation Cedar Spring was halted.", "Spring", "-");
     V("2019-05-24", "This Spring the vote was held.", "Spring", "2019-SP");
     V("2019-05-24", "Talks resumed in the spring.", "spring", "2019-SP");
+    V("2019-05-24", "Fighting Eased Over Winter", "Winter", "2019-WI");
 }
 
 /* The day in words, as broadcasts are transcribed. */
@@ -659,6 +663,15 @@ static void test_day_in_words(void **s)
     V("2019-05-24", "Theresa May first said no.", "May", "-");
     V("2019-05-24", "In April second-quarter orders fell.", "April", "2019-04");
     V("2019-05-24", "In March first place went to Ohio.", "March", "2019-03");
+    /* an ordinal that qualifies a noun, and a verb "march" */
+    V("2019-05-24", "In March first lady Jill Rowe visited Ohio.", "March", "2019-03");
+    V("2019-05-24", "In November first responders struck.", "November", "2018-11");
+    V("2019-05-24", "The veterans will march first.", "march", "-");
+    V("2019-05-24", "The second of march went well.", "march", "-");
+    V("2019-05-24", "The first of may be the hardest.", "may", "-");
+    V("2019-05-24", "March eighth was chosen for the vote.", "eighth", "2019-03-08");
+    V("2019-05-24", "Polls opened on March eighth at dawn.", "eighth", "2019-03-08");
+    V("2019-05-24", "Crowds will line the July Fourth parade route.", "July", "2019-07-04");
 }
 
 
