@@ -50,7 +50,16 @@ static int json_ok(const char *s)
     return !*p || u8_valid(p, strlen(p));
 }
 
-/* s as a JSON string; s must be json_ok. */
+/* Bytes a JSON string holds as they are: not a control character, a
+ * quote or a backslash (nor NUL, which ends the string). */
+#define PLAIN(c) (unsigned char)((c) >= 0x20 && (c) != '"' && (c) != '\\')
+#define PLAIN4(c) PLAIN(c), PLAIN((c) + 1), PLAIN((c) + 2), PLAIN((c) + 3)
+#define PLAIN16(c) PLAIN4(c), PLAIN4((c) + 4), PLAIN4((c) + 8), PLAIN4((c) + 12)
+#define PLAIN64(c) PLAIN16(c), PLAIN16((c) + 16), PLAIN16((c) + 32), PLAIN16((c) + 48)
+static const unsigned char plain[256] = {PLAIN64(0), PLAIN64(64), PLAIN64(128), PLAIN64(192)};
+
+/* s as a JSON string; s must be json_ok. Runs of plain bytes are copied
+ * whole: sentences are most of what is written. */
 static void put_str(wr_buf *b, const char *s)
 {
     size_t n = strlen(s);
@@ -58,11 +67,13 @@ static void put_str(wr_buf *b, const char *s)
     char *o = b->s + b->n;
     *o++ = '"';
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        const unsigned char *q = p;
+        while (plain[*q]) q++;
+        memcpy(o, p, (size_t)(q - p));
+        o += q - p;
+        p = q;
+        if (!*p) break;
         unsigned char c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            *o++ = (char)c;
-            continue;
-        }
         *o++ = '\\';
         switch (c) {
         case '"': *o++ = '"'; break;
