@@ -58,6 +58,21 @@ static void test_attempted_bombing(void **s)
     expect_none("The senators tried to blow up the budget deal.", "attack");
 }
 
+/* "blow up" takes a thing: a listed word whole ("car", not "career") or a
+ * name that heads no deal ("the Oslo peace accord" is a figure) */
+static void test_blow_up_target(void **s)
+{
+    (void)s;
+    expect_none("Democrats tried to blow up the Peru trade deal on Friday.", "attack");
+    expect_none("The pundit tried to blow up his career with one post.", "attack");
+    expect_none("His rivals attempted to blow up his business last year.", "attack");
+    expect_none("They tried to blow up the Oslo peace accord in 1996.", "attack");
+    expect("Two men tried to blow up the Tarvik airport on Friday.", "attack", "tried to blow up",
+           NULL);
+    expect("A courier tried to blow up a car near the stadium.", "attack", "tried to blow up",
+           NULL);
+}
+
 static void test_new_triggers(void **s)
 {
     (void)s;
@@ -174,6 +189,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
         cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events),
-        cmocka_unit_test(test_attempted_bombing)};
+        cmocka_unit_test(test_attempted_bombing),
+        cmocka_unit_test(test_blow_up_target)};
     return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
 }
