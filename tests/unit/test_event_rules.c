@@ -73,6 +73,16 @@ static void test_blow_up_target(void **s)
            NULL);
 }
 
+/* the plural is an anchor as the singular is */
+static void test_attempt_plural(void **s)
+{
+    (void)s;
+    expect("A teenager tried to plant bombs at a Lagos bus depot.", "attack",
+           "tried to plant bombs", NULL);
+    expect("Two brothers tried to smuggle bombs onto a ferry.", "attack",
+           "tried to smuggle bombs", NULL);
+}
+
 static void test_new_triggers(void **s)
 {
     (void)s;
@@ -189,7 +199,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
         cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events),
-        cmocka_unit_test(test_attempted_bombing),
-        cmocka_unit_test(test_blow_up_target)};
+        cmocka_unit_test(test_attempted_bombing), cmocka_unit_test(test_blow_up_target),
+        cmocka_unit_test(test_attempt_plural)};
     return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
 }
