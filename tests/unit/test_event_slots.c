@@ -89,6 +89,18 @@ static void test_body_subject(void **s)
                  "depot near the border.", "attack", NULL);
     expect_actor("Amnesty International opened an office in the city. The organization later met "
                  "Vladimir Putin in Moscow.", "meeting", "Amnesty International");
+    /* another body named since may be the one meant: no guess */
+    expect_actor("Hezbollah fighters took the ridge on Friday, according to Amnesty International. "
+                 "The group met Egyptian officials in Cairo on Saturday.", "meeting", NULL);
+    expect_actor("Hamas has grown stronger in the south. Later a group of farmers gathered near "
+                 "the wall, and the group then bombed a depot.", "attack", NULL);
+    /* a body takes a singular verb: "Hamas attacks" */
+    annals_timeline *tl = tu_run("Hamas has grown stronger in the south. The group then bombed a "
+                                 "depot near the border.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_non_null(strstr(e->summary, "Hamas attacks"));
+    annals_timeline_free(tl);
 }
 
 /* "his contacts with Russia": the owner meets, not a name before */
