@@ -472,6 +472,31 @@ int ev_verb_group_word(const dc_doc *d, uint32_t k)
            (n > 3 && (strncmp(w + n - 2, "ed", 2) == 0 || strncmp(w + n - 2, "ly", 2) == 0));
 }
 
+/* Does the party at t0 open its clause? It stands first in the sentence,
+ * after a comma, "and" or "that", or after a leading time phrase ("On
+ * Monday", "Last week", "In 2010"), with no verb before it: "On Monday
+ * Israel struck Hamas" makes Hamas an object. */
+static int opens_clause(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const open[] = {",", "and", "or", "but", "that", "said", "says", "while",
+                                       "when", "after", "before", NULL};
+    static const char *const lead[] = {"on", "in", "at", "by", "last", "this", "next", "early",
+                                       "earlier", "late", "later", "of", "the", "week", "month",
+                                       "year", "weekend", "morning", "afternoon", "evening",
+                                       "night", NULL};
+    uint32_t k = t0;
+    while (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    if (k == s0 || ev_tok_in(d, k - 1, open) || ev_tok_in(d, k - 1, quotes)) return 1;
+    /* a time phrase opens the sentence: time words, names and numbers */
+    for (uint32_t j = s0; j < k; j++) {
+        const dc_token *tk = &d->tok[j];
+        if (!(tk->kind == DC_NUM || (tk->kind == DC_WORD && (tk->flags & DC_CAP)) ||
+              ev_tok_in(d, j, lead)))
+            return 0;
+    }
+    return 1;
+}
+
 /* 'X, known as the "garage bomber," tried to detonate': the subject stands
  * before an aside between commas whose quotes break the clause. The
  * opening comma of such an aside closing a few lower-case words before
@@ -489,7 +514,8 @@ static uint32_t before_apposition(const dc_doc *d, const party *ps, size_t np, u
         if (ev_tok_eq(d, j, ",")) {
             if (!apposition_start(d, j + 1, close)) return t;
             for (size_t i = 0; i < np; i++)
-                if (ps[i].t1 == j && ps[i].cls != GZ_PLACE) return j;
+                if (ps[i].t1 == j && ps[i].cls != GZ_PLACE && opens_clause(d, s0, ps[i].t0))
+                    return j;
             return t;
         }
         const dc_token *tk = &d->tok[j];

@@ -59,6 +59,22 @@ static void test_quoted_appositive(void **s)
                  "leadership_change", "Ola Brekke");
     expect_actor("Ilse Varga, a \"senior\" aide, said the bombing was planned.", "attack", NULL);
     expect_actor("Pieter Lund, a \"hard\" man, whose brother was bombed, left.", "attack", NULL);
+    /* the party before the aside opens its clause, after a time phrase or
+     * not; "Norway struck Hamas" makes Hamas an object */
+    expect_actor("Last week Hamas, the \"armed wing,\" bombed a depot in Gaza.", "attack", "Hamas");
+    expect_actor("In 2019 Hezbollah, the \"party of God,\" bombed a depot.", "attack", "Hezbollah");
+    expect_actor("Radio Oslo reported that Jens Holt, the \"red baron,\" bombed a depot.", "attack",
+                 "Jens Holt");
+    annals_timeline *tl = tu_run("On Friday Norway struck Hamas, the \"armed wing,\" then "
+                                 "bombed Hezbollah in Lebanon.");
+    size_t attacks = 0;
+    for (size_t i = 0; i < tl->nev; i++) {
+        if (strcmp(tl->ev[i].type, "attack") != 0) continue;
+        attacks++;
+        assert_false(tu_has_name(tl->ev[i].actors, tl->ev[i].nactors, "Hamas"));
+    }
+    assert_int_not_equal(attacks, 0);
+    annals_timeline_free(tl);
 }
 
 /* who claims an event happened reports it; who claims responsibility,
