@@ -89,6 +89,14 @@ static void test_claims(void **s)
     expect_actor("Hezbollah claims responsibility for the bombing at the depot.", "attack",
                  "Hezbollah");
     expect_actor("Hezbollah claims to have bombed the depot.", "attack", "Hezbollah");
+    /* the deed as the claim's object is claimed, in either tense */
+    expect_actor("Hezbollah claims the deadly bombing of a depot near Tyre on Monday.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed the attack on the depot, officials said.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed responsibility for the bombing at the depot.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed the bombing at the depot was staged.", "attack", NULL);
 }
 
 /* "the group" and "the organization" as subjects stand for the armed
