@@ -73,6 +73,16 @@ static void test_blow_up_target(void **s)
            NULL);
 }
 
+/* "blew up" as "tried to blow up": a thing, not a career or a deal */
+static void test_blew_up_target(void **s)
+{
+    (void)s;
+    expect_none("The pundit blew up his career with one post.", "attack");
+    expect_none("The leak blew up the Peru trade deal on Friday.", "attack");
+    expect("Two men blew up a car near the Tarvik stadium.", "attack", "blew up", NULL);
+    expect("The device was set off by a suicide bomber near the port.", "attack", "set off", NULL);
+}
+
 /* the plural is an anchor as the singular is */
 static void test_attempt_plural(void **s)
 {
@@ -200,6 +210,6 @@ int main(void)
         cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
         cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events),
         cmocka_unit_test(test_attempted_bombing), cmocka_unit_test(test_blow_up_target),
-        cmocka_unit_test(test_attempt_plural)};
+        cmocka_unit_test(test_attempt_plural), cmocka_unit_test(test_blew_up_target)};
     return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
 }
