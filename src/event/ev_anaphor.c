@@ -32,15 +32,23 @@ int ev_body_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, ui
     int any = !ev_tok_eq(d, p + 1, "group");
     uint32_t from = d->sent[si > 2 ? si - 2 : 0].tok0;
     const gz_entry *who = NULL;
+    size_t wi = 0;
     for (size_t i = 0; i < nm && m[i].tok0 < p; i++) {
         const gz_entry *e = m[i].e;
         if (m[i].tok0 < from || e->cls != GZ_ORG || !e->kind) continue;
         if (strcmp(e->kind, "armed_group") == 0 || (any && strcmp(e->kind, "organisation") == 0))
-            who = e;
+            who = e, wi = i;
     }
     if (!who) return 0;
+    /* another body named since ("according to Human Rights Watch", "a
+     * group of settlers") may be the one meant: no guess */
+    for (size_t i = wi + 1; i < nm && m[i].tok0 < p; i++)
+        if (m[i].e->cls == GZ_ORG && m[i].e != who) return 0;
+    for (uint32_t k = m[wi].tok0 + m[wi].ntok; k + 1 < p; k++)
+        if (ev_tok_eq(d, k, "a") && ev_tok_eq(d, k + 1, "group")) return 0;
     char name[128];
     ev_set_party(lit, p, p + 2, ev_written_name(d, m, nm, who, name, sizeof name), who->country,
                  who->kind);
+    lit->cls = who->cls; /* a body: "Hamas attacks", not "Hamas attack" */
     return 1;
 }

@@ -99,6 +99,35 @@ static const char *const speech[] = {"said", "says", "say", "told", "tells", "ad
                                      "downplayed", "learned", "briefed", "attributed",
                                      "explained", "defended", "questioned", NULL};
 
+/* "X claims the deadly bombing of a mosque": the trigger, a few words
+ * after "claims" and the object of the claim, is the deed claimed, not a
+ * report ("claiming the explosion at the depot was an accident"). */
+static int claims_deed(const dc_doc *d, uint32_t k, uint32_t t)
+{
+    static const char *const fin[] = {"was", "were", "is", "are", "has", "had", "have", "will",
+                                      "would", NULL};
+    static const char *const det[] = {"the", "a", "an", "its", "their", "this", "these",
+                                      "several", "many", NULL};
+    /* "claimed the deadly bombing", "claims attacks"; not "claimed he had
+     * met" */
+    if (t <= k || t - k > 4 || (t > k + 1 && !ev_tok_in(d, k + 1, det))) return 0;
+    for (uint32_t j = k + 2; j < t; j++)
+        if (d->tok[j].kind != DC_WORD || (d->tok[j].flags & DC_CAP) || ev_tok_in(d, j, fin))
+            return 0;
+    /* a finite verb after it makes it a clause's subject; a relative
+     * clause ("the attack that killed") is the deed's own */
+    static const char *const rel[] = {".", ",", "that", "which", "who", NULL};
+    for (uint32_t j = t + 1; j < d->ntok && j < t + 12; j++) {
+        if (ev_tok_in(d, j, rel) || ev_clause_break(d, j)) break;
+        const dc_token *tk = &d->tok[j];
+        size_t n = tk->end - tk->start;
+        if (ev_tok_in(d, j, fin) || (tk->kind == DC_WORD && n > 3 && !(tk->flags & DC_CAP) &&
+                                     strncmp(d->text + tk->end - 2, "ed", 2) == 0))
+            return 0;
+    }
+    return 1;
+}
+
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
 {
@@ -143,11 +172,12 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
         /* "is claiming the explosion was" reports; but who claims
          * responsibility did it (annotation guidelines), and "claims to
          * have launched" tells the deed */
-        static const char *const claim[] = {"claiming", "claims", NULL};
+        static const char *const claim[] = {"claiming", "claims", "claimed", NULL};
         static const char *const credit[] = {"responsibility", "credit", "to", NULL};
         if (ev_tok_in(d, k, claim) &&
             ((k + 1 < t && ev_tok_in(d, k + 1, credit)) ||
-             (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit))))
+             (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit)) ||
+             claims_deed(d, k, t)))
             continue;
         if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
             !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
@@ -472,6 +502,31 @@ int ev_verb_group_word(const dc_doc *d, uint32_t k)
            (n > 3 && (strncmp(w + n - 2, "ed", 2) == 0 || strncmp(w + n - 2, "ly", 2) == 0));
 }
 
+/* Does the party at t0 open its clause? It stands first in the sentence,
+ * after a comma, "and" or "that", or after a leading time phrase ("On
+ * Monday", "Last week", "In 2010"), with no verb before it: "On Monday
+ * Israel struck Hamas" makes Hamas an object. */
+static int opens_clause(const dc_doc *d, uint32_t s0, uint32_t t0)
+{
+    static const char *const open[] = {",", "and", "or", "but", "that", "said", "says", "while",
+                                       "when", "after", "before", NULL};
+    static const char *const lead[] = {"on", "in", "at", "by", "last", "this", "next", "early",
+                                       "earlier", "late", "later", "of", "the", "week", "month",
+                                       "year", "weekend", "morning", "afternoon", "evening",
+                                       "night", NULL};
+    uint32_t k = t0;
+    while (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
+    if (k == s0 || ev_tok_in(d, k - 1, open) || ev_tok_in(d, k - 1, quotes)) return 1;
+    /* a time phrase opens the sentence: time words, names and numbers */
+    for (uint32_t j = s0; j < k; j++) {
+        const dc_token *tk = &d->tok[j];
+        if (!(tk->kind == DC_NUM || (tk->kind == DC_WORD && (tk->flags & DC_CAP)) ||
+              ev_tok_in(d, j, lead)))
+            return 0;
+    }
+    return 1;
+}
+
 /* 'X, known as the "garage bomber," tried to detonate': the subject stands
  * before an aside between commas whose quotes break the clause. The
  * opening comma of such an aside closing a few lower-case words before
@@ -489,7 +544,8 @@ static uint32_t before_apposition(const dc_doc *d, const party *ps, size_t np, u
         if (ev_tok_eq(d, j, ",")) {
             if (!apposition_start(d, j + 1, close)) return t;
             for (size_t i = 0; i < np; i++)
-                if (ps[i].t1 == j && ps[i].cls != GZ_PLACE) return j;
+                if (ps[i].t1 == j && ps[i].cls != GZ_PLACE && opens_clause(d, s0, ps[i].t0))
+                    return j;
             return t;
         }
         const dc_token *tk = &d->tok[j];

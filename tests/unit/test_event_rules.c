@@ -58,6 +58,41 @@ static void test_attempted_bombing(void **s)
     expect_none("The senators tried to blow up the budget deal.", "attack");
 }
 
+/* "blow up" takes a thing: a listed word whole ("car", not "career") or a
+ * name that heads no deal ("the Oslo peace accord" is a figure) */
+static void test_blow_up_target(void **s)
+{
+    (void)s;
+    expect_none("Democrats tried to blow up the Peru trade deal on Friday.", "attack");
+    expect_none("The pundit tried to blow up his career with one post.", "attack");
+    expect_none("His rivals attempted to blow up his business last year.", "attack");
+    expect_none("They tried to blow up the Oslo peace accord in 1996.", "attack");
+    expect("Two men tried to blow up the Tarvik airport on Friday.", "attack", "tried to blow up",
+           NULL);
+    expect("A courier tried to blow up a car near the stadium.", "attack", "tried to blow up",
+           NULL);
+}
+
+/* "blew up" as "tried to blow up": a thing, not a career or a deal */
+static void test_blew_up_target(void **s)
+{
+    (void)s;
+    expect_none("The pundit blew up his career with one post.", "attack");
+    expect_none("The leak blew up the Peru trade deal on Friday.", "attack");
+    expect("Two men blew up a car near the Tarvik stadium.", "attack", "blew up", NULL);
+    expect("The device was set off by a suicide bomber near the port.", "attack", "set off", NULL);
+}
+
+/* the plural is an anchor as the singular is */
+static void test_attempt_plural(void **s)
+{
+    (void)s;
+    expect("A teenager tried to plant bombs at a Lagos bus depot.", "attack",
+           "tried to plant bombs", NULL);
+    expect("Two brothers tried to smuggle bombs onto a ferry.", "attack",
+           "tried to smuggle bombs", NULL);
+}
+
 static void test_new_triggers(void **s)
 {
     (void)s;
@@ -174,6 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_triggers), cmocka_unit_test(test_trigger_alternatives),
         cmocka_unit_test(test_shared_surname), cmocka_unit_test(test_not_events),
-        cmocka_unit_test(test_attempted_bombing)};
+        cmocka_unit_test(test_attempted_bombing), cmocka_unit_test(test_blow_up_target),
+        cmocka_unit_test(test_attempt_plural), cmocka_unit_test(test_blew_up_target)};
     return cmocka_run_group_tests_name("event_rules", tests, tu_setup, tu_teardown);
 }

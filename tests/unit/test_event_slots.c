@@ -59,6 +59,22 @@ static void test_quoted_appositive(void **s)
                  "leadership_change", "Ola Brekke");
     expect_actor("Ilse Varga, a \"senior\" aide, said the bombing was planned.", "attack", NULL);
     expect_actor("Pieter Lund, a \"hard\" man, whose brother was bombed, left.", "attack", NULL);
+    /* the party before the aside opens its clause, after a time phrase or
+     * not; "Norway struck Hamas" makes Hamas an object */
+    expect_actor("Last week Hamas, the \"armed wing,\" bombed a depot in Gaza.", "attack", "Hamas");
+    expect_actor("In 2019 Hezbollah, the \"party of God,\" bombed a depot.", "attack", "Hezbollah");
+    expect_actor("Radio Oslo reported that Jens Holt, the \"red baron,\" bombed a depot.", "attack",
+                 "Jens Holt");
+    annals_timeline *tl = tu_run("On Friday Norway struck Hamas, the \"armed wing,\" then "
+                                 "bombed Hezbollah in Lebanon.");
+    size_t attacks = 0;
+    for (size_t i = 0; i < tl->nev; i++) {
+        if (strcmp(tl->ev[i].type, "attack") != 0) continue;
+        attacks++;
+        assert_false(tu_has_name(tl->ev[i].actors, tl->ev[i].nactors, "Hamas"));
+    }
+    assert_int_not_equal(attacks, 0);
+    annals_timeline_free(tl);
 }
 
 /* who claims an event happened reports it; who claims responsibility,
@@ -73,6 +89,14 @@ static void test_claims(void **s)
     expect_actor("Hezbollah claims responsibility for the bombing at the depot.", "attack",
                  "Hezbollah");
     expect_actor("Hezbollah claims to have bombed the depot.", "attack", "Hezbollah");
+    /* the deed as the claim's object is claimed, in either tense */
+    expect_actor("Hezbollah claims the deadly bombing of a depot near Tyre on Monday.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed the attack on the depot, officials said.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed responsibility for the bombing at the depot.", "attack",
+                 "Hezbollah");
+    expect_actor("Hezbollah claimed the bombing at the depot was staged.", "attack", NULL);
 }
 
 /* "the group" and "the organization" as subjects stand for the armed
@@ -89,6 +113,18 @@ static void test_body_subject(void **s)
                  "depot near the border.", "attack", NULL);
     expect_actor("Amnesty International opened an office in the city. The organization later met "
                  "Vladimir Putin in Moscow.", "meeting", "Amnesty International");
+    /* another body named since may be the one meant: no guess */
+    expect_actor("Hezbollah fighters took the ridge on Friday, according to Amnesty International. "
+                 "The group met Egyptian officials in Cairo on Saturday.", "meeting", NULL);
+    expect_actor("Hamas has grown stronger in the south. Later a group of farmers gathered near "
+                 "the wall, and the group then bombed a depot.", "attack", NULL);
+    /* a body takes a singular verb: "Hamas attacks" */
+    annals_timeline *tl = tu_run("Hamas has grown stronger in the south. The group then bombed a "
+                                 "depot near the border.");
+    const tl_event *e = tu_first(tl, "attack");
+    assert_non_null(e);
+    assert_non_null(strstr(e->summary, "Hamas attacks"));
+    annals_timeline_free(tl);
 }
 
 /* "his contacts with Russia": the owner meets, not a name before */
