@@ -10,6 +10,7 @@
 #define GZ_EXACT ((size_t)1 << 41)    /* must match case: US, UN, IS */
 #define GZ_IDX(v) ((v) & (((size_t)1 << 40) - 1))
 #define GZ_SHARED SIZE_MAX
+#define GZ_MIXED ((size_t)1 << 62) /* lasts: the people differ in country */
 
 void gz_init(gz_gazetteer *g)
 {
@@ -19,6 +20,7 @@ void gz_init(gz_gazetteer *g)
     sm_init(&g->firsts);
     sm_init(&g->lfirsts);
     sm_init(&g->surnames);
+    sm_init(&g->lasts);
     sm_init(&g->countries);
     /* asked about every word of every text, and most are no name; without
      * a filter (out of memory) lookups are only slower */
@@ -35,6 +37,7 @@ void gz_free(gz_gazetteer *g)
     sm_free(&g->firsts);
     sm_free(&g->lfirsts);
     sm_free(&g->surnames);
+    sm_free(&g->lasts);
     sm_free(&g->countries);
     ar_free(&g->mem);
     memset(g, 0, sizeof *g);
@@ -148,6 +151,36 @@ static int add_list(gz_gazetteer *g, char *list, size_t idx)
     return 0;
 }
 
+/* ASCII lower case, as tolower in the C locale, without a call per byte:
+ * every word of every text goes through here. */
+static void lower_into(char *dst, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+/* lasts gets person idx: what surname_only would learn by a pass over
+ * every person for each shared surname, kept once at load. */
+static int note_last(gz_gazetteer *g, size_t idx)
+{
+    const gz_entry *p = &g->e[idx];
+    const char *last = p->name + p->last;
+    size_t ll = p->last_len;
+    if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
+        last += 3;
+        ll -= 3;
+    }
+    char key[128];
+    if (!ll || ll >= sizeof key) return 0; /* no word of a text is sought so */
+    lower_into(key, last, ll);
+    size_t *v = sm_get(&g->lasts, key, ll);
+    if (!v) return sm_put(&g->lasts, key, ll, idx);
+    if (!(*v & GZ_MIXED) && strcmp(g->e[*v].country, p->country) != 0) *v |= GZ_MIXED;
+    return 0;
+}
+
 static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz_class cls,
                       const char *kind, const char *role)
 {
@@ -175,6 +208,7 @@ static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz
     size_t nl = strlen(e->name);
     e->last = (uint16_t)(sp && nl < 65536 ? sp + 1 - e->name : 0);
     e->last_len = (uint16_t)(nl < 65536 ? nl - e->last : 0);
+    if (cls == GZ_PERSON && note_last(g, g->n)) return -1;
     return (long)g->n++;
 }
 
@@ -298,15 +332,6 @@ static size_t strip_poss(const char *s, size_t n)
     return 0;
 }
 
-/* ASCII lower case, as tolower in the C locale, without a call per byte:
- * every word of every text goes through here. */
-static void lower_into(char *dst, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-}
 
 /* lower_into, hashing as it goes (sm_hash of dst[0, n)); *hp gets the
  * hash of dst[0, p), the word less its possessive. Every word of a text
@@ -363,9 +388,11 @@ static const gz_entry *named_before(const gz_mention *res, size_t n, const char 
 }
 
 /* "Assad" when several known people bear the name and the document names
- * none of them in full: a person of that name, of their country when they
- * share one. Allocated from a; NULL on failure. */
-static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w, size_t wl)
+ * none of them in full: a person of that name (w as written, low in lower
+ * case), of their country when they share one. Allocated from a; NULL on
+ * failure. */
+static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w,
+                                    const char *low, size_t wl)
 {
     gz_entry *e = ar_alloc(a, sizeof *e);
     char *name = e ? ar_strndup(a, w, wl) : NULL;
@@ -375,24 +402,8 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     e->last_len = (uint16_t)(wl < 65536 ? wl : 0);
     e->cls = GZ_PERSON;
     e->kind = "person";
-    const char *country = NULL;
-    int one = 1;
-    for (size_t i = 0; i < g->n && one; i++) {
-        const gz_entry *p = &g->e[i];
-        if (p->cls != GZ_PERSON) continue;
-        const char *last = p->name + p->last;
-        size_t ll = p->last_len;
-        /* lengths first: this runs over every person of the gazetteer */
-        if (ll != wl && ll != wl + 3) continue;
-        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
-            last += 3;
-            ll -= 3;
-        }
-        if (ll != wl || strncasecmp(last, w, wl) != 0) continue;
-        if (!country) country = p->country;
-        else one = strcmp(country, p->country) == 0;
-    }
-    if (country && one) snprintf(e->country, sizeof e->country, "%s", country);
+    const size_t *v = sm_get(&g->lasts, low, wl);
+    if (v && !(*v & GZ_MIXED)) memcpy(e->country, g->e[*v].country, sizeof e->country);
     return e;
 }
 
@@ -495,7 +506,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
                 /* none named in full: the surname alone, a person still */
                 if (v && *v == GZ_SHARED && !shared)
-                    shared = surname_only(g, a, d->text + t->start, sl);
+                    shared = surname_only(g, a, d->text + t->start, key, sl);
                 if (v && (*v != GZ_SHARED || shared)) {
                     const gz_entry *e = shared ? shared : &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;

@@ -42,6 +42,9 @@ typedef struct gz_gazetteer {
     sm_map firsts;    /* lower-cased first token of every name */
     sm_map lfirsts;   /* the same of the names that may start lower case */
     sm_map surnames;  /* a person's last name -> entry, or SIZE_MAX if shared */
+    sm_map lasts;     /* the last word of a person's canonical name, lower
+                         case, less an al-/el-: the first such person, a
+                         high bit set when their countries differ */
     sm_map countries; /* iso3 -> its country entry */
     size_t maxtok;    /* the most tokens in a name */
 } gz_gazetteer;

@@ -228,6 +228,32 @@ static void test_prefix_names(void **s)
     gz_free(&g);
 }
 
+/* A surname several people bear, none named in full: a person of that
+ * name, of their country when all share one (an al- before it counts as
+ * the same name). Invented names. */
+static void test_surname_country(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char people[] = "Ivo Brannick\t\tXVK\tJudge\n"
+                          "Lena Brannick\t\tXVK\tMinister\n"
+                          "Omar al-Saddiq\t\tXVK\tGeneral\n"
+                          "Rana Saddiq\t\tXQQ\tMinister\n"
+                          "Dara el-Munif\t\tXQQ\tJudge\n"
+                          "Sami Munif\t\tXQQ\tMayor\n"
+                          "Tor Veliq\tTor Halvane\tXVK\tMayor\n"
+                          "Ana Halvane\t\tXQQ\tMayor\n";
+    assert_int_equal(gz_load(&g, "t/people.tsv", "people.tsv", people, sizeof people - 1, &err), 0);
+    assert_string_equal(found_as(&g, "Later BRANNICK left.", 0), "BRANNICK/XVK/1");
+    assert_string_equal(found_as(&g, "Later Saddiq left.", 0), "Saddiq//1");
+    assert_string_equal(found_as(&g, "Later Munif left.", 0), "Munif/XQQ/1");
+    /* an alias makes a surname shared; only canonical names give the country */
+    assert_string_equal(found_as(&g, "Later Halvane left.", 0), "Halvane/XQQ/1");
+    gz_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +261,6 @@ int main(void)
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
-        cmocka_unit_test(test_prefix_names)};
+        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
