@@ -12,18 +12,6 @@
 #include "../util/word.h"
 
 
-int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_is(d->text + k->start, k->end - k->start, w);
-}
-
-int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_in(d->text + k->start, k->end - k->start, ws);
-}
-
 /* Tokens that end a clause for the purpose of finding participants.
  * Asked of every token between a party and its trigger: the first byte
  * picks the few words to compare. */
