@@ -208,9 +208,12 @@ size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t n
     /* then single words that repeat an unlisted name given in full before */
     uint32_t end = s->tok0 + s->ntok;
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
-        if (!is_cap_word(d, t) || covered(m, nm, t) || ev_not_name(d, t)) continue;
+        /* a lone capitalised word: the neighbours first, the list of a
+         * hundred not-names last */
+        if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
         if ((t > s->tok0 && is_cap_word(d, t - 1)) || (t + 1 < end && is_cap_word(d, t + 1)))
             continue;
+        if (ev_not_name(d, t)) continue;
         int inside = 0;
         for (size_t i = 0; i < n && !inside; i++) inside = out[i].t0 <= t && t < out[i].t1;
         ev_group o;
