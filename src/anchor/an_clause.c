@@ -4,11 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
-{
-    return wd_in(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, words);
-}
-
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     uint32_t lo = s->tok0, hi = s->tok0 + s->ntok; /* tokens come in text order */

@@ -21,8 +21,12 @@ static inline int an_word(const dc_doc *d, uint32_t t, const char *w)
  * shape of a past tense or participle? */
 int an_ed(const dc_doc *d, uint32_t t);
 
-/* Is token t one of words (a NULL-terminated list)? */
-int an_any_word(const dc_doc *d, uint32_t t, const char *const *words);
+/* Is token t one of words (a NULL-terminated list)? Inline too: reports
+ * and background clauses ask it of every token before a trigger. */
+static inline int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
+{
+    return wd_in(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, words);
+}
 
 /* The first token of sentence s that starts at or after byte at. */
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at);
