@@ -333,21 +333,25 @@ static size_t strip_poss(const char *s, size_t n)
 }
 
 
-/* lower_into, hashing as it goes (sm_hash of dst[0, n)); *hp gets the
- * hash of dst[0, p), the word less its possessive. Every word of a text
- * is looked up so: one pass over it, not three. */
-static uint64_t lower_hash(char *dst, const char *s, size_t n, size_t p, uint64_t *hp)
+/* lower_into, extending hash h by the bytes it writes. */
+static uint64_t lower_hash_on(char *dst, const char *s, size_t n, uint64_t h)
 {
-    uint64_t h = SM_HASH_SEED;
     for (size_t i = 0; i < n; i++) {
-        if (i == p) *hp = h;
         unsigned char c = (unsigned char)s[i];
         c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
         dst[i] = (char)c;
         h = sm_hash_step(h, c);
     }
-    if (p == n) *hp = h;
     return h;
+}
+
+/* lower_into, hashing as it goes (sm_hash of dst[0, n)); *hp gets the
+ * hash of dst[0, p), the word less its possessive. Every word of a text
+ * is looked up so: one pass over it, not three. */
+static uint64_t lower_hash(char *dst, const char *s, size_t n, size_t p, uint64_t *hp)
+{
+    *hp = lower_hash_on(dst, s, p, SM_HASH_SEED);
+    return lower_hash_on(dst + p, s + p, n - p, *hp);
 }
 
 /* Does the text's spelling satisfy the name's case rule? */
@@ -418,6 +422,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     sm_init(&seen);
     char key[512];
     size_t kend[GZ_MAXKEYTOK];
+    uint64_t khash[GZ_MAXKEYTOK]; /* sm_hash of key[0, kend[j]) */
     for (size_t s = 0; s < d->nsent; s++) {
         uint32_t t0 = d->sent[s].tok0, tend = t0 + d->sent[s].ntok;
         for (uint32_t i = t0; i < tend; i++) {
@@ -434,7 +439,9 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
             /* the key of the longest name that may start here, built once:
-             * a shorter one is its prefix (kend: where each token ends) */
+             * a shorter one is its prefix (kend: where each token ends;
+             * khash: its hash, so that no length tried hashes it again) */
+            uint64_t h = SM_HASH_SEED;
             size_t want = maxl, fit = 0, k = 0;
             if (!(lens >> 63)) /* no name of 63+ tokens starts so: the longest one's */
                 while (want > 0 && !(lens >> want & 1)) want--;
@@ -444,10 +451,14 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 /* names are written with single spaces, or none (St.John) */
                 if (j && u->start - d->tok[i + j - 1].end > 1) break;
                 if (k + ul + 2 >= sizeof key) break;
-                if (j) key[k++] = ' ';
-                lower_into(key + k, d->text + u->start, ul);
+                if (j) {
+                    key[k++] = ' ';
+                    h = sm_hash_step(h, ' ');
+                }
+                h = lower_hash_on(key + k, d->text + u->start, ul, h);
                 k += ul;
                 kend[j] = k;
+                khash[j] = h;
                 fit = j + 1;
             }
             for (size_t len = maxl; len >= 1; len--) {
@@ -456,7 +467,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 k = kend[len - 1];
                 const dc_token *last = &d->tok[i + len - 1];
                 size_t lp = strip_poss(d->text + last->start, last->end - last->start);
-                size_t *v = sm_get(&g->names, key, k);
+                size_t *v = sm_get_h(&g->names, key, k, khash[len - 1]);
                 int poss = 0;
                 if (!v && lp) {
                     v = sm_get(&g->names, key, k - (last->end - last->start - lp));
