@@ -55,19 +55,35 @@ static const char *const org_heads[] = {
     "Post", "News", "Journal", "Network", "Board", "Authority", "District", "Hospital",
     "Center", "Centre", "Foundation", "Fund", "Federation", "League", NULL};
 
-/* Is token t inside a gazetteer mention? The mentions come in token
- * order and do not overlap (gz_find), so the last one starting at or
- * before t is the only candidate: a binary search, not a scan -- this is
- * asked for every capitalised word of every earlier sentence. */
-static int covered(const gz_mention *m, size_t nm, uint32_t t)
+/* Which tokens of a sentence lie inside a gazetteer mention, asked in
+ * token order. The mentions come in token order and do not overlap
+ * (gz_find), so the last one starting at or before t is the only
+ * candidate: found once by a binary search at the sentence start, then by
+ * stepping on -- this is asked for every capitalised word of every
+ * sentence the names book reads. */
+typedef struct cover {
+    const gz_mention *m;
+    size_t nm, at; /* at: how many mentions start at or before the last token asked */
+} cover;
+
+static void cover_init(cover *c, const gz_mention *m, size_t nm, uint32_t t0)
 {
     size_t lo = 0, hi = nm;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].tok0 <= t) lo = mid + 1;
+        if (m[mid].tok0 < t0) lo = mid + 1;
         else hi = mid;
     }
-    return lo > 0 && t < m[lo - 1].tok0 + m[lo - 1].ntok;
+    c->m = m;
+    c->nm = nm;
+    c->at = lo;
+}
+
+/* Is token t (no earlier than the last asked of c) inside a mention? */
+static int covered(cover *c, uint32_t t)
+{
+    while (c->at < c->nm && c->m[c->at].tok0 <= t) c->at++;
+    return c->at > 0 && t < c->m[c->at - 1].tok0 + c->m[c->at - 1].ntok;
 }
 
 
@@ -86,10 +102,12 @@ static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
+    cover c; /* t and e only go forward */
+    cover_init(&c, m, nm, s->tok0);
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
-        if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
+        if (!is_cap_word(d, t) || covered(&c, t)) continue;
         uint32_t e = t;
-        while (e < end && (is_cap_word(d, e) || (e > t && particle(d, e))) && !covered(m, nm, e) &&
+        while (e < end && (is_cap_word(d, e) || (e > t && particle(d, e))) && !covered(&c, e) &&
                (e == t || d->tok[e].start == d->tok[e - 1].end + 1))
             e++;
         uint32_t len = e - t, from = t;
@@ -207,10 +225,12 @@ size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t n
     size_t n = runs(d, s, m, nm, out, cap);
     /* then single words that repeat an unlisted name given in full before */
     uint32_t end = s->tok0 + s->ntok;
+    cover c;
+    cover_init(&c, m, nm, s->tok0);
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
         /* a lone capitalised word: the neighbours first, the list of a
          * hundred not-names last */
-        if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
+        if (!is_cap_word(d, t) || covered(&c, t)) continue;
         if ((t > s->tok0 && is_cap_word(d, t - 1)) || (t + 1 < end && is_cap_word(d, t + 1)))
             continue;
         if (ev_not_name(d, t)) continue;
