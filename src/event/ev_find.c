@@ -113,9 +113,9 @@ static const gz_mention *location(const dc_doc *d, const gz_mention *m, size_t n
 {
     static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across", "into", NULL};
     const gz_mention *best = NULL;
-    for (size_t i = 0; i < nm; i++) {
+    for (size_t i = gz_first_at(m, nm, s0); i < nm; i++) {
         const gz_entry *e = m[i].e;
-        if (m[i].tok0 < s0 || m[i].tok0 >= end) continue;
+        if (m[i].tok0 >= end) break;
         if (e->cls != GZ_PLACE && e->cls != GZ_COUNTRY && e->cls != GZ_CAPITAL) continue;
         uint32_t k = m[i].tok0;
         if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
@@ -133,8 +133,8 @@ static const gz_mention *place_taken(const gz_mention *m, size_t nm, uint32_t s0
                                      uint32_t t1, uint32_t end)
 {
     const gz_mention *before = NULL;
-    for (size_t i = 0; i < nm; i++) {
-        if (m[i].e->cls != GZ_PLACE || m[i].tok0 < s0 || m[i].tok0 >= end) continue;
+    for (size_t i = gz_first_at(m, nm, s0); i < nm && m[i].tok0 < end; i++) {
+        if (m[i].e->cls != GZ_PLACE) continue;
         if (m[i].tok0 >= t1 && m[i].tok0 - t1 <= 8) return &m[i];
         if (m[i].tok0 < t0 && t0 - m[i].tok0 <= 8) before = &m[i];
     }

@@ -68,15 +68,9 @@ typedef struct cover {
 
 static void cover_init(cover *c, const gz_mention *m, size_t nm, uint32_t t0)
 {
-    size_t lo = 0, hi = nm;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].tok0 < t0) lo = mid + 1;
-        else hi = mid;
-    }
     c->m = m;
     c->nm = nm;
-    c->at = lo;
+    c->at = gz_first_at(m, nm, t0);
 }
 
 /* Is token t (no earlier than the last asked of c) inside a mention? */

@@ -176,9 +176,9 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
-    for (size_t i = 0; i < nm && n < cap; i++) {
+    for (size_t i = gz_first_at(m, nm, s->tok0); i < nm && n < cap; i++) {
         const gz_entry *e = m[i].e;
-        if (m[i].tok0 < s->tok0 || m[i].tok0 >= end) continue;
+        if (m[i].tok0 >= end) break;
         uint32_t t0 = m[i].tok0, t1 = m[i].tok0 + m[i].ntok;
         const char *country = e->country;
         /* modifiers: a state or demonym, then a title */

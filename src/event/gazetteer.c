@@ -550,3 +550,14 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     *out = res;
     return 0;
 }
+
+size_t gz_first_at(const gz_mention *m, size_t n, uint32_t t)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].tok0 < t) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}

@@ -81,4 +81,9 @@ typedef struct gz_mention {
  * or when only one known person has it. Allocated from a. */
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out,
             size_t *n);
+
+/* The first of gz_find's mentions m[0, n) that starts at or after token t
+ * (n if none): where a sentence's names begin, without a pass over the
+ * document's. */
+size_t gz_first_at(const gz_mention *m, size_t n, uint32_t t);
 #endif

@@ -254,6 +254,26 @@ static void test_surname_country(void **s)
     gz_free(&g);
 }
 
+/* gz_first_at: where the names at or after a token begin */
+static void test_first_at(void **s)
+{
+    (void)s;
+    gz_mention m[4];
+    memset(m, 0, sizeof m);
+    const uint32_t at[4] = {2, 5, 6, 11};
+    for (int i = 0; i < 4; i++) {
+        m[i].tok0 = at[i];
+        m[i].ntok = 1;
+    }
+    assert_int_equal(gz_first_at(m, 4, 0), 0);
+    assert_int_equal(gz_first_at(m, 4, 2), 0);
+    assert_int_equal(gz_first_at(m, 4, 3), 1);
+    assert_int_equal(gz_first_at(m, 4, 6), 2);
+    assert_int_equal(gz_first_at(m, 4, 11), 3);
+    assert_int_equal(gz_first_at(m, 4, 12), 4);
+    assert_int_equal(gz_first_at(m, 0, 3), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +281,6 @@ int main(void)
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
-        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country)};
+        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country), cmocka_unit_test(test_first_at)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
