@@ -9,6 +9,14 @@
 #include "../timeline/timeline.h"
 #include "../timex/timex.h"
 #include "../util/word.h"
+#include "../util/wd_list.h"
+
+/* an_any_word over a filtered list (wd_list.h): for the long lists asked
+ * of every token of a clause. */
+static inline int an_list_word(const dc_doc *d, uint32_t t, wd_list *l)
+{
+    return wdl_in(l, d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
+}
 
 /* Is token t the word w (case aside)? Inline: it is asked for every word
  * list over every token between a date and a trigger. */
