@@ -10,6 +10,7 @@
 #include "../timeline/timeline.h"
 #include "gazetteer.h"
 #include "../util/word.h"
+#include "../util/wd_list.h"
 
 /* A participant found in a sentence, over tokens [t0, t1). */
 typedef struct party {
@@ -34,6 +35,14 @@ static inline int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
 {
     const dc_token *k = &d->tok[t];
     return wd_in(d->text + k->start, k->end - k->start, ws);
+}
+
+/* ev_tok_in over a filtered list (wd_list.h): for the long lists asked of
+ * every token of a clause. */
+static inline int ev_tok_list(const dc_doc *d, uint32_t t, wd_list *l)
+{
+    const dc_token *k = &d->tok[t];
+    return wdl_in(l, d->text + k->start, k->end - k->start);
 }
 
 int ev_clause_break(const dc_doc *d, uint32_t t);

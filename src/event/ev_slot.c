@@ -78,7 +78,7 @@ static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
 
 /* "McKenzie said the raid", "Trump responded to the attack": who
  * reports or answers an event is not who did it */
-static const char *const speech[] = {"said", "says", "say", "told", "tells", "added", "noted",
+static const char *const speech_words[] = {"said", "says", "say", "told", "tells", "added", "noted",
                                      "reports",
                                      "described", "confirmed", "reported", "claimed", "claiming", "claims",
                                      "believe", "believes", "called",
@@ -98,6 +98,8 @@ static const char *const speech[] = {"said", "says", "say", "told", "tells", "ad
                                      "acknowledged", "characterized", "characterised",
                                      "downplayed", "learned", "briefed", "attributed",
                                      "explained", "defended", "questioned", NULL};
+/* asked of every token between a name and its trigger: filtered */
+static wd_list speech = {.w = speech_words};
 
 static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0, uint32_t t,
                         const party **out, size_t cap)
@@ -149,7 +151,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
             ((k + 1 < t && ev_tok_in(d, k + 1, credit)) ||
              (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit))))
             continue;
-        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
+        if (ev_tok_list(d, k, &speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
             !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
             reported = 1;
     }
@@ -466,7 +468,7 @@ int ev_verb_group_word(const dc_doc *d, uint32_t k)
     const dc_token *tk = &d->tok[k];
     size_t n = tk->end - tk->start;
     const char *w = d->text + tk->start;
-    if (tk->kind != DC_WORD || (tk->flags & DC_CAP) || ev_tok_in(d, k, speech)) return 0;
+    if (tk->kind != DC_WORD || (tk->flags & DC_CAP) || ev_tok_list(d, k, &speech)) return 0;
     /* an -ed verb ("tried", "attempted") or an -ly adverb */
     return ev_tok_in(d, k, aux) ||
            (n > 3 && (strncmp(w + n - 2, "ed", 2) == 0 || strncmp(w + n - 2, "ly", 2) == 0));
