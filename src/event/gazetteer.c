@@ -1,5 +1,6 @@
 #include "gazetteer.h"
 #include "../util/err.h"
+#include "../util/word.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,7 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
         f = sm_get(&g->lfirsts, key, flen);
         lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
         if (sm_put(&g->lfirsts, key, flen, lens)) return -1;
+        g->lfirst_lens[(unsigned char)key[0]] |= (uint64_t)1 << (flen < 63 ? flen : 63);
     }
     if (ntok > g->maxtok) g->maxtok = ntok;
     if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
@@ -354,6 +356,15 @@ static uint64_t lower_hash(char *dst, const char *s, size_t n, size_t p, uint64_
     return lower_hash_on(dst + p, s + p, n - p, *hp);
 }
 
+/* May a lower-case word s of tl bytes (tp without its possessive, or 0)
+ * start a name? Most words of a text may not: few names start lower case,
+ * with few first letters and lengths. No means no lfirsts key is the word. */
+static int lfirst_may(const gz_gazetteer *g, const char *s, size_t tl, size_t tp)
+{
+    uint64_t m = g->lfirst_lens[wd_fold((unsigned char)s[0])];
+    return (m >> (tl < 63 ? tl : 63) & 1) || (tp && (m >> (tp < 63 ? tp : 63) & 1));
+}
+
 /* Does the text's spelling satisfy the name's case rule? */
 static int case_ok(const dc_doc *d, const dc_token *t, size_t v, size_t keylen_first)
 {
@@ -430,10 +441,15 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (t->kind != DC_WORD && t->kind != DC_NUM) continue;
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
-            uint64_t hp = 0, hw = lower_hash(key, d->text + t->start, tl, tp, &hp);
             /* a lower-case word starts only a name that may be written so
-             * (case_ok): most words of a text, asked of a small map */
+             * (case_ok): most words of a text, asked of a small map -- and
+             * most of them not even that, without a key (keyed: key and
+             * hashes made) */
             const sm_map *fm = t->kind == DC_WORD && !(t->flags & DC_CAP) ? &g->lfirsts : &g->firsts;
+            uint64_t hp = 0, hw = 0;
+            int keyed = fm != &g->lfirsts || lfirst_may(g, d->text + t->start, tl, tp);
+            if (!keyed) goto surname;
+            hw = lower_hash(key, d->text + t->start, tl, tp, &hp);
             const size_t *fw = sm_get_h(fm, key, tl, hw), *fp = tp ? sm_get_h(fm, key, tp, hp) : NULL;
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
@@ -493,7 +509,8 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             }
         surname:
             /* "Saudi-led forces": the one who leads is named inside the word */
-            if (t->kind == DC_WORD && tl > 5 && memcmp(key + tl - 4, "-led", 4) == 0) {
+            if (t->kind == DC_WORD && tl > 5 && wd_is(d->text + t->end - 4, 4, "-led")) {
+                if (!keyed) lower_into(key, d->text + t->start, tl);
                 size_t *v = sm_get(&g->names, key, tl - 4);
                 const gz_entry *e = v && case_ok(d, t, *v, tl - 4) ? &g->e[GZ_IDX(*v)] : NULL;
                 if (e && (e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_ORG ||

@@ -41,6 +41,8 @@ typedef struct gz_gazetteer {
     sm_map names;     /* lower-cased token key -> entry */
     sm_map firsts;    /* lower-cased first token of every name */
     sm_map lfirsts;   /* the same of the names that may start lower case */
+    uint64_t lfirst_lens[256]; /* by an lfirsts key's first byte: bit n for
+                                  its length n (63: 63 or more) */
     sm_map surnames;  /* a person's last name -> entry, or SIZE_MAX if shared */
     sm_map lasts;     /* the last word of a person's canonical name, lower
                          case, less an al-/el-: the first such person, a

@@ -254,6 +254,24 @@ static void test_surname_country(void **s)
     gz_free(&g);
 }
 
+/* A word in lower case that no name may start still names who leads
+ * ("al-Varesh-led"), as a capitalised one does. Invented names. */
+static void test_led_lower(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char orgs[] = "al-Varesh\t\tarmed_group\tXVK\n"
+                        "Tolm Guard\t\tagency\tXVK\n";
+    assert_int_equal(gz_load(&g, "t/orgs.tsv", "orgs.tsv", orgs, sizeof orgs - 1, &err), 0);
+    assert_string_equal(found(&g, "The al-Varesh-led fighters left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "The al-VARESH-LED fighters left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "Fighters of al-Varesh left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "The tolm-led guard left."), ""); /* no name "tolm" */
+    gz_free(&g);
+}
+
 /* gz_first_at: where the names at or after a token begin */
 static void test_first_at(void **s)
 {
@@ -281,6 +299,6 @@ int main(void)
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
-        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country), cmocka_unit_test(test_first_at)};
+        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country), cmocka_unit_test(test_first_at), cmocka_unit_test(test_led_lower)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
