@@ -3,7 +3,7 @@
 #include "testutil.h"
 #include "util/wd_list.h"
 
-static const char *const words[] = {"said", "Told", "as", "amid", "x", "\xE2\x80\x9C",
+static const char *const words[] = {"said", "Told", "as", "amid", "x", "\xE2\x80\x9C", "a-b",
                                     "-led", "abcdefghijklmnopqrstuvwxyzabcdefgh", NULL};
 
 static void same(wd_list *l, const char *s)
@@ -20,7 +20,8 @@ static void test_wd_list(void **st)
                          "As", "a", "amid", "AMID", "ami", "x", "X", "y", "", "\xE2\x80\x9C",
                          "\xE2\x80\x9D", "-led", "-LED", "led", "1", "@s", "[s",
                          "abcdefghijklmnopqrstuvwxyzabcdefgh", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH",
-                         "abcdefghijklmnopqrstuvwxyzabcdefg", NULL};
+                         "abcdefghijklmnopqrstuvwxyzabcdefg", "ax", "aS", "a-", "x-", "xa", "s1", "-LED",
+                         "-lex", "\xE2\x80", "a-b", "A-B", "a-c", "tOLD", "tx", NULL};
     for (size_t i = 0; ask[i]; i++) same(&l, ask[i]);
     assert_true(wdl_in(&l, "SAID", 4));
     assert_true(wdl_in(&l, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH", 34)); /* past the filter's 31 */
