@@ -151,6 +151,19 @@ static char *event_text(const char *s, size_t n, int flat)
     if (!out) return NULL;
     size_t i = 0, o = 0;
     while (i < n) {
+        if (n - i >= 8) {
+            /* eight bytes at a time while all are printable ASCII: none
+             * has its high bit, none is below 0x20 (the borrow trick finds
+             * such a byte when no high bit is set) */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w | ((w - 0x2020202020202020ULL) & ~w)) & 0x8080808080808080ULL)) {
+                memcpy(out + o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* printable ASCII first: one test for most bytes */
             int brk = c < 0x20 && flat && (c == '\n' || c == '\r' || c == '\t');

@@ -95,6 +95,10 @@ static void test_strdup_ascii_prefix(void **s)
     /* a sequence cut by n is invalid, though the bytes go on */
     assert_string_equal(tl_strdup(tl, "cut \xC3\xA9", 5), "cut \xEF\xBF\xBD");
     assert_string_equal(tl_strdup(tl, "\xE2\x80\x94 dash", 8), "\xE2\x80\x94 dash");
+    /* past the eight bytes taken at a time */
+    assert_string_equal(tl_strdup(tl, "sixteen bytes ok caf\xC3\xA9", 22), "sixteen bytes ok caf\xC3\xA9");
+    assert_string_equal(tl_strdup(tl, "eight by\xFFtes", 13), "eight by\xEF\xBF\xBDtes");
+    assert_string_equal(tl_strdup(tl, "nine byte\xFF", 10), "nine byte\xEF\xBF\xBD");
     annals_timeline_free(tl);
 }
 
