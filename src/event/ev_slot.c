@@ -105,11 +105,17 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                         const party **out, size_t cap)
 {
     long best = -1;
+    /* a party is cut off from t by a clause break in [its t1, t): the last
+     * break before t, found once, tells that for every party */
+    uint32_t lo = t;
+    for (size_t i = 0; i < np; i++)
+        if (ps[i].t1 < lo) lo = ps[i].t1;
+    uint32_t brk = t; /* t: none in [lo, t) */
+    for (uint32_t k = t; k > lo;)
+        if (ev_clause_break(d, --k)) { brk = k; break; }
     for (size_t i = 0; i < np; i++) {
         if (ps[i].t1 > t) continue;
-        int broken = 0;
-        for (uint32_t k = ps[i].t1; k < t; k++)
-            if (ev_clause_break(d, k)) { broken = 1; break; }
+        int broken = brk < t && brk >= ps[i].t1;
         if (broken || t - ps[i].t1 > 14) continue;
         /* "arrested across India", "in England on Wednesday and arrested":
          * a country after a locative preposition is where, not who */
