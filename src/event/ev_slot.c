@@ -355,12 +355,13 @@ static int person_before(const dc_doc *d, const gz_mention *m, size_t nm, long s
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit)
 {
-    static const char *const pro[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
-                                      "she\xE2\x80\x99s", NULL};
+    static const char *const pro_w[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
+                                        "she\xE2\x80\x99s", NULL};
     static const char *const own[] = {"his", "her", NULL};
     static const char *const quote[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
-    static const char *const report[] = {"that", "said", "says", "told", "warn", "warned",
-                                         "warns", "claimed", "believes", NULL};
+    static const char *const report_w[] = {"that", "said", "says", "told", "warn", "warned",
+                                           "warns", "claimed", "believes", NULL};
+    static wd_list pro = {.w = pro_w}, report = {.w = report_w}; /* asked of each word */
     const dc_sent *s = &d->sent[si];
     uint32_t k = t0, p = UINT32_MAX;
     int to = 0;
@@ -369,10 +370,10 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
         /* 'He must "reach a compromise"': a quote inside the clause */
         if (ev_tok_in(d, k, quote)) continue;
         /* "he will warn that the attacks": he only reports them */
-        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_in(d, k, report)) break;
+        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_list(d, k, &report)) break;
         to |= ev_tok_eq(d, k, "to");
         /* "giving him until Wednesday to agree": him does what follows "to" */
-        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own)) ||
+        if (ev_tok_list(d, k, &pro) || (owner && ev_tok_in(d, k, own)) ||
             (to && ev_tok_eq(d, k, "him"))) {
             p = k;
             break;

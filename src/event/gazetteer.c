@@ -509,7 +509,8 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             }
         surname:
             /* "Saudi-led forces": the one who leads is named inside the word */
-            if (t->kind == DC_WORD && tl > 5 && wd_is(d->text + t->end - 4, 4, "-led")) {
+            if (t->kind == DC_WORD && tl > 5 && d->text[t->end - 4] == '-' &&
+                wd_is(d->text + t->end - 4, 4, "-led")) {
                 if (!keyed) lower_into(key, d->text + t->start, tl);
                 size_t *v = sm_get(&g->names, key, tl - 4);
                 const gz_entry *e = v && case_ok(d, t, *v, tl - 4) ? &g->e[GZ_IDX(*v)] : NULL;
