@@ -4,11 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
-{
-    return wd_in(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, words);
-}
-
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
     uint32_t lo = s->tok0, hi = s->tok0 + s->ntok; /* tokens come in text order */
@@ -202,15 +197,17 @@ int an_crosses_quote(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b)
 }
 
 /* Verbs of saying: the day one of them names is the day of the report. */
-static const char *const say[] = {
+static const char *const say_words[] = {
     "said", "says", "told", "announced", "announcing", "announces", "reported", "reports",
     "added", "stated", "tweeted", "tweeting", "wrote", "confirmed", "confirming", "revealed",
     "acknowledged", "claimed", "claims", "disclosed", "released", "briefed", "testified",
     "argued", "insisted", "noted", "warned", "cautioned", "explained", "saying", NULL};
+/* asked of every token before a trigger: filtered (wd_list.h) */
+static wd_list say = {.w = say_words};
 
 int an_say(const dc_doc *d, uint32_t t)
 {
-    return an_any_word(d, t, say);
+    return an_list_word(d, t, &say);
 }
 
 int an_present_perfect(const dc_doc *d, const dc_sent *s, uint32_t at)
@@ -248,7 +245,7 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
     for (uint32_t k = 0; k < 5 && t > s->tok0; k++) {
         t--;
         if (d->tok[t].kind == DC_PUNCT || (d->tok[t].start <= at && at < d->tok[t].end)) break;
-        if (an_any_word(d, t, say)) {
+        if (an_list_word(d, t, &say)) {
             if (!an_any_word(d, t, clause) || at < te) return 1;
             for (uint32_t w = t + 1; w < tx; w++) {
                 const dc_token *k2 = &d->tok[w];
@@ -263,7 +260,7 @@ int an_report_date(const dc_doc *d, const dc_sent *s, uint32_t ts, uint32_t te, 
      * what is said -- not "said at an Iowa rally" */
     uint32_t end = s->tok0 + s->ntok, tr = an_tok_at(d, s, at);
     for (t = an_tok_at(d, s, te); t < tr; t++) {
-        if (!an_any_word(d, t, say)) continue;
+        if (!an_list_word(d, t, &say)) continue;
         if (t + 1 >= end || !an_any_word(d, t + 1, prep)) return 1;
         for (uint32_t k = t + 1; k < tr; k++)
             if (an_word(d, k, "that") || an_word(d, k, ",")) return 1;
@@ -377,7 +374,7 @@ int an_said_at(const dc_doc *d, const dc_sent *s, uint32_t at)
     static const char *const prep[] = {"at", "in", "during", NULL};
     uint32_t tr = an_tok_at(d, s, at);
     for (uint32_t t = s->tok0; t + 1 < tr; t++)
-        if (an_any_word(d, t, say) && an_any_word(d, t + 1, prep) && tr <= t + 5) return 1;
+        if (an_list_word(d, t, &say) && an_any_word(d, t + 1, prep) && tr <= t + 5) return 1;
     return 0;
 }
 
@@ -390,7 +387,7 @@ int an_reported(const dc_doc *d, const dc_sent *s, uint32_t at)
      * it was said ("Mr. Obama said at a joint news conference") */
     uint32_t tr = an_tok_at(d, s, at), end = s->tok0 + s->ntok;
     for (uint32_t t = s->tok0; t < tr; t++) {
-        if (!an_any_word(d, t, say)) continue;
+        if (!an_list_word(d, t, &say)) continue;
         if (t + 1 >= end || !an_any_word(d, t + 1, prep) || tr > t + 5) return 1;
     }
     return 0;

@@ -9,6 +9,14 @@
 #include "../timeline/timeline.h"
 #include "../timex/timex.h"
 #include "../util/word.h"
+#include "../util/wd_list.h"
+
+/* an_any_word over a filtered list (wd_list.h): for the long lists asked
+ * of every token of a clause. */
+static inline int an_list_word(const dc_doc *d, uint32_t t, wd_list *l)
+{
+    return wdl_in(l, d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
+}
 
 /* Is token t the word w (case aside)? Inline: it is asked for every word
  * list over every token between a date and a trigger. */
@@ -21,8 +29,12 @@ static inline int an_word(const dc_doc *d, uint32_t t, const char *w)
  * shape of a past tense or participle? */
 int an_ed(const dc_doc *d, uint32_t t);
 
-/* Is token t one of words (a NULL-terminated list)? */
-int an_any_word(const dc_doc *d, uint32_t t, const char *const *words);
+/* Is token t one of words (a NULL-terminated list)? Inline too: reports
+ * and background clauses ask it of every token before a trigger. */
+static inline int an_any_word(const dc_doc *d, uint32_t t, const char *const *words)
+{
+    return wd_in(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, words);
+}
 
 /* The first token of sentence s that starts at or after byte at. */
 uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at);

@@ -139,10 +139,11 @@ static int yearless_old(const dc_doc *d, const tx_timex *x, const tl_date *t, co
  * election", "came just after Iran launched missiles")? */
 static int background(const dc_doc *d, const dc_sent *s, uint32_t at)
 {
-    static const char *const w[] = {"while", "as", "amid", "since", "whereas", "after", "before",
-                                    "following", "until", NULL};
+    static const char *const words[] = {"while", "as", "amid", "since", "whereas", "after",
+                                        "before", "following", "until", NULL};
+    static wd_list w = {.w = words};
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok && d->tok[t].start < at; t++)
-        if (an_any_word(d, t, w)) return 1;
+        if (an_list_word(d, t, &w)) return 1;
     return 0;
 }
 

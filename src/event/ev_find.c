@@ -113,9 +113,9 @@ static const gz_mention *location(const dc_doc *d, const gz_mention *m, size_t n
 {
     static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across", "into", NULL};
     const gz_mention *best = NULL;
-    for (size_t i = 0; i < nm; i++) {
+    for (size_t i = gz_first_at(m, nm, s0); i < nm; i++) {
         const gz_entry *e = m[i].e;
-        if (m[i].tok0 < s0 || m[i].tok0 >= end) continue;
+        if (m[i].tok0 >= end) break;
         if (e->cls != GZ_PLACE && e->cls != GZ_COUNTRY && e->cls != GZ_CAPITAL) continue;
         uint32_t k = m[i].tok0;
         if (k > s0 && ev_tok_eq(d, k - 1, "the")) k--;
@@ -133,23 +133,54 @@ static const gz_mention *place_taken(const gz_mention *m, size_t nm, uint32_t s0
                                      uint32_t t1, uint32_t end)
 {
     const gz_mention *before = NULL;
-    for (size_t i = 0; i < nm; i++) {
-        if (m[i].e->cls != GZ_PLACE || m[i].tok0 < s0 || m[i].tok0 >= end) continue;
+    for (size_t i = gz_first_at(m, nm, s0); i < nm && m[i].tok0 < end; i++) {
+        if (m[i].e->cls != GZ_PLACE) continue;
         if (m[i].tok0 >= t1 && m[i].tok0 - t1 <= 8) return &m[i];
         if (m[i].tok0 < t0 && t0 - m[i].tok0 <= 8) before = &m[i];
     }
     return before;
 }
 
-/* u8_sanitize, with a plain copy for ASCII text (most sentences). */
-static char *sane_copy(const char *s, size_t n)
+/* Text as an event keeps it, in one pass over mostly ASCII bytes: valid
+ * UTF-8 (an invalid byte becomes U+FFFD, as u8_sanitize makes it) and,
+ * with flat, on one line (line breaks and tabs become spaces). malloc'd,
+ * NUL-terminated; NULL when out of memory. */
+static char *event_text(const char *s, size_t n, int flat)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) return u8_sanitize(s, n, NULL);
-    char *out = malloc(n + 1);
+    char *out = malloc(n * 3 + 1); /* every byte may become U+FFFD */
     if (!out) return NULL;
-    memcpy(out, s, n);
-    out[n] = '\0';
+    size_t i = 0, o = 0;
+    while (i < n) {
+        if (n - i >= 8) {
+            /* eight bytes at a time while all are printable ASCII: none
+             * has its high bit, none is below 0x20 (the borrow trick finds
+             * such a byte when no high bit is set) */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w | ((w - 0x2020202020202020ULL) & ~w)) & 0x8080808080808080ULL)) {
+                memcpy(out + o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* printable ASCII first: one test for most bytes */
+            int brk = c < 0x20 && flat && (c == '\n' || c == '\r' || c == '\t');
+            out[o++] = brk ? ' ' : (char)c;
+            i++;
+            continue;
+        }
+        size_t at = i;
+        if (u8_next(s, n, &i) < 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        }
+    }
+    out[o] = '\0';
     return out;
 }
 
@@ -426,11 +457,9 @@ static int find_in(const gm_grammar *g, const gz_gazetteer *gz, const dc_doc *d,
         men.start = s->start;
         men.end = s->end;
         /* the sentence on one line, valid UTF-8 (tl_add_event copies it) */
-        char *sent = sane_copy(d->text + s->start, s->end - s->start);
-        char *trig = sane_copy(d->text + ts, te - ts);
+        char *sent = event_text(d->text + s->start, s->end - s->start, 1);
+        char *trig = event_text(d->text + ts, te - ts, 0);
         int rc = sent && trig ? 0 : -1;
-        if (sent)
-            for (char *p = sent; *p; p++) if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
         men.sentence = sent;
         men.trigger = trig;
         men.date_text = NULL;

@@ -15,19 +15,20 @@ static const char *word_in(const gm_grammar *g, const char *table, const dc_doc 
     return gm_lookup(g, table, d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start);
 }
 
-/* The mention that ends right before token t, or NULL. */
+/* The mention that ends right before token t, or NULL. The mentions are
+ * in token order and disjoint (gz_find): only the last one starting
+ * before t may, and a binary search finds it. */
 static const gz_mention *mention_ending(const gz_mention *m, size_t nm, uint32_t t)
 {
-    for (size_t i = 0; i < nm; i++)
-        if (m[i].tok0 + m[i].ntok == t) return &m[i];
-    return NULL;
+    size_t i = gz_first_at(m, nm, t);
+    return i > 0 && m[i - 1].tok0 + m[i - 1].ntok == t ? &m[i - 1] : NULL;
 }
 
+/* Is token t inside a mention: the last one starting at or before it? */
 static int inside_mention(const gz_mention *m, size_t nm, uint32_t t)
 {
-    for (size_t i = 0; i < nm; i++)
-        if (m[i].tok0 <= t && t < m[i].tok0 + m[i].ntok) return 1;
-    return 0;
+    size_t i = gz_first_at(m, nm, t + 1);
+    return i > 0 && t < m[i - 1].tok0 + m[i - 1].ntok;
 }
 
 size_t ev_groups(const gm_grammar *g, const dc_doc *d, const dc_sent *s, const gz_mention *m,

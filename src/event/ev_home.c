@@ -121,9 +121,9 @@ size_t ev_parties_add_home(const gz_gazetteer *gz, const dc_doc *d, long si,
 
 int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *iso3)
 {
-    for (size_t i = 0; i < nm; i++) {
+    for (size_t i = gz_first_at(m, nm, s->tok0); i < nm; i++) {
         const gz_entry *e = m[i].e;
-        if (m[i].tok0 < s->tok0 || m[i].tok0 >= s->tok0 + s->ntok) continue;
+        if (m[i].tok0 >= s->tok0 + s->ntok) break;
         if ((e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_CAPITAL ||
              e->cls == GZ_PLACE) && e->country[0] && strcmp(e->country, iso3) != 0)
             return 0;
@@ -134,8 +134,8 @@ int ev_home_only(const gz_mention *m, size_t nm, const dc_sent *s, const char *i
 int ev_home_near(const dc_doc *d, const gz_mention *m, size_t nm, long si, const char *iso3)
 {
     uint32_t from = d->sent[si > 0 ? si - 1 : 0].tok0, end = d->sent[si].tok0 + d->sent[si].ntok;
-    for (size_t i = 0; i < nm; i++)
-        if (m[i].tok0 >= from && m[i].tok0 < end && strcmp(m[i].e->country, iso3) == 0 &&
+    for (size_t i = gz_first_at(m, nm, from); i < nm && m[i].tok0 < end; i++)
+        if (strcmp(m[i].e->country, iso3) == 0 &&
             (m[i].e->cls == GZ_COUNTRY || m[i].e->cls == GZ_DEMONYM || m[i].e->cls == GZ_CAPITAL ||
              m[i].e->cls == GZ_PLACE))
             return 1;

@@ -4,6 +4,7 @@
  * most often a person, or an organisation when its last word says so. */
 #include "ev_names.h"
 #include "../util/str.h"
+#include "../util/wd_list.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,24 +16,19 @@ static int is_cap_word(const dc_doc *d, uint32_t t)
     return d->tok[t].kind == DC_WORD && (d->tok[t].flags & DC_CAP);
 }
 
-/* Compares without a possessive 's: "Thursday's" is still a weekday. */
-static int word_is(const dc_doc *d, uint32_t t, const char *const *ws)
+/* Compares without a possessive 's: "Thursday's" is still a weekday.
+ * Asked of every capitalised word against a hundred: a filtered list
+ * (wd_list.h) answers most with one bit. */
+static int word_is(const dc_doc *d, uint32_t t, wd_list *ws)
 {
     const char *w = d->text + d->tok[t].start;
     size_t n = d->tok[t].end - d->tok[t].start;
     if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') n -= 2;
     else if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0) n -= 4;
-    /* asked of every capitalised word against a hundred: the first
-     * letter first (ASCII folding, as strncasecmp in the C locale) */
-    unsigned char c = n ? (unsigned char)tolower((unsigned char)w[0]) : 0;
-    for (size_t i = 0; ws[i]; i++)
-        if ((unsigned char)tolower((unsigned char)ws[i][0]) == c && strlen(ws[i]) == n &&
-            strncasecmp(w, ws[i], n) == 0)
-            return 1;
-    return 0;
+    return wdl_in(ws, w, n);
 }
 
-static const char *const not_name[] = {
+static const char *const not_name_w[] = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "After", "Before",
     "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her",
     "Their", "Our", "Its", "For", "As", "With", "By", "From", "To", "Of", "While", "Since",
@@ -45,29 +41,42 @@ static const char *const not_name[] = {
     "Airport", "Green", "Park", "Act", "Bill", "Law", "Treaty", "Accord", "Festival", "Games",
     "Cup", "Marathon", "Spring", NULL};
 
-int ev_not_name(const dc_doc *d, uint32_t t) { return word_is(d, t, not_name); }
+static wd_list not_name = {.w = not_name_w};
 
-static const char *const org_heads[] = {
+int ev_not_name(const dc_doc *d, uint32_t t) { return word_is(d, t, &not_name); }
+
+static const char *const org_heads_w[] = {
     "Police", "Committee", "Council", "Court", "Party", "Ministry", "Department", "Agency",
     "Army", "Bank", "University", "Corps", "Forces", "Union", "Front", "Brigade", "Brigades",
     "Commission", "Office", "Service", "Services", "Guard", "Guards", "Assembly", "Parliament",
     "Group", "Movement", "Organisation", "Organization", "Institute", "Company", "Times",
     "Post", "News", "Journal", "Network", "Board", "Authority", "District", "Hospital",
     "Center", "Centre", "Foundation", "Fund", "Federation", "League", NULL};
+static wd_list org_heads = {.w = org_heads_w};
 
-/* Is token t inside a gazetteer mention? The mentions come in token
- * order and do not overlap (gz_find), so the last one starting at or
- * before t is the only candidate: a binary search, not a scan -- this is
- * asked for every capitalised word of every earlier sentence. */
-static int covered(const gz_mention *m, size_t nm, uint32_t t)
+/* Which tokens of a sentence lie inside a gazetteer mention, asked in
+ * token order. The mentions come in token order and do not overlap
+ * (gz_find), so the last one starting at or before t is the only
+ * candidate: found once by a binary search at the sentence start, then by
+ * stepping on -- this is asked for every capitalised word of every
+ * sentence the names book reads. */
+typedef struct cover {
+    const gz_mention *m;
+    size_t nm, at; /* at: how many mentions start at or before the last token asked */
+} cover;
+
+static void cover_init(cover *c, const gz_mention *m, size_t nm, uint32_t t0)
 {
-    size_t lo = 0, hi = nm;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].tok0 <= t) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo > 0 && t < m[lo - 1].tok0 + m[lo - 1].ntok;
+    c->m = m;
+    c->nm = nm;
+    c->at = gz_first_at(m, nm, t0);
+}
+
+/* Is token t (no earlier than the last asked of c) inside a mention? */
+static int covered(cover *c, uint32_t t)
+{
+    while (c->at < c->nm && c->m[c->at].tok0 <= t) c->at++;
+    return c->at > 0 && t < c->m[c->at - 1].tok0 + c->m[c->at - 1].ntok;
 }
 
 
@@ -86,10 +95,12 @@ static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
+    cover c; /* t and e only go forward */
+    cover_init(&c, m, nm, s->tok0);
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
-        if (!is_cap_word(d, t) || covered(m, nm, t)) continue;
+        if (!is_cap_word(d, t) || covered(&c, t)) continue;
         uint32_t e = t;
-        while (e < end && (is_cap_word(d, e) || (e > t && particle(d, e))) && !covered(m, nm, e) &&
+        while (e < end && (is_cap_word(d, e) || (e > t && particle(d, e))) && !covered(&c, e) &&
                (e == t || d->tok[e].start == d->tok[e - 1].end + 1))
             e++;
         uint32_t len = e - t, from = t;
@@ -111,7 +122,7 @@ static size_t runs(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_
             b -= 4;
         st_put(o->name, sizeof o->name, 0, d->text + a, strnlen(d->text + a, b - a));
         o->country[0] = '\0';
-        o->kind = word_is(d, e - 1, org_heads) ? "organisation" : "person";
+        o->kind = word_is(d, e - 1, &org_heads) ? "organisation" : "person";
     }
     return n;
 }
@@ -207,10 +218,15 @@ size_t ev_names(const dc_doc *d, const dc_sent *s, const gz_mention *m, size_t n
     size_t n = runs(d, s, m, nm, out, cap);
     /* then single words that repeat an unlisted name given in full before */
     uint32_t end = s->tok0 + s->ntok;
+    cover c;
+    cover_init(&c, m, nm, s->tok0);
     for (uint32_t t = s->tok0; t < end && n < cap; t++) {
-        if (!is_cap_word(d, t) || covered(m, nm, t) || ev_not_name(d, t)) continue;
+        /* a lone capitalised word: the neighbours first, the list of a
+         * hundred not-names last */
+        if (!is_cap_word(d, t) || covered(&c, t)) continue;
         if ((t > s->tok0 && is_cap_word(d, t - 1)) || (t + 1 < end && is_cap_word(d, t + 1)))
             continue;
+        if (ev_not_name(d, t)) continue;
         int inside = 0;
         for (size_t i = 0; i < n && !inside; i++) inside = out[i].t0 <= t && t < out[i].t1;
         ev_group o;

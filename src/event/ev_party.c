@@ -12,18 +12,6 @@
 #include "../util/word.h"
 
 
-int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_is(d->text + k->start, k->end - k->start, w);
-}
-
-int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_in(d->text + k->start, k->end - k->start, ws);
-}
-
 /* Tokens that end a clause for the purpose of finding participants.
  * Asked of every token between a party and its trigger: the first byte
  * picks the few words to compare. */
@@ -188,9 +176,9 @@ size_t ev_parties_of(const gz_gazetteer *gz, const dc_doc *d, const dc_sent *s,
 {
     size_t n = 0;
     uint32_t end = s->tok0 + s->ntok;
-    for (size_t i = 0; i < nm && n < cap; i++) {
+    for (size_t i = gz_first_at(m, nm, s->tok0); i < nm && n < cap; i++) {
         const gz_entry *e = m[i].e;
-        if (m[i].tok0 < s->tok0 || m[i].tok0 >= end) continue;
+        if (m[i].tok0 >= end) break;
         uint32_t t0 = m[i].tok0, t1 = m[i].tok0 + m[i].ntok;
         const char *country = e->country;
         /* modifiers: a state or demonym, then a title */

@@ -9,6 +9,8 @@
 #include "../grammar/gram.h"
 #include "../timeline/timeline.h"
 #include "gazetteer.h"
+#include "../util/word.h"
+#include "../util/wd_list.h"
 
 /* A participant found in a sentence, over tokens [t0, t1). */
 typedef struct party {
@@ -20,9 +22,29 @@ typedef struct party {
 } party;
 
 /* Token tests: one word (case-insensitive), one of a NULL-ended list, a
- * token that ends a clause for finding participants. */
-int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w);
-int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws);
+ * token that ends a clause for finding participants. The first two are
+ * inline: the slots, modality and offices ask them of token after token,
+ * and a call cost about as much as the test. */
+static inline int ev_tok_eq(const dc_doc *d, uint32_t t, const char *w)
+{
+    const dc_token *k = &d->tok[t];
+    return wd_is(d->text + k->start, k->end - k->start, w);
+}
+
+static inline int ev_tok_in(const dc_doc *d, uint32_t t, const char *const *ws)
+{
+    const dc_token *k = &d->tok[t];
+    return wd_in(d->text + k->start, k->end - k->start, ws);
+}
+
+/* ev_tok_in over a filtered list (wd_list.h): for the long lists asked of
+ * every token of a clause. */
+static inline int ev_tok_list(const dc_doc *d, uint32_t t, wd_list *l)
+{
+    const dc_token *k = &d->tok[t];
+    return wdl_in(l, d->text + k->start, k->end - k->start);
+}
+
 int ev_clause_break(const dc_doc *d, uint32_t t);
 
 /* The article's own spelling of person or organisation e (into buf),

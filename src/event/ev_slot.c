@@ -78,7 +78,7 @@ static size_t a_list(const dc_doc *d, const party **out, size_t n, int before)
 
 /* "McKenzie said the raid", "Trump responded to the attack": who
  * reports or answers an event is not who did it */
-static const char *const speech[] = {"said", "says", "say", "told", "tells", "added", "noted",
+static const char *const speech_words[] = {"said", "says", "say", "told", "tells", "added", "noted",
                                      "reports",
                                      "described", "confirmed", "reported", "claimed", "claiming", "claims",
                                      "believe", "believes", "called",
@@ -98,6 +98,8 @@ static const char *const speech[] = {"said", "says", "say", "told", "tells", "ad
                                      "acknowledged", "characterized", "characterised",
                                      "downplayed", "learned", "briefed", "attributed",
                                      "explained", "defended", "questioned", NULL};
+/* asked of every token between a name and its trigger: filtered */
+static wd_list speech = {.w = speech_words};
 
 /* "X claims the deadly bombing of a mosque": the trigger, a few words
  * after "claims" and the object of the claim, is the deed claimed, not a
@@ -132,11 +134,17 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
                         const party **out, size_t cap)
 {
     long best = -1;
+    /* a party is cut off from t by a clause break in [its t1, t): the last
+     * break before t, found once, tells that for every party */
+    uint32_t lo = t;
+    for (size_t i = 0; i < np; i++)
+        if (ps[i].t1 < lo) lo = ps[i].t1;
+    uint32_t brk = t; /* t: none in [lo, t) */
+    for (uint32_t k = t; k > lo;)
+        if (ev_clause_break(d, --k)) { brk = k; break; }
     for (size_t i = 0; i < np; i++) {
         if (ps[i].t1 > t) continue;
-        int broken = 0;
-        for (uint32_t k = ps[i].t1; k < t; k++)
-            if (ev_clause_break(d, k)) { broken = 1; break; }
+        int broken = brk < t && brk >= ps[i].t1;
         if (broken || t - ps[i].t1 > 14) continue;
         /* "arrested across India", "in England on Wednesday and arrested":
          * a country after a locative preposition is where, not who */
@@ -179,7 +187,7 @@ static size_t slot_subj(const dc_doc *d, const party *ps, size_t np, uint32_t s0
              (k + 2 < t && ev_tok_eq(d, k + 1, "of") && ev_tok_in(d, k + 2, credit)) ||
              claims_deed(d, k, t)))
             continue;
-        if (ev_tok_in(d, k, speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
+        if (ev_tok_list(d, k, &speech) && !(k + 1 < t && ev_tok_in(d, k + 1, at)) &&
             !(ev_tok_eq(d, k, "about") && k + 1 < t && ev_tok_eq(d, k + 1, "to")))
             reported = 1;
     }
@@ -377,12 +385,13 @@ static int person_before(const dc_doc *d, const gz_mention *m, size_t nm, long s
 int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si, uint32_t t0,
                        int owner, party *lit)
 {
-    static const char *const pro[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
-                                      "she\xE2\x80\x99s", NULL};
+    static const char *const pro_w[] = {"he", "she", "he's", "she's", "he\xE2\x80\x99s",
+                                        "she\xE2\x80\x99s", NULL};
     static const char *const own[] = {"his", "her", NULL};
     static const char *const quote[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", NULL};
-    static const char *const report[] = {"that", "said", "says", "told", "warn", "warned",
-                                         "warns", "claimed", "believes", NULL};
+    static const char *const report_w[] = {"that", "said", "says", "told", "warn", "warned",
+                                           "warns", "claimed", "believes", NULL};
+    static wd_list pro = {.w = pro_w}, report = {.w = report_w}; /* asked of each word */
     const dc_sent *s = &d->sent[si];
     uint32_t k = t0, p = UINT32_MAX;
     int to = 0;
@@ -391,10 +400,10 @@ int ev_pronoun_subject(const dc_doc *d, const gz_mention *m, size_t nm, long si,
         /* 'He must "reach a compromise"': a quote inside the clause */
         if (ev_tok_in(d, k, quote)) continue;
         /* "he will warn that the attacks": he only reports them */
-        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_in(d, k, report)) break;
+        if (ev_clause_break(d, k) || ev_tok_eq(d, k, ",") || ev_tok_list(d, k, &report)) break;
         to |= ev_tok_eq(d, k, "to");
         /* "giving him until Wednesday to agree": him does what follows "to" */
-        if (ev_tok_in(d, k, pro) || (owner && ev_tok_in(d, k, own)) ||
+        if (ev_tok_list(d, k, &pro) || (owner && ev_tok_in(d, k, own)) ||
             (to && ev_tok_eq(d, k, "him"))) {
             p = k;
             break;
@@ -496,7 +505,7 @@ int ev_verb_group_word(const dc_doc *d, uint32_t k)
     const dc_token *tk = &d->tok[k];
     size_t n = tk->end - tk->start;
     const char *w = d->text + tk->start;
-    if (tk->kind != DC_WORD || (tk->flags & DC_CAP) || ev_tok_in(d, k, speech)) return 0;
+    if (tk->kind != DC_WORD || (tk->flags & DC_CAP) || ev_tok_list(d, k, &speech)) return 0;
     /* an -ed verb ("tried", "attempted") or an -ly adverb */
     return ev_tok_in(d, k, aux) ||
            (n > 3 && (strncmp(w + n - 2, "ed", 2) == 0 || strncmp(w + n - 2, "ly", 2) == 0));

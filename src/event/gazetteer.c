@@ -1,5 +1,6 @@
 #include "gazetteer.h"
 #include "../util/err.h"
+#include "../util/word.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #define GZ_EXACT ((size_t)1 << 41)    /* must match case: US, UN, IS */
 #define GZ_IDX(v) ((v) & (((size_t)1 << 40) - 1))
 #define GZ_SHARED SIZE_MAX
+#define GZ_MIXED ((size_t)1 << 62) /* lasts: the people differ in country */
 
 void gz_init(gz_gazetteer *g)
 {
@@ -19,6 +21,7 @@ void gz_init(gz_gazetteer *g)
     sm_init(&g->firsts);
     sm_init(&g->lfirsts);
     sm_init(&g->surnames);
+    sm_init(&g->lasts);
     sm_init(&g->countries);
     /* asked about every word of every text, and most are no name; without
      * a filter (out of memory) lookups are only slower */
@@ -35,6 +38,7 @@ void gz_free(gz_gazetteer *g)
     sm_free(&g->firsts);
     sm_free(&g->lfirsts);
     sm_free(&g->surnames);
+    sm_free(&g->lasts);
     sm_free(&g->countries);
     ar_free(&g->mem);
     memset(g, 0, sizeof *g);
@@ -124,6 +128,7 @@ static int add_name(gz_gazetteer *g, const char *name, size_t idx)
         f = sm_get(&g->lfirsts, key, flen);
         lens = (f ? *f : 0) | (ntok < 64 ? (size_t)1 << ntok : SIZE_MAX);
         if (sm_put(&g->lfirsts, key, flen, lens)) return -1;
+        g->lfirst_lens[(unsigned char)key[0]] |= (uint64_t)1 << (flen < 63 ? flen : 63);
     }
     if (ntok > g->maxtok) g->maxtok = ntok;
     if (g->e[idx].cls == GZ_PERSON && ntok > 1) {
@@ -145,6 +150,36 @@ static int add_list(gz_gazetteer *g, char *list, size_t idx)
     char *save = NULL;
     for (char *t = strtok_r(list, "|", &save); t; t = strtok_r(NULL, "|", &save))
         if (*t && add_name(g, t, idx)) return -1;
+    return 0;
+}
+
+/* ASCII lower case, as tolower in the C locale, without a call per byte:
+ * every word of every text goes through here. */
+static void lower_into(char *dst, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+/* lasts gets person idx: what surname_only would learn by a pass over
+ * every person for each shared surname, kept once at load. */
+static int note_last(gz_gazetteer *g, size_t idx)
+{
+    const gz_entry *p = &g->e[idx];
+    const char *last = p->name + p->last;
+    size_t ll = p->last_len;
+    if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
+        last += 3;
+        ll -= 3;
+    }
+    char key[128];
+    if (!ll || ll >= sizeof key) return 0; /* no word of a text is sought so */
+    lower_into(key, last, ll);
+    size_t *v = sm_get(&g->lasts, key, ll);
+    if (!v) return sm_put(&g->lasts, key, ll, idx);
+    if (!(*v & GZ_MIXED) && strcmp(g->e[*v].country, p->country) != 0) *v |= GZ_MIXED;
     return 0;
 }
 
@@ -175,6 +210,7 @@ static long new_entry(gz_gazetteer *g, const char *name, const char *country, gz
     size_t nl = strlen(e->name);
     e->last = (uint16_t)(sp && nl < 65536 ? sp + 1 - e->name : 0);
     e->last_len = (uint16_t)(nl < 65536 ? nl - e->last : 0);
+    if (cls == GZ_PERSON && note_last(g, g->n)) return -1;
     return (long)g->n++;
 }
 
@@ -298,14 +334,17 @@ static size_t strip_poss(const char *s, size_t n)
     return 0;
 }
 
-/* ASCII lower case, as tolower in the C locale, without a call per byte:
- * every word of every text goes through here. */
-static void lower_into(char *dst, const char *s, size_t n)
+
+/* lower_into, extending hash h by the bytes it writes. */
+static uint64_t lower_hash_on(char *dst, const char *s, size_t n, uint64_t h)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        dst[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        dst[i] = (char)c;
+        h = sm_hash_step(h, c);
     }
+    return h;
 }
 
 /* lower_into, hashing as it goes (sm_hash of dst[0, n)); *hp gets the
@@ -313,16 +352,17 @@ static void lower_into(char *dst, const char *s, size_t n)
  * is looked up so: one pass over it, not three. */
 static uint64_t lower_hash(char *dst, const char *s, size_t n, size_t p, uint64_t *hp)
 {
-    uint64_t h = SM_HASH_SEED;
-    for (size_t i = 0; i < n; i++) {
-        if (i == p) *hp = h;
-        unsigned char c = (unsigned char)s[i];
-        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-        dst[i] = (char)c;
-        h = sm_hash_step(h, c);
-    }
-    if (p == n) *hp = h;
-    return h;
+    *hp = lower_hash_on(dst, s, p, SM_HASH_SEED);
+    return lower_hash_on(dst + p, s + p, n - p, *hp);
+}
+
+/* May a lower-case word s of tl bytes (tp without its possessive, or 0)
+ * start a name? Most words of a text may not: few names start lower case,
+ * with few first letters and lengths. No means no lfirsts key is the word. */
+static int lfirst_may(const gz_gazetteer *g, const char *s, size_t tl, size_t tp)
+{
+    uint64_t m = g->lfirst_lens[wd_fold((unsigned char)s[0])];
+    return (m >> (tl < 63 ? tl : 63) & 1) || (tp && (m >> (tp < 63 ? tp : 63) & 1));
 }
 
 /* Does the text's spelling satisfy the name's case rule? */
@@ -363,9 +403,11 @@ static const gz_entry *named_before(const gz_mention *res, size_t n, const char 
 }
 
 /* "Assad" when several known people bear the name and the document names
- * none of them in full: a person of that name, of their country when they
- * share one. Allocated from a; NULL on failure. */
-static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w, size_t wl)
+ * none of them in full: a person of that name (w as written, low in lower
+ * case), of their country when they share one. Allocated from a; NULL on
+ * failure. */
+static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const char *w,
+                                    const char *low, size_t wl)
 {
     gz_entry *e = ar_alloc(a, sizeof *e);
     char *name = e ? ar_strndup(a, w, wl) : NULL;
@@ -375,24 +417,8 @@ static const gz_entry *surname_only(const gz_gazetteer *g, ar_arena *a, const ch
     e->last_len = (uint16_t)(wl < 65536 ? wl : 0);
     e->cls = GZ_PERSON;
     e->kind = "person";
-    const char *country = NULL;
-    int one = 1;
-    for (size_t i = 0; i < g->n && one; i++) {
-        const gz_entry *p = &g->e[i];
-        if (p->cls != GZ_PERSON) continue;
-        const char *last = p->name + p->last;
-        size_t ll = p->last_len;
-        /* lengths first: this runs over every person of the gazetteer */
-        if (ll != wl && ll != wl + 3) continue;
-        if (strncasecmp(last, "al-", 3) == 0 || strncasecmp(last, "el-", 3) == 0) {
-            last += 3;
-            ll -= 3;
-        }
-        if (ll != wl || strncasecmp(last, w, wl) != 0) continue;
-        if (!country) country = p->country;
-        else one = strcmp(country, p->country) == 0;
-    }
-    if (country && one) snprintf(e->country, sizeof e->country, "%s", country);
+    const size_t *v = sm_get(&g->lasts, low, wl);
+    if (v && !(*v & GZ_MIXED)) memcpy(e->country, g->e[*v].country, sizeof e->country);
     return e;
 }
 
@@ -407,6 +433,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     sm_init(&seen);
     char key[512];
     size_t kend[GZ_MAXKEYTOK];
+    uint64_t khash[GZ_MAXKEYTOK]; /* sm_hash of key[0, kend[j]) */
     for (size_t s = 0; s < d->nsent; s++) {
         uint32_t t0 = d->sent[s].tok0, tend = t0 + d->sent[s].ntok;
         for (uint32_t i = t0; i < tend; i++) {
@@ -414,16 +441,23 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             if (t->kind != DC_WORD && t->kind != DC_NUM) continue;
             size_t tl = t->end - t->start, tp = strip_poss(d->text + t->start, tl);
             if (tl >= 128) continue;
-            uint64_t hp = 0, hw = lower_hash(key, d->text + t->start, tl, tp, &hp);
             /* a lower-case word starts only a name that may be written so
-             * (case_ok): most words of a text, asked of a small map */
+             * (case_ok): most words of a text, asked of a small map -- and
+             * most of them not even that, without a key (keyed: key and
+             * hashes made) */
             const sm_map *fm = t->kind == DC_WORD && !(t->flags & DC_CAP) ? &g->lfirsts : &g->firsts;
+            uint64_t hp = 0, hw = 0;
+            int keyed = fm != &g->lfirsts || lfirst_may(g, d->text + t->start, tl, tp);
+            if (!keyed) goto surname;
+            hw = lower_hash(key, d->text + t->start, tl, tp, &hp);
             const size_t *fw = sm_get_h(fm, key, tl, hw), *fp = tp ? sm_get_h(fm, key, tp, hp) : NULL;
             if (!fw && !fp) goto surname;
             size_t lens = (fw ? *fw : 0) | (fp ? *fp : 0);
             size_t maxl = g->maxtok < tend - i ? g->maxtok : tend - i;
             /* the key of the longest name that may start here, built once:
-             * a shorter one is its prefix (kend: where each token ends) */
+             * a shorter one is its prefix (kend: where each token ends;
+             * khash: its hash, so that no length tried hashes it again) */
+            uint64_t h = SM_HASH_SEED;
             size_t want = maxl, fit = 0, k = 0;
             if (!(lens >> 63)) /* no name of 63+ tokens starts so: the longest one's */
                 while (want > 0 && !(lens >> want & 1)) want--;
@@ -433,10 +467,14 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 /* names are written with single spaces, or none (St.John) */
                 if (j && u->start - d->tok[i + j - 1].end > 1) break;
                 if (k + ul + 2 >= sizeof key) break;
-                if (j) key[k++] = ' ';
-                lower_into(key + k, d->text + u->start, ul);
+                if (j) {
+                    key[k++] = ' ';
+                    h = sm_hash_step(h, ' ');
+                }
+                h = lower_hash_on(key + k, d->text + u->start, ul, h);
                 k += ul;
                 kend[j] = k;
+                khash[j] = h;
                 fit = j + 1;
             }
             for (size_t len = maxl; len >= 1; len--) {
@@ -445,7 +483,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 k = kend[len - 1];
                 const dc_token *last = &d->tok[i + len - 1];
                 size_t lp = strip_poss(d->text + last->start, last->end - last->start);
-                size_t *v = sm_get(&g->names, key, k);
+                size_t *v = sm_get_h(&g->names, key, k, khash[len - 1]);
                 int poss = 0;
                 if (!v && lp) {
                     v = sm_get(&g->names, key, k - (last->end - last->start - lp));
@@ -471,7 +509,9 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
             }
         surname:
             /* "Saudi-led forces": the one who leads is named inside the word */
-            if (t->kind == DC_WORD && tl > 5 && memcmp(key + tl - 4, "-led", 4) == 0) {
+            if (t->kind == DC_WORD && tl > 5 && d->text[t->end - 4] == '-' &&
+                wd_is(d->text + t->end - 4, 4, "-led")) {
+                if (!keyed) lower_into(key, d->text + t->start, tl);
                 size_t *v = sm_get(&g->names, key, tl - 4);
                 const gz_entry *e = v && case_ok(d, t, *v, tl - 4) ? &g->e[GZ_IDX(*v)] : NULL;
                 if (e && (e->cls == GZ_COUNTRY || e->cls == GZ_DEMONYM || e->cls == GZ_ORG ||
@@ -495,7 +535,7 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
                 const gz_entry *shared = v && *v == GZ_SHARED ? named_before(res, *n, key, sl) : NULL;
                 /* none named in full: the surname alone, a person still */
                 if (v && *v == GZ_SHARED && !shared)
-                    shared = surname_only(g, a, d->text + t->start, sl);
+                    shared = surname_only(g, a, d->text + t->start, key, sl);
                 if (v && (*v != GZ_SHARED || shared)) {
                     const gz_entry *e = shared ? shared : &g->e[*v];
                     int titled = *n && res[*n - 1].e->cls == GZ_TITLE && res[*n - 1].tok0 + res[*n - 1].ntok == i;
@@ -527,4 +567,15 @@ int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **ou
     sm_free(&seen);
     *out = res;
     return 0;
+}
+
+size_t gz_first_at(const gz_mention *m, size_t n, uint32_t t)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].tok0 < t) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }

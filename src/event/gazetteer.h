@@ -41,7 +41,12 @@ typedef struct gz_gazetteer {
     sm_map names;     /* lower-cased token key -> entry */
     sm_map firsts;    /* lower-cased first token of every name */
     sm_map lfirsts;   /* the same of the names that may start lower case */
+    uint64_t lfirst_lens[256]; /* by an lfirsts key's first byte: bit n for
+                                  its length n (63: 63 or more) */
     sm_map surnames;  /* a person's last name -> entry, or SIZE_MAX if shared */
+    sm_map lasts;     /* the last word of a person's canonical name, lower
+                         case, less an al-/el-: the first such person, a
+                         high bit set when their countries differ */
     sm_map countries; /* iso3 -> its country entry */
     size_t maxtok;    /* the most tokens in a name */
 } gz_gazetteer;
@@ -78,4 +83,9 @@ typedef struct gz_mention {
  * or when only one known person has it. Allocated from a. */
 int gz_find(const gz_gazetteer *g, const dc_doc *d, ar_arena *a, gz_mention **out,
             size_t *n);
+
+/* The first of gz_find's mentions m[0, n) that starts at or after token t
+ * (n if none): where a sentence's names begin, without a pass over the
+ * document's. */
+size_t gz_first_at(const gz_mention *m, size_t n, uint32_t t);
 #endif

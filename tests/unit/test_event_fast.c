@@ -81,6 +81,27 @@ static void test_mention_text(void **s)
     annals_timeline_free(tl);
 }
 
+/* tl_strdup skips the ASCII it begins with: what follows is still
+ * checked, an invalid byte there made U+FFFD */
+static void test_strdup_ascii_prefix(void **s)
+{
+    (void)s;
+    annals_timeline *tl = annals_timeline_new();
+    assert_non_null(tl);
+    assert_string_equal(tl_strdup(tl, "plain words", 11), "plain words");
+    assert_string_equal(tl_strdup(tl, "", 0), "");
+    assert_string_equal(tl_strdup(tl, "caf\xC3\xA9 open", 10), "caf\xC3\xA9 open");
+    assert_string_equal(tl_strdup(tl, "bad \xFF byte", 10), "bad \xEF\xBF\xBD byte");
+    /* a sequence cut by n is invalid, though the bytes go on */
+    assert_string_equal(tl_strdup(tl, "cut \xC3\xA9", 5), "cut \xEF\xBF\xBD");
+    assert_string_equal(tl_strdup(tl, "\xE2\x80\x94 dash", 8), "\xE2\x80\x94 dash");
+    /* past the eight bytes taken at a time */
+    assert_string_equal(tl_strdup(tl, "sixteen bytes ok caf\xC3\xA9", 22), "sixteen bytes ok caf\xC3\xA9");
+    assert_string_equal(tl_strdup(tl, "eight by\xFFtes", 13), "eight by\xEF\xBF\xBDtes");
+    assert_string_equal(tl_strdup(tl, "nine byte\xFF", 10), "nine byte\xEF\xBF\xBD");
+    annals_timeline_free(tl);
+}
+
 /* n mentions of country entries, codes given */
 static void home_of(const char *const *codes, size_t n, char iso3[4], int *found)
 {
@@ -137,7 +158,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_event_ids), cmocka_unit_test(test_mention_text),
-        cmocka_unit_test(test_home_country),
+        cmocka_unit_test(test_home_country), cmocka_unit_test(test_strdup_ascii_prefix),
     };
     return cmocka_run_group_tests_name("event_fast", tests, tu_setup, tu_teardown);
 }

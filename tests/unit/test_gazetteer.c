@@ -228,6 +228,70 @@ static void test_prefix_names(void **s)
     gz_free(&g);
 }
 
+/* A surname several people bear, none named in full: a person of that
+ * name, of their country when all share one (an al- before it counts as
+ * the same name). Invented names. */
+static void test_surname_country(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char people[] = "Ivo Brannick\t\tXVK\tJudge\n"
+                          "Lena Brannick\t\tXVK\tMinister\n"
+                          "Omar al-Saddiq\t\tXVK\tGeneral\n"
+                          "Rana Saddiq\t\tXQQ\tMinister\n"
+                          "Dara el-Munif\t\tXQQ\tJudge\n"
+                          "Sami Munif\t\tXQQ\tMayor\n"
+                          "Tor Veliq\tTor Halvane\tXVK\tMayor\n"
+                          "Ana Halvane\t\tXQQ\tMayor\n";
+    assert_int_equal(gz_load(&g, "t/people.tsv", "people.tsv", people, sizeof people - 1, &err), 0);
+    assert_string_equal(found_as(&g, "Later BRANNICK left.", 0), "BRANNICK/XVK/1");
+    assert_string_equal(found_as(&g, "Later Saddiq left.", 0), "Saddiq//1");
+    assert_string_equal(found_as(&g, "Later Munif left.", 0), "Munif/XQQ/1");
+    /* an alias makes a surname shared; only canonical names give the country */
+    assert_string_equal(found_as(&g, "Later Halvane left.", 0), "Halvane/XQQ/1");
+    gz_free(&g);
+}
+
+/* A word in lower case that no name may start still names who leads
+ * ("al-Varesh-led"), as a capitalised one does. Invented names. */
+static void test_led_lower(void **s)
+{
+    (void)s;
+    gz_gazetteer g;
+    annals_error err;
+    gz_init(&g);
+    const char orgs[] = "al-Varesh\t\tarmed_group\tXVK\n"
+                        "Tolm Guard\t\tagency\tXVK\n";
+    assert_int_equal(gz_load(&g, "t/orgs.tsv", "orgs.tsv", orgs, sizeof orgs - 1, &err), 0);
+    assert_string_equal(found(&g, "The al-Varesh-led fighters left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "The al-VARESH-LED fighters left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "Fighters of al-Varesh left."), "al-Varesh/1");
+    assert_string_equal(found(&g, "The tolm-led guard left."), ""); /* no name "tolm" */
+    gz_free(&g);
+}
+
+/* gz_first_at: where the names at or after a token begin */
+static void test_first_at(void **s)
+{
+    (void)s;
+    gz_mention m[4];
+    memset(m, 0, sizeof m);
+    const uint32_t at[4] = {2, 5, 6, 11};
+    for (int i = 0; i < 4; i++) {
+        m[i].tok0 = at[i];
+        m[i].ntok = 1;
+    }
+    assert_int_equal(gz_first_at(m, 4, 0), 0);
+    assert_int_equal(gz_first_at(m, 4, 2), 0);
+    assert_int_equal(gz_first_at(m, 4, 3), 1);
+    assert_int_equal(gz_first_at(m, 4, 6), 2);
+    assert_int_equal(gz_first_at(m, 4, 11), 3);
+    assert_int_equal(gz_first_at(m, 4, 12), 4);
+    assert_int_equal(gz_first_at(m, 0, 3), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +299,6 @@ int main(void)
         cmocka_unit_test(test_case_and_surnames), cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_first_names), cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_text_end), cmocka_unit_test(test_name_keys),
-        cmocka_unit_test(test_prefix_names)};
+        cmocka_unit_test(test_prefix_names), cmocka_unit_test(test_surname_country), cmocka_unit_test(test_first_at), cmocka_unit_test(test_led_lower)};
     return cmocka_run_group_tests_name("gazetteer", tests, tu_setup, tu_teardown);
 }
