@@ -35,7 +35,8 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
 {
     char key[GM_MAXW + 2] = {0};
     if (n > GM_MAXW) n = GM_MAXW;
-    for (size_t i = 0; i < n; i++) key[i] = (char)tolower((unsigned char)w[i]);
+    for (size_t i = 0; i < n; i++) /* ASCII, as the scan folds: no locale */
+        key[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
     /* prefixes live under "*" + prefix, so "with*" and "with" differ */
     size_t k = n;
     if (prefix) {

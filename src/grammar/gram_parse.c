@@ -244,7 +244,8 @@ static int table_row(parser *p, const char *s, size_t n, size_t col)
     gm_table *t = p->table;
     char key[256];
     if (kend >= sizeof key) return fail(p, col, "key too long%s", "");
-    for (size_t i = 0; i < kend; i++) key[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < kend; i++) /* ASCII, as gm_lookup folds: no locale */
+        key[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     if (grow((void **)&t->values, &t->cap, t->n, sizeof *t->values))
         return er_set(p->err, ANNALS_ERR_NOMEM, "out of memory");
     t->values[t->n] = dup(p, s + k, n - k);
@@ -308,6 +309,9 @@ static int header(parser *p, const char *s, size_t n)
             memset(t, 0, sizeof *t);
             t->name = tn;
             sm_init(&t->map);
+            /* most words asked of a table are not in it; without the
+             * filter (out of memory) lookups are only slower */
+            (void)sm_filter(&t->map);
         }
         p->table = t;
         p->block = IN_TABLE;
@@ -370,8 +374,16 @@ const char *gm_lookup(const gm_grammar *g, const char *table, const char *key, s
 {
     gm_table *t = find_table(g, table);
     if (!t || n >= 256) return NULL;
+    /* lower-cased (ASCII, as the keys) and hashed in one pass: asked of
+     * every word of a sentence by the event groups */
     char low[256];
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)key[i]);
-    size_t *v = sm_get(&t->map, low, n);
+    uint64_t h = SM_HASH_SEED;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)key[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        low[i] = (char)c;
+        h = sm_hash_step(h, c);
+    }
+    size_t *v = sm_get_h(&t->map, low, n, h);
     return v ? t->values[*v] : NULL;
 }
