@@ -27,11 +27,23 @@ int32_t u8_next(const char *s, size_t n, size_t *i)
     return (int32_t)cp;
 }
 
+/* Are the 8 bytes at s all ASCII? */
+static inline int ascii8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return !(w & 0x8080808080808080ULL);
+}
+
 int u8_valid(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n)
-        if (u8_next(s, n, &i) < 0) return 0;
+    while (i < n) {
+        /* news text is mostly ASCII: eight bytes at a time, then a byte */
+        while (i + 8 <= n && ascii8(s + i)) i += 8;
+        while (i < n && (unsigned char)s[i] < 0x80) i++;
+        if (i < n && u8_next(s, n, &i) < 0) return 0;
+    }
     return 1;
 }
 

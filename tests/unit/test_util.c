@@ -71,6 +71,18 @@ static void test_utf8(void **s)
         assert_int_equal(i, 1);
         assert_false(u8_valid(bad[k], strlen(bad[k])));
     }
+    /* a bad byte or a good sequence at every place around the eight-byte
+     * ASCII steps, and n that cuts a sequence short */
+    char buf[40];
+    for (size_t at = 0; at + 3 <= sizeof buf; at++) {
+        memset(buf, 'a', sizeof buf);
+        buf[at] = (char)0xFF;
+        assert_false(u8_valid(buf, sizeof buf));
+        assert_true(u8_valid(buf, at)); /* what stands before it */
+        memcpy(buf + at, "\xE2\x80\x9C", 3);
+        assert_true(u8_valid(buf, sizeof buf));
+        if (at + 3 < sizeof buf) assert_false(u8_valid(buf, at + 2));
+    }
     size_t n;
     char *clean = u8_sanitize("a\xFF" "b\0c", 5, &n);
     assert_int_equal(n, 7);
