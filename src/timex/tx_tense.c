@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "../util/wd_list.h"
 #include "../util/word.h"
 
 /* "we'll", "they'll": 'll glued to its subject, with a straight or a
@@ -106,16 +107,21 @@ static const char *const past_words[] = {
     NULL};
 
 
-/* A verb in the past: a news report of something that happened. */
+/* A verb in the past: a news report of something that happened. Asked of
+ * most words near every expression, so the lists are filtered (wd_list.h)
+ * and the cheap "-ed" test comes before the scan for a dash. */
 static int is_past_form(const char *w, size_t n)
 {
     static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
-    if (wd_in(w, n, past_words)) return 1;
-    if (memchr(w, '-', n)) return 0; /* "long-awaited", "earlier-than-expected": adjectives */
-    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !wd_in(w, n, not_past) &&
-           !wd_in(w, n, near_future_words);
+    static wd_list past = {.w = past_words}, notp = {.w = not_past},
+                   fut = {.w = near_future_words};
+    if (wdl_in(&past, w, n)) return 1;
+    return n > 4 && wd_fold((unsigned char)w[n - 2]) == 'e' &&
+           wd_fold((unsigned char)w[n - 1]) == 'd' &&
+           !memchr(w, '-', n) && /* "long-awaited", "earlier-than-expected": adjectives */
+           !wdl_in(&notp, w, n) && !wdl_in(&fut, w, n);
 }
 
 
