@@ -18,6 +18,12 @@ static int is_ll(const char *w, size_t n)
            (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
 }
 
+static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+{
+    const dc_token *k = &d->tok[t];
+    return wd_is(d->text + k->start, k->end - k->start, w);
+}
+
 /* Words that put a sentence in the future. */
 static const char *const future_words[] = {
     "will", "shall", "won't", "'ll", "\xE2\x80\x99ll", "scheduled", "upcoming",
@@ -25,25 +31,16 @@ static const char *const future_words[] = {
 
 int tx_sentence_future(const dc_doc *d, const dc_sent *s)
 {
+    static wd_list fut = {.w = future_words}; /* asked of every word */
+    static const char *const before_to[] = {"set", "due", "going", NULL};
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
         const dc_token *k = &d->tok[t];
         size_t n = k->end - k->start;
         const char *w = d->text + k->start;
-        int c0 = n ? w[0] | 0x20 : -1; /* first letters first: this loop runs for every word */
-        for (size_t i = 0; future_words[i]; i++) {
-            if ((future_words[i][0] | 0x20) != c0) continue;
-            size_t fn = strlen(future_words[i]);
-            if (n == fn && strncasecmp(w, future_words[i], n) == 0) {
-                /* "set", "due", "going" count only before "to" */
-                if ((fn == 3 && w[0] != 'w' && w[0] != 'W' && strncasecmp(w, "'ll", 3)) ||
-                    strncasecmp(w, "going", 5) == 0 || strncasecmp(w, "due", 3) == 0) {
-                    if (t + 1 >= s->tok0 + s->ntok) continue;
-                    const dc_token *nx = &d->tok[t + 1];
-                    if (!(nx->end - nx->start == 2 && strncasecmp(d->text + nx->start, "to", 2) == 0))
-                        continue;
-                }
-                return 1;
-            }
+        if (wdl_in(&fut, w, n)) {
+            /* "set", "due", "going" count only before "to" */
+            if (!wd_in(w, n, before_to)) return 1;
+            if (t + 1 < s->tok0 + s->ntok && tok_is(d, t + 1, "to")) return 1;
         }
         /* 'll glued to its subject: "we'll" */
         if (is_ll(w, n)) return 1;
@@ -124,12 +121,6 @@ static int is_past_form(const char *w, size_t n)
            !wdl_in(&notp, w, n) && !wdl_in(&fut, w, n);
 }
 
-
-static int tok_is(const dc_doc *d, uint32_t t, const char *w)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_is(d->text + k->start, k->end - k->start, w);
-}
 
 /* Is the word just before start "on" or "in" ("signed it on May 3")? */
 static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
