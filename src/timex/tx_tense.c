@@ -56,12 +56,15 @@ static const char *const near_future_words[] = {
     "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
     "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
     "resume", "resumes", "payable", "supposed", NULL};
+/* asked of every word near an expression: filtered (wd_list.h) */
+static wd_list near_future_list = {.w = near_future_words};
 
 /* The present of a timetable: "the leaders meet Monday", "Albright visits
  * Kenya Tuesday" -- ahead, when written in lower case (NBC's "Meet the
  * Press" Sunday is a title). */
 static const char *const timetable_verbs[] = {"meet", "meets", "visits", "travels", "arrives",
                                               "departs", "convenes", "reconvenes", NULL};
+static wd_list timetable_list = {.w = timetable_verbs};
 
 /* Future words that leave no doubt: "will meet in March". */
 static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
@@ -75,6 +78,7 @@ static const char *const plan_participles[] = {"planned", "scheduled", "expected
  * league plans to ..."; nouns such as "deadline" say nothing there. */
 static const char *const after_future_words[] = {
     "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
+static wd_list after_future_list = {.w = after_future_words};
 
 /* Verbs that report: what follows "state that" is their content, and
  * what comes before "that" is not the content's tense. */
@@ -84,6 +88,7 @@ static const char *const report_verbs[] = {
     "knows", "argue", "argues", "argued", "claim", "claims", "claimed", "insist", "insists",
     "warn", "warns", "warned", "tell", "told", "show", "shows", "showed", "note", "notes",
     "noted", "add", "adds", "added", "acknowledge", "acknowledged", "testify", "testified", NULL};
+static wd_list report_list = {.w = report_verbs};
 
 /* Words that make what follows them present or future, not past:
  * "will be held", "is expected", "to be paid". */
@@ -112,13 +117,12 @@ static int is_past_form(const char *w, size_t n)
     static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
-    static wd_list past = {.w = past_words}, notp = {.w = not_past},
-                   fut = {.w = near_future_words};
+    static wd_list past = {.w = past_words}, notp = {.w = not_past};
     if (wdl_in(&past, w, n)) return 1;
     return n > 4 && wd_fold((unsigned char)w[n - 2]) == 'e' &&
            wd_fold((unsigned char)w[n - 1]) == 'd' &&
            !memchr(w, '-', n) && /* "long-awaited", "earlier-than-expected": adjectives */
-           !wdl_in(&notp, w, n) && !wdl_in(&fut, w, n);
+           !wdl_in(&notp, w, n) && !wdl_in(&near_future_list, w, n);
 }
 
 
@@ -277,6 +281,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const char *w = d->text + tk->start;
         int after_be = t > first && wd_in(d->text + d->tok[t - 1].start,
                                             d->tok[t - 1].end - d->tok[t - 1].start, be_words);
+        int near_future = wdl_in(&near_future_list, w, n); /* asked up to three times below */
         /* a cue does not reach into a bracket: "(thanks to the order on
          * Monday)"; but a bracket that only restates the time is no
          * clause: "will leave at 4 (4 a.m. Thursday)" */
@@ -299,7 +304,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
             continue;
-        if (wd_in(w, n, timetable_verbs)) {
+        if (wdl_in(&timetable_list, w, n)) {
             if (k < 8 && !isupper((unsigned char)w[0])) return 1;
             continue;
         }
@@ -311,8 +316,8 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "will state that after the Feb. 14 meeting ...": what comes
          * before "that" is the matrix clause */
         if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
-            wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
-                    report_verbs))
+            wdl_in(&report_list, d->text + d->tok[t - 1].start,
+                   d->tok[t - 1].end - d->tok[t - 1].start))
             return 0;
         if (wd_in(w, n, strong_future_words)) return 3;
         /* "effective June 1" lies ahead as a rule; "effective Friday" is
@@ -322,19 +327,19 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
          * runs now, most often ahead */
         if (k == 0 && n == 6 && strncasecmp(w, "ending", 6) == 0) return 4;
         /* "was supposed to have taken effect on Sunday": a plan now past */
-        if (wd_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
+        if (near_future && t + 3 < end && tok_is(d, t + 1, "to") &&
             tok_is(d, t + 2, "have") && participle(d, t + 3))
             return -2;
         /* weaker words ("until", "next") only close by */
         /* plan words and "until" count only within 8 words; "will" and
          * "would" and past verbs a little further */
-        if (k >= 8 && wd_in(w, n, near_future_words)) {
+        if (k >= 8 && near_future) {
             if (wd_in(w, n, plan_participles) && t > first &&
                 (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")))
                 return 2; /* "was scheduled to have a nomination hearing ... Thursday" */
             continue;
         }
-        if (wd_in(w, n, near_future_words)) {
+        if (near_future) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
              * "is scheduled", "will be expected" look ahead */
@@ -391,7 +396,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const char *w = d->text + tk->start;
         int after_be = u > first && wd_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
-        if (wd_in(w, n, after_future_words) &&
+        if (wdl_in(&after_future_list, w, n) &&
             !(wd_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;
