@@ -1,9 +1,11 @@
 /* Tense cues of the date pass (tx_tense.h) on sentences of our own: the
  * word lists answer whatever the case of the word, "-ed" counts unless a
  * dash or an exception says otherwise, and the words that look ahead only
- * before "to" do so. Pins what the filtered lists must keep answering. */
+ * before "to" do so; the sentence's future is asked on need. Pins what
+ * the filtered lists must keep answering. */
 #include "testutil.h"
 #include "doc/doc.h"
+#include "timex/timex.h"
 #include "timex/tx_tense.h"
 #include "util/arena.h"
 
@@ -89,12 +91,35 @@ static void test_sentence_future(void **s)
     FUT_IS("The vote is planned. Rebels fled Friday.", 0); /* another sentence's */
 }
 
+/* tx_future asks the sentence once, on first need, and keeps the answer */
+static void test_future_on_need(void **s)
+{
+    (void)s;
+    ar_arena mem;
+    ar_init(&mem, 4096);
+    dc_doc d;
+    const char *text = "The rebels fled. The summit will open Friday.";
+    assert_int_equal(dc_build(&d, &mem, text, strlen(text)), 0);
+    int future = -1;
+    tx_ctx c = {.future = &future, .doc = &d, .sent = &d.sent[1]};
+    assert_int_equal(tx_future(&c), 1);
+    assert_int_equal(future, 1);
+    c.sent = &d.sent[0]; /* kept: the caller resets it for another sentence */
+    assert_int_equal(tx_future(&c), 1);
+    future = -1;
+    assert_int_equal(tx_future(&c), 0);
+    c.sent = NULL, future = -1; /* no sentence: no future */
+    assert_int_equal(tx_future(&c), 0);
+    ar_free(&mem);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_past_forms),
         cmocka_unit_test(test_ahead),
         cmocka_unit_test(test_sentence_future),
+        cmocka_unit_test(test_future_on_need),
     };
     return cmocka_run_group_tests_name("tx_tense", tests, NULL, NULL);
 }
