@@ -283,7 +283,8 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
      * to expire Friday", "until Thursday they had not" */
     int had_perfect = 0, had_before = 0, bracket = 0;
     for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
-        if (tok_is(d, u, "had")) had_perfect = 1, had_before |= u < t;
+        if (d->tok[u].end - d->tok[u].start == 3 && tok_is(d, u, "had")) /* lengths first: 16 words */
+            had_perfect = 1, had_before |= u < t;
     for (int k = 0; k < 10 && t > first; k++) {
         t--;
         const dc_token *tk = &d->tok[t];
