@@ -164,11 +164,10 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
      * after "be" and an adverb */
     const dc_token *p = t > first ? &d->tok[t - 1] : NULL;
     size_t pn = p ? p->end - p->start : 0;
+    static const char *const adverbs[] = {"further", "still", "also", "not", "never", "then",
+                                          "later", "soon", "already", "just", NULL};
     int adverb = p && ((pn > 3 && strncasecmp(d->text + p->start + pn - 2, "ly", 2) == 0) ||
-                       wd_in(d->text + p->start, pn,
-                               (const char *const[]){"further", "still", "also", "not", "never",
-                                                     "then", "later", "soon", "already", "just",
-                                                     NULL}));
+                       wd_in(d->text + p->start, pn, adverbs));
     return !(adverb && t > first + 1 &&
              wd_in(d->text + d->tok[t - 2].start, d->tok[t - 2].end - d->tok[t - 2].start,
                      be_words));
@@ -250,6 +249,16 @@ static int participle(const dc_doc *d, uint32_t t)
     return is_past_form(w, n) || (n > 3 && strncasecmp(w + n - 2, "en", 2) == 0);
 }
 
+/* Small lists of tx_direction, named: a compound literal in a loop is
+ * built anew on the stack each time round. */
+static const char *const deadline_words[] = {"deadline", "deadlines", NULL};
+static const char *const was_were_had[] = {"was", "were", "had", NULL};
+static const char *const was_were_had_that[] = {"was", "were", "had", "that", NULL};
+static const char *const plan_words[] = {"plan", "plans", NULL};
+static const char *const plan_nouns_after[] = {"the", "a", "his", "her", "its", "their", "our",
+                                               "new", "peace", "this", "that", NULL};
+static const char *const said_told[] = {"said", "told", NULL};
+
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
  * just before start, -4 a past verb after it when it leads the sentence,
@@ -270,14 +279,14 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
     for (uint32_t u = after; u < end && u < after + 4; u++) {
         if (d->tok[u].kind == DC_PUNCT) break; /* "Saturday, when the deadline landed" */
         if (wd_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
-                    (const char *const[]){"deadline", "deadlines", NULL}))
+                    deadline_words))
             return 4;
     }
     /* a past verb right after it is its own: "the UK, which Wednesday
      * offered ...", "Trump Monday signed" */
     if (after < end && after > at && past_at(d, first, after) &&
         !wd_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
-                 (const char *const[]){"was", "were", "had", NULL})) /* "Saturday was called off" */
+                 was_were_had)) /* "Saturday was called off" */
         return leads_sentence(d, first, end, at, after) ? -4 : -2;
     /* a past perfect close by turns plans into past ones: "had been due
      * to expire Friday", "until Thursday they had not" */
@@ -307,10 +316,9 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "plan" and "plans" look ahead as verbs ("plans to meet", "plans
          * on Thursday to release"), not as nouns ("announced the plan
          * Aug. 21") */
-        if ((wd_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
+        if (wd_in(w, n, plan_words) && t > first &&
             wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
-                    (const char *const[]){"the", "a", "his", "her", "its", "their", "our", "new",
-                                          "peace", "this", "that", NULL}))
+                  plan_nouns_after))
             continue;
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
@@ -389,7 +397,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
             return 3;
         if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2; /* "would greet them at 2 a.m. Thursday" */
         if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
-            wd_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
+            wd_in(w, n, was_were_had_that))
             break;
         /* nor across a bracket, a colon, a dash or a quote: another clause */
         if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
@@ -408,7 +416,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         int after_be = u > first && wd_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
         if (in_list(&after_future_list, w, n) &&
-            !(wd_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
+            !(wd_in(w, n, plan_words) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;
         if (is_ll(w, n)) return 1;
@@ -423,7 +431,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         if (wd_in(w, n, plan_participles)) return lead ? -4 : -2;
         /* "On Friday, officials said": the report is the event; but in
          * "X, who leaves in September, said" it is another clause's */
-        if (lead && wd_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
+        if (lead && wd_in(w, n, said_told)) return -4;
         if (past_at(d, first, u)) return lead ? -4 : -2;
     }
     return 0;
