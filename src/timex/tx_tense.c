@@ -299,8 +299,6 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        int after_be = t > first && wd_in(d->text + d->tok[t - 1].start,
-                                            d->tok[t - 1].end - d->tok[t - 1].start, be_words);
         int near_future = in_list(&near_future_list, w, n); /* asked up to three times below */
         /* a cue does not reach into a bracket: "(thanks to the order on
          * Monday)"; but a bracket that only restates the time is no
@@ -362,7 +360,10 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
              * "is scheduled", "will be expected" look ahead */
-            if (wd_in(w, n, plan_participles) && !after_be) return 5;
+            if (wd_in(w, n, plan_participles) &&
+                !(t > first && wd_in(d->text + d->tok[t - 1].start,
+                                     d->tok[t - 1].end - d->tok[t - 1].start, be_words)))
+                return 5; /* not after "be" */
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
                 !wd_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
                 return 2;
