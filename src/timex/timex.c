@@ -40,6 +40,12 @@ static void time_on_day(const gm_match *m, const gm_match *next, const char *tex
     snprintf(value, 40, "%.10s%.29s", day, clock); /* the day is 10 bytes here */
 }
 
+int tx_future(const tx_ctx *c)
+{
+    if (*c->future < 0) *c->future = c->sent ? tx_sentence_future(c->doc, c->sent) : 0;
+    return *c->future;
+}
+
 int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
             annals_date_order order, ar_arena *a, tx_timex **out, size_t *n)
 {
@@ -59,16 +65,18 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     c.text_len = d->len;
     if (dct) c.has_dct = ca_parse_ymd(dct, strlen(dct), &c.dy, &c.dm, &c.dd);
     long cached_sent = -2, period_sent = -2;
-    int cached_future = 0;
+    int cached_future = -1; /* of cached_sent; -1 not yet asked */
+    c.future = &cached_future;
+    c.doc = d;
     for (size_t i = 0; i < nm; i++) {
         const gm_match *m = &ms[i];
         long si = dc_sentence_at(d, m->start);
         if (si >= 0 && d->sent[si].end < m->end) continue; /* runs across a sentence end */
         if (si != cached_sent) {
-            cached_future = si >= 0 ? tx_sentence_future(d, &d->sent[si]) : 0;
+            cached_future = -1; /* most expressions resolve without it */
             cached_sent = si;
         }
-        c.future = cached_future;
+        c.sent = si >= 0 ? &d->sent[si] : NULL;
         c.in_period = si == period_sent;
         int dir = si >= 0 ? tx_direction(d, &d->sent[si], m->start, m->end) : 0;
         /* "will testify about the September 11 massacre": a date that
@@ -83,7 +91,7 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
         c.plan_ahead = dir == 5;
         c.near_past = dir == -1;
         c.past_verb = dir <= -2;
-        c.past_on = dir == -3 && !c.future; /* "will redeem preferred shares on Oct. 31" */
+        c.past_on = dir == -3 && !tx_future(&c); /* "will redeem preferred shares on Oct. 31" */
         tx_timex *t = &res[*n];
         if (tx_normalise(&c, m, d->text, t->value)) continue;
         src[*n] = m;

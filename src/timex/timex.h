@@ -30,7 +30,11 @@ typedef struct tx_ctx {
                                    * last full date ("In March"), or 0 */
     int in_period;                /* a span of months ("the nine months") was
                                    * named earlier in the sentence */
-    int future;                   /* the sentence speaks of the future */
+    int *future;                  /* the sentence speaks of the future: 1, 0,
+                                   * or -1 not yet asked; read with tx_future,
+                                   * which asks only when a rule needs it */
+    const dc_doc *doc;            /* the text, and the sentence of the */
+    const dc_sent *sent;          /* ... expression (NULL: none) */
     int near_future;              /* a future word just before the expression */
     int strong_future;            /* ... and that word is "will" or "shall" */
     int past_after;               /* the verb right after it is past: "In
@@ -51,6 +55,10 @@ typedef struct tx_ctx {
                                    * is read only up to it */
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;
+
+/* Does the expression's sentence speak of the future ("will", "set to")?
+ * Asked of the sentence on first need, kept in *c->future. */
+int tx_future(const tx_ctx *c);
 
 /* Computes the value of match m (its rule's function applied to its
  * arguments) into out[40]. Returns 0, or -1 when the match is not a real

@@ -153,7 +153,7 @@ static int year_of(const args *a, int i)
 
 static int has_last_day(const tx_ctx *c) { return c->has_last; }
 /* Does the expression look forward: its sentence, or a word just before? */
-static int futurish(const tx_ctx *c) { return c->future || c->near_future; }
+static int futurish(const tx_ctx *c) { return c->near_future || tx_future(c); }
 /* Does a weekday look forward: a word just before it? (The sentence's
  * tense alone is too weak a sign for a weekday.) */
 static int forward(const tx_ctx *c) { return c->near_future; }

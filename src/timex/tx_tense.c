@@ -7,7 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "../util/wd_list.h"
 #include "../util/word.h"
+
+/* wdl_in over a list of ours, whose words all start with a letter, an
+ * apostrophe or U+2019 (0xE2): a token that starts otherwise (a comma, a
+ * number) is in none, which wdl_in finds out only by scanning the list. */
+static int in_list(wd_list *l, const char *w, size_t n)
+{
+    unsigned c = n ? (unsigned char)w[0] : 0u;
+    if (((c | 0x20u) - 'a') >= 26u && c != '\'' && c != 0xE2u) return 0;
+    return wdl_in(l, w, n);
+}
 
 /* "we'll", "they'll": 'll glued to its subject, with a straight or a
  * curly apostrophe (U+2019). */
@@ -17,6 +28,12 @@ static int is_ll(const char *w, size_t n)
            (n > 5 && memcmp(w + n - 5, "\xE2\x80\x99", 3) == 0 && strncasecmp(w + n - 2, "ll", 2) == 0);
 }
 
+static int tok_is(const dc_doc *d, uint32_t t, const char *w)
+{
+    const dc_token *k = &d->tok[t];
+    return wd_is(d->text + k->start, k->end - k->start, w);
+}
+
 /* Words that put a sentence in the future. */
 static const char *const future_words[] = {
     "will", "shall", "won't", "'ll", "\xE2\x80\x99ll", "scheduled", "upcoming",
@@ -24,25 +41,16 @@ static const char *const future_words[] = {
 
 int tx_sentence_future(const dc_doc *d, const dc_sent *s)
 {
+    static wd_list fut = {.w = future_words}; /* asked of every word */
+    static const char *const before_to[] = {"set", "due", "going", NULL};
     for (uint32_t t = s->tok0; t < s->tok0 + s->ntok; t++) {
         const dc_token *k = &d->tok[t];
         size_t n = k->end - k->start;
         const char *w = d->text + k->start;
-        int c0 = n ? w[0] | 0x20 : -1; /* first letters first: this loop runs for every word */
-        for (size_t i = 0; future_words[i]; i++) {
-            if ((future_words[i][0] | 0x20) != c0) continue;
-            size_t fn = strlen(future_words[i]);
-            if (n == fn && strncasecmp(w, future_words[i], n) == 0) {
-                /* "set", "due", "going" count only before "to" */
-                if ((fn == 3 && w[0] != 'w' && w[0] != 'W' && strncasecmp(w, "'ll", 3)) ||
-                    strncasecmp(w, "going", 5) == 0 || strncasecmp(w, "due", 3) == 0) {
-                    if (t + 1 >= s->tok0 + s->ntok) continue;
-                    const dc_token *nx = &d->tok[t + 1];
-                    if (!(nx->end - nx->start == 2 && strncasecmp(d->text + nx->start, "to", 2) == 0))
-                        continue;
-                }
-                return 1;
-            }
+        if (in_list(&fut, w, n)) {
+            /* "set", "due", "going" count only before "to" */
+            if (!wd_in(w, n, before_to)) return 1;
+            if (t + 1 < s->tok0 + s->ntok && tok_is(d, t + 1, "to")) return 1;
         }
         /* 'll glued to its subject: "we'll" */
         if (is_ll(w, n)) return 1;
@@ -58,12 +66,15 @@ static const char *const near_future_words[] = {
     "will", "shall", "won't", "'ll", "scheduled", "planned", "plans", "plan",
     "expected", "expects", "next", "until", "soon", "planning", "postponed", "deadline",
     "resume", "resumes", "payable", "supposed", NULL};
+/* asked of every word near an expression: filtered (wd_list.h) */
+static wd_list near_future_list = {.w = near_future_words};
 
 /* The present of a timetable: "the leaders meet Monday", "Albright visits
  * Kenya Tuesday" -- ahead, when written in lower case (NBC's "Meet the
  * Press" Sunday is a title). */
 static const char *const timetable_verbs[] = {"meet", "meets", "visits", "travels", "arrives",
                                               "departs", "convenes", "reconvenes", NULL};
+static wd_list timetable_list = {.w = timetable_verbs};
 
 /* Future words that leave no doubt: "will meet in March". */
 static const char *const strong_future_words[] = {"will", "shall", "won't", NULL};
@@ -77,6 +88,7 @@ static const char *const plan_participles[] = {"planned", "scheduled", "expected
  * league plans to ..."; nouns such as "deadline" say nothing there. */
 static const char *const after_future_words[] = {
     "will", "shall", "won't", "'ll", "plans", "plan", "expects", "intends", NULL};
+static wd_list after_future_list = {.w = after_future_words};
 
 /* Verbs that report: what follows "state that" is their content, and
  * what comes before "that" is not the content's tense. */
@@ -86,6 +98,7 @@ static const char *const report_verbs[] = {
     "knows", "argue", "argues", "argued", "claim", "claims", "claimed", "insist", "insists",
     "warn", "warns", "warned", "tell", "told", "show", "shows", "showed", "note", "notes",
     "noted", "add", "adds", "added", "acknowledge", "acknowledged", "testify", "testified", NULL};
+static wd_list report_list = {.w = report_verbs};
 
 /* Words that make what follows them present or future, not past:
  * "will be held", "is expected", "to be paid". */
@@ -106,24 +119,22 @@ static const char *const past_words[] = {
     NULL};
 
 
-/* A verb in the past: a news report of something that happened. */
+/* A verb in the past: a news report of something that happened. Asked of
+ * most words near every expression, so the lists are filtered (wd_list.h)
+ * and the cheap "-ed" test comes before the scan for a dash. */
 static int is_past_form(const char *w, size_t n)
 {
     static const char *const not_past[] = {"need", "speed", "feed", "seed", "proceed",
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
-    if (wd_in(w, n, past_words)) return 1;
-    if (memchr(w, '-', n)) return 0; /* "long-awaited", "earlier-than-expected": adjectives */
-    return n > 4 && strncasecmp(w + n - 2, "ed", 2) == 0 && !wd_in(w, n, not_past) &&
-           !wd_in(w, n, near_future_words);
+    static wd_list past = {.w = past_words}, notp = {.w = not_past};
+    if (in_list(&past, w, n)) return 1;
+    return n > 4 && wd_fold((unsigned char)w[n - 2]) == 'e' &&
+           wd_fold((unsigned char)w[n - 1]) == 'd' &&
+           !memchr(w, '-', n) && /* "long-awaited", "earlier-than-expected": adjectives */
+           !in_list(&notp, w, n) && !in_list(&near_future_list, w, n);
 }
 
-
-static int tok_is(const dc_doc *d, uint32_t t, const char *w)
-{
-    const dc_token *k = &d->tok[t];
-    return wd_is(d->text + k->start, k->end - k->start, w);
-}
 
 /* Is the word just before start "on" or "in" ("signed it on May 3")? */
 static int prep_before(const dc_doc *d, const dc_sent *s, uint32_t start)
@@ -153,11 +164,10 @@ static int past_at(const dc_doc *d, uint32_t first, uint32_t t)
      * after "be" and an adverb */
     const dc_token *p = t > first ? &d->tok[t - 1] : NULL;
     size_t pn = p ? p->end - p->start : 0;
+    static const char *const adverbs[] = {"further", "still", "also", "not", "never", "then",
+                                          "later", "soon", "already", "just", NULL};
     int adverb = p && ((pn > 3 && strncasecmp(d->text + p->start + pn - 2, "ly", 2) == 0) ||
-                       wd_in(d->text + p->start, pn,
-                               (const char *const[]){"further", "still", "also", "not", "never",
-                                                     "then", "later", "soon", "already", "just",
-                                                     NULL}));
+                       wd_in(d->text + p->start, pn, adverbs));
     return !(adverb && t > first + 1 &&
              wd_in(d->text + d->tok[t - 2].start, d->tok[t - 2].end - d->tok[t - 2].start,
                      be_words));
@@ -239,6 +249,16 @@ static int participle(const dc_doc *d, uint32_t t)
     return is_past_form(w, n) || (n > 3 && strncasecmp(w + n - 2, "en", 2) == 0);
 }
 
+/* Small lists of tx_direction, named: a compound literal in a loop is
+ * built anew on the stack each time round. */
+static const char *const deadline_words[] = {"deadline", "deadlines", NULL};
+static const char *const was_were_had[] = {"was", "were", "had", NULL};
+static const char *const was_were_had_that[] = {"was", "were", "had", "that", NULL};
+static const char *const plan_words[] = {"plan", "plans", NULL};
+static const char *const plan_nouns_after[] = {"the", "a", "his", "her", "its", "their", "our",
+                                               "new", "peace", "this", "that", NULL};
+static const char *const said_told[] = {"said", "told", NULL};
+
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
  * just before start, -4 a past verb after it when it leads the sentence,
@@ -259,27 +279,27 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
     for (uint32_t u = after; u < end && u < after + 4; u++) {
         if (d->tok[u].kind == DC_PUNCT) break; /* "Saturday, when the deadline landed" */
         if (wd_in(d->text + d->tok[u].start, d->tok[u].end - d->tok[u].start,
-                    (const char *const[]){"deadline", "deadlines", NULL}))
+                    deadline_words))
             return 4;
     }
     /* a past verb right after it is its own: "the UK, which Wednesday
      * offered ...", "Trump Monday signed" */
     if (after < end && after > at && past_at(d, first, after) &&
         !wd_in(d->text + d->tok[after].start, d->tok[after].end - d->tok[after].start,
-                 (const char *const[]){"was", "were", "had", NULL})) /* "Saturday was called off" */
+                 was_were_had)) /* "Saturday was called off" */
         return leads_sentence(d, first, end, at, after) ? -4 : -2;
     /* a past perfect close by turns plans into past ones: "had been due
      * to expire Friday", "until Thursday they had not" */
     int had_perfect = 0, had_before = 0, bracket = 0;
     for (uint32_t u = t >= first + 8 ? t - 8 : first; u < end && u < t + 8; u++)
-        if (tok_is(d, u, "had")) had_perfect = 1, had_before |= u < t;
+        if (d->tok[u].end - d->tok[u].start == 3 && tok_is(d, u, "had")) /* lengths first: 16 words */
+            had_perfect = 1, had_before |= u < t;
     for (int k = 0; k < 10 && t > first; k++) {
         t--;
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        int after_be = t > first && wd_in(d->text + d->tok[t - 1].start,
-                                            d->tok[t - 1].end - d->tok[t - 1].start, be_words);
+        int near_future = in_list(&near_future_list, w, n); /* asked up to three times below */
         /* a cue does not reach into a bracket: "(thanks to the order on
          * Monday)"; but a bracket that only restates the time is no
          * clause: "will leave at 4 (4 a.m. Thursday)" */
@@ -294,15 +314,14 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "plan" and "plans" look ahead as verbs ("plans to meet", "plans
          * on Thursday to release"), not as nouns ("announced the plan
          * Aug. 21") */
-        if ((wd_in(w, n, (const char *const[]){"plan", "plans", NULL})) && t > first &&
+        if (wd_in(w, n, plan_words) && t > first &&
             wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
-                    (const char *const[]){"the", "a", "his", "her", "its", "their", "our", "new",
-                                          "peace", "this", "that", NULL}))
+                  plan_nouns_after))
             continue;
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
             continue;
-        if (wd_in(w, n, timetable_verbs)) {
+        if (in_list(&timetable_list, w, n)) {
             if (k < 8 && !isupper((unsigned char)w[0])) return 1;
             continue;
         }
@@ -314,8 +333,8 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "will state that after the Feb. 14 meeting ...": what comes
          * before "that" is the matrix clause */
         if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
-            wd_in(d->text + d->tok[t - 1].start, d->tok[t - 1].end - d->tok[t - 1].start,
-                    report_verbs))
+            in_list(&report_list, d->text + d->tok[t - 1].start,
+                   d->tok[t - 1].end - d->tok[t - 1].start))
             return 0;
         if (wd_in(w, n, strong_future_words)) return 3;
         /* "effective June 1" lies ahead as a rule; "effective Friday" is
@@ -325,23 +344,26 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
          * runs now, most often ahead */
         if (k == 0 && n == 6 && strncasecmp(w, "ending", 6) == 0) return 4;
         /* "was supposed to have taken effect on Sunday": a plan now past */
-        if (wd_in(w, n, near_future_words) && t + 3 < end && tok_is(d, t + 1, "to") &&
+        if (near_future && t + 3 < end && tok_is(d, t + 1, "to") &&
             tok_is(d, t + 2, "have") && participle(d, t + 3))
             return -2;
         /* weaker words ("until", "next") only close by */
         /* plan words and "until" count only within 8 words; "will" and
          * "would" and past verbs a little further */
-        if (k >= 8 && wd_in(w, n, near_future_words)) {
+        if (k >= 8 && near_future) {
             if (wd_in(w, n, plan_participles) && t > first &&
                 (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")))
                 return 2; /* "was scheduled to have a nomination hearing ... Thursday" */
             continue;
         }
-        if (wd_in(w, n, near_future_words)) {
+        if (near_future) {
             /* "were planned for Sunday", "a service planned for
              * Saturday": the writer may stand before or after the day;
              * "is scheduled", "will be expected" look ahead */
-            if (wd_in(w, n, plan_participles) && !after_be) return 5;
+            if (wd_in(w, n, plan_participles) &&
+                !(t > first && wd_in(d->text + d->tok[t - 1].start,
+                                     d->tok[t - 1].end - d->tok[t - 1].start, be_words)))
+                return 5; /* not after "be" */
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
                 !wd_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
                 return 2;
@@ -376,7 +398,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
             return 3;
         if (n == 5 && strncasecmp(w, "would", 5) == 0) return 2; /* "would greet them at 2 a.m. Thursday" */
         if ((n == 4 && strncasecmp(w, "said", 4) == 0) || past_at(d, first, t) ||
-            wd_in(w, n, (const char *const[]){"was", "were", "had", "that", NULL}))
+            wd_in(w, n, was_were_had_that))
             break;
         /* nor across a bracket, a colon, a dash or a quote: another clause */
         if (strchr("();:\"", w[0]) || (n == 3 && (unsigned char)w[0] == 0xE2) ||
@@ -394,8 +416,8 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const char *w = d->text + tk->start;
         int after_be = u > first && wd_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
-        if (wd_in(w, n, after_future_words) &&
-            !(wd_in(w, n, (const char *const[]){"plan", "plans", NULL}) &&
+        if (in_list(&after_future_list, w, n) &&
+            !(wd_in(w, n, plan_words) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;
         if (is_ll(w, n)) return 1;
@@ -410,7 +432,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         if (wd_in(w, n, plan_participles)) return lead ? -4 : -2;
         /* "On Friday, officials said": the report is the event; but in
          * "X, who leaves in September, said" it is another clause's */
-        if (lead && wd_in(w, n, (const char *const[]){"said", "told", NULL})) return -4;
+        if (lead && wd_in(w, n, said_told)) return -4;
         if (past_at(d, first, u)) return lead ? -4 : -2;
     }
     return 0;
