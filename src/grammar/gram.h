@@ -135,6 +135,7 @@ typedef struct gm_word {
     uint32_t start;
     uint8_t w;
     uint8_t kind;
+    uint16_t pair; /* GM_PAIR of its first two bytes lower-cased (one: with 0) */
     uint64_t hw;
 } gm_word;
 #define GM_WORD_LETTER 0   /* starts with a letter */

@@ -185,15 +185,15 @@ size_t gm_words_scan(const char *text, size_t n, size_t base, gm_word *words)
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80 && !ascii_word[c]) { /* spaces and punctuation, quickly */
             if (c == '"' || c == '`')
-                words[nw++] = (gm_word){(uint32_t)(base + i), 1, GM_WORD_QUOTE, 0};
+                words[nw++] = (gm_word){(uint32_t)(base + i), 1, GM_WORD_QUOTE, 0, 0};
             else if (c == '\'' && i + 1 < n && text[i + 1] == '\'')
-                words[nw++] = (gm_word){(uint32_t)(base + i), 2, GM_WORD_QUOTE, 0};
+                words[nw++] = (gm_word){(uint32_t)(base + i), 2, GM_WORD_QUOTE, 0, 0};
             i++;
             continue;
         }
         if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9C) {
             /* \u201C, the opening double quotation mark */
-            words[nw++] = (gm_word){(uint32_t)(base + i), 3, GM_WORD_QUOTE, 0};
+            words[nw++] = (gm_word){(uint32_t)(base + i), 3, GM_WORD_QUOTE, 0, 0};
             i += 3;
             continue;
         }
@@ -229,7 +229,8 @@ size_t gm_words_scan(const char *text, size_t n, size_t base, gm_word *words)
         }
         uint8_t kind = c >= '0' && c <= '9' ? GM_WORD_NUMBER : GM_WORD_LETTER;
         if (digit_in) kind |= GM_WORD_DIGIT_IN;
-        words[nw++] = (gm_word){(uint32_t)(base + i), (uint8_t)w, kind, hw};
+        unsigned pair = GM_PAIR(lower(c), w >= 2 ? lower((unsigned char)text[i + 1]) : 0);
+        words[nw++] = (gm_word){(uint32_t)(base + i), (uint8_t)w, kind, (uint16_t)pair, hw};
         i = j;
     }
     return nw;
@@ -257,9 +258,8 @@ size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const 
             continue;
         }
         const char *s = text + at;
-        unsigned char c0 = lower((unsigned char)s[0]), c1 = w >= 2 ? lower((unsigned char)s[1]) : 0;
         /* the prefixes the filter says some anchor may have */
-        uint64_t lens = w >= 2 ? g->plens[GM_PAIR(c0, c1)] : 0;
+        uint64_t lens = w >= 2 ? g->plens[wd->pair] : 0;
         size_t *v;
         if (lens) {
             uint64_t hp = sm_hash_step(SM_HASH_SEED, '*');
@@ -272,7 +272,7 @@ size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const 
                 }
             }
         }
-        if (g->wlens[GM_PAIR(c0, c1)] >> w & 1) { /* some anchor word may be this one */
+        if (g->wlens[wd->pair] >> w & 1) { /* some anchor word may be this one */
             if (!lens)
                 for (size_t p = 0; p < w; p++) key[p + 1] = (char)lower((unsigned char)s[p]);
             if ((v = sm_get_h(&g->anchors, key + 1, w, wd->hw))) {
