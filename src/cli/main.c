@@ -2,6 +2,21 @@
 #include "cli.h"
 #include <stdarg.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* Each document's arena and the grammars' scratch, a few hundred KB, are
+ * freed when it is done. glibc would hand the top of the heap back to the
+ * kernel every time and fault it in again for the next document (2% of
+ * extract): it keeps up to 64 MB instead. Peak memory is unchanged. */
+static void keep_heap(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_TOP_PAD, 1 << 20);
+#endif
+}
 
 const char *cl_prog = "annals";
 
@@ -50,6 +65,7 @@ int cl_not_built(const char *cmd, const char *what)
 
 int main(int argc, char **argv)
 {
+    keep_heap();
     if (argc < 2) {
         fputs(usage, stderr);
         return CL_FATAL;
