@@ -171,14 +171,7 @@ static char *event_text(const char *s, size_t n, int flat)
             i++;
             continue;
         }
-        size_t at = i;
-        if (u8_next(s, n, &i) < 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-        } else {
-            memcpy(out + o, s + at, i - at);
-            o += i - at;
-        }
+        o += u8_copy_one(s, n, &i, out + o);
     }
     out[o] = '\0';
     return out;

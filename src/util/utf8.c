@@ -53,17 +53,19 @@ char *u8_sanitize(const char *s, size_t n, size_t *out_n)
     char *out = malloc(n * 3 + 1);
     if (!out) return NULL;
     size_t i = 0, o = 0;
-    while (i < n) {
-        size_t at = i;
-        if (u8_next(s, n, &i) < 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-        } else {
-            memcpy(out + o, s + at, i - at);
-            o += i - at;
-        }
-    }
+    while (i < n) o += u8_copy_one(s, n, &i, out + o);
     out[o] = '\0';
     if (out_n) *out_n = o;
     return out;
+}
+
+size_t u8_copy_one(const char *s, size_t n, size_t *i, char *out)
+{
+    size_t at = *i;
+    if (u8_next(s, n, i) < 0) {
+        memcpy(out, "\xEF\xBF\xBD", 3);
+        return 3;
+    }
+    memcpy(out, s + at, *i - at);
+    return *i - at;
 }

@@ -16,4 +16,8 @@ int u8_valid(const char *s, size_t n);
 /* A malloc'd copy of s[0..n) where every invalid byte is U+FFFD, with a
  * terminating NUL; its length (NULs inside allowed) goes to *out_n. */
 char *u8_sanitize(const char *s, size_t n, size_t *out_n);
+
+/* Copies the character at s[*i] (of n bytes) to out, or U+FFFD for an
+ * invalid byte, and moves *i past it: the bytes written (1 to 4). */
+size_t u8_copy_one(const char *s, size_t n, size_t *i, char *out);
 #endif

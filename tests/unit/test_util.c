@@ -83,6 +83,15 @@ static void test_utf8(void **s)
         assert_true(u8_valid(buf, sizeof buf));
         if (at + 3 < sizeof buf) assert_false(u8_valid(buf, at + 2));
     }
+    char one[4];
+    i = 1;
+    assert_int_equal(u8_copy_one("a\xE2\x80\x9C", 4, &i, one), 3); /* a whole sequence */
+    assert_memory_equal(one, "\xE2\x80\x9C", 3);
+    assert_int_equal(i, 4);
+    i = 0;
+    assert_int_equal(u8_copy_one("\xE2\x80", 2, &i, one), 3); /* cut short: U+FFFD */
+    assert_memory_equal(one, "\xEF\xBF\xBD", 3);
+    assert_int_equal(i, 1);
     size_t n;
     char *clean = u8_sanitize("a\xFF" "b\0c", 5, &n);
     assert_int_equal(n, 7);
