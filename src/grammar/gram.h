@@ -51,6 +51,7 @@ typedef struct gm_rule {
     int has_value;
     const char *anchor;    /* the `anchor` attribute as written, or NULL */
     atomic_int jitted;     /* JIT-compiled yet (see gm_ready) */
+    int jit_ok;            /* ...and the JIT took it: pcre2_jit_match may run it */
     int anchor_line;
     int reach;             /* `reach`: bytes a match may begin before its anchor; 0 = GM_REACH */
     int anchor_unseen;     /* none of its anchor words is written in its pattern (a lint) */

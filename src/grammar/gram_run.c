@@ -185,6 +185,8 @@ void gm_ready(const gm_grammar *g, const gm_rule *r)
     pthread_mutex_lock(&mg->jit_lock);
     if (!atomic_load_explicit(&mr->jitted, memory_order_relaxed)) {
         rx_jit(mr->re);
+        size_t js = 0; /* the fast path only where the JIT compiled it */
+        mr->jit_ok = pcre2_pattern_info(mr->re, PCRE2_INFO_JITSIZE, &js) == 0 && js > 0;
         atomic_store_explicit(&mr->jitted, 1, memory_order_release);
     }
     pthread_mutex_unlock(&mg->jit_lock);
@@ -245,7 +247,8 @@ static int match_from(const gm_rule *r, const char *text, size_t cs, size_t ce, 
 {
     size_t at = from, clen = ce - cs;
     while (at < clen) {
-        int got = pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, mctx);
+        int got = r->jit_ok ? pcre2_jit_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, mctx)
+                            : pcre2_match(r->re, (PCRE2_SPTR)(text + cs), clen, at, 0, md, mctx);
         if (got < 0) break; /* no match, or a limit: next rule */
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         gm_match m;
