@@ -435,6 +435,11 @@ int gm_run_words(const gm_grammar *g, const char *text, size_t len, const gm_wor
                 }
                 if (lo != SIZE_MAX) {
                     if (lo < done) lo = done;
+                    /* a window starts at a character, not inside one (reach
+                     * counts bytes): no match can start inside one, and
+                     * PCRE2's interpreter, unlike its JIT, misses some
+                     * look-behinds from a start inside a character */
+                    while (lo < hi && ((unsigned char)text[cs + lo] & 0xC0) == 0x80) lo++;
                     if (lo <= hi) {
                         pcre2_set_offset_limit(mctx, hi);
                         rc = match_from(r, text, cs, ce, lo, md, mctx, &cand, &sup, &done);

@@ -270,6 +270,36 @@ static void test_anchor_reach(void **s)
                  "t.gram:5:9: reach must be a number of bytes from 1 to 4096, not 'far'");
 }
 
+/* Without the JIT (ANNALS_NO_JIT), PCRE2's interpreter gives the same
+ * matches: a window that reach would start inside a character (the last
+ * byte of a curly quote) starts at the next one, where the JIT starts. */
+static void test_interpreter_windows(void **s)
+{
+    (void)s;
+    setenv("ANNALS_NO_JIT", "1", 1); /* read when a rule is first used */
+    gm_grammar g;
+    annals_error err;
+    const char *src =
+        "rule quoted\n  pattern (?<=\"|\\x{201C})[A-Z][a-z]+\n  type DATE\n  value f()\n"
+        "  anchor QUOTE\n  reach 1\n"
+        "rule after_dash\n  pattern (?<=\\x{2014})abc\n  type DATE\n  value f()\n  anchor abc\n  reach 2\n";
+    assert_int_equal(load(&g, src, &err), 0);
+    const char *texts[] = {"ABC\xE2\x80\x99s \xE2\x80\x9CThis Week\xE2\x80\x9D on Sunday",
+                           "ABC's \"This Week\" on Sunday", "one\xE2\x80\x94" "abc"};
+    for (size_t i = 0; i < 3; i++) {
+        ar_arena a;
+        ar_init(&a, 4096);
+        gm_match *m;
+        size_t n;
+        assert_int_equal(gm_run(&g, texts[i], strlen(texts[i]), &a, &m, &n), 0);
+        if (n != 1) fprintf(stderr, "interpreter case %zu: %zu matches\n", i, n);
+        assert_int_equal(n, 1);
+        ar_free(&a);
+    }
+    gm_free(&g);
+    unsetenv("ANNALS_NO_JIT");
+}
+
 /* Appends whole pieces, in turn from *k, to text[at, until): the new end. */
 static size_t fill(char *text, size_t at, size_t until, size_t *k)
 {
@@ -408,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_anchor_reach),
         cmocka_unit_test(test_shared_words),
+        cmocka_unit_test(test_interpreter_windows),
         cmocka_unit_test(test_load_dir)};
     return cmocka_run_group_tests_name("gram", tests, NULL, NULL);
 }
