@@ -10,16 +10,6 @@
 #include "../util/wd_list.h"
 #include "../util/word.h"
 
-/* wdl_in over a list of ours, whose words all start with a letter, an
- * apostrophe or U+2019 (0xE2): a token that starts otherwise (a comma, a
- * number) is in none, which wdl_in finds out only by scanning the list. */
-static int in_list(wd_list *l, const char *w, size_t n)
-{
-    unsigned c = n ? (unsigned char)w[0] : 0u;
-    if (((c | 0x20u) - 'a') >= 26u && c != '\'' && c != 0xE2u) return 0;
-    return wdl_in(l, w, n);
-}
-
 /* "we'll", "they'll": 'll glued to its subject, with a straight or a
  * curly apostrophe (U+2019). */
 static int is_ll(const char *w, size_t n)
@@ -47,7 +37,7 @@ int tx_sentence_future(const dc_doc *d, const dc_sent *s)
         const dc_token *k = &d->tok[t];
         size_t n = k->end - k->start;
         const char *w = d->text + k->start;
-        if (in_list(&fut, w, n)) {
+        if (wdl_in(&fut, w, n)) {
             /* "set", "due", "going" count only before "to" */
             if (!wd_in(w, n, before_to)) return 1;
             if (t + 1 < s->tok0 + s->ntok && tok_is(d, t + 1, "to")) return 1;
@@ -128,11 +118,11 @@ static int is_past_form(const char *w, size_t n)
                                            "succeed", "exceed", "indeed", "embed", "united",
                                            "limited", "red", "bed", "hundred", NULL};
     static wd_list past = {.w = past_words}, notp = {.w = not_past};
-    if (in_list(&past, w, n)) return 1;
+    if (wdl_in(&past, w, n)) return 1;
     return n > 4 && wd_fold((unsigned char)w[n - 2]) == 'e' &&
            wd_fold((unsigned char)w[n - 1]) == 'd' &&
            !memchr(w, '-', n) && /* "long-awaited", "earlier-than-expected": adjectives */
-           !in_list(&notp, w, n) && !in_list(&near_future_list, w, n);
+           !wdl_in(&notp, w, n) && !wdl_in(&near_future_list, w, n);
 }
 
 
@@ -299,7 +289,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const dc_token *tk = &d->tok[t];
         size_t n = tk->end - tk->start;
         const char *w = d->text + tk->start;
-        int near_future = in_list(&near_future_list, w, n); /* asked up to three times below */
+        int near_future = wdl_in(&near_future_list, w, n); /* asked up to three times below */
         /* a cue does not reach into a bracket: "(thanks to the order on
          * Monday)"; but a bracket that only restates the time is no
          * clause: "will leave at 4 (4 a.m. Thursday)" */
@@ -321,7 +311,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "next to the embassy" is a place */
         if (n == 4 && strncasecmp(w, "next", 4) == 0 && t + 1 < end && tok_is(d, t + 1, "to"))
             continue;
-        if (in_list(&timetable_list, w, n)) {
+        if (wdl_in(&timetable_list, w, n)) {
             if (k < 8 && !isupper((unsigned char)w[0])) return 1;
             continue;
         }
@@ -333,7 +323,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         /* "will state that after the Feb. 14 meeting ...": what comes
          * before "that" is the matrix clause */
         if (n == 4 && strncasecmp(w, "that", 4) == 0 && k > 0 && t > first &&
-            in_list(&report_list, d->text + d->tok[t - 1].start,
+            wdl_in(&report_list, d->text + d->tok[t - 1].start,
                    d->tok[t - 1].end - d->tok[t - 1].start))
             return 0;
         if (wd_in(w, n, strong_future_words)) return 3;
@@ -416,7 +406,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
         const char *w = d->text + tk->start;
         int after_be = u > first && wd_in(d->text + d->tok[u - 1].start,
                                             d->tok[u - 1].end - d->tok[u - 1].start, be_words);
-        if (in_list(&after_future_list, w, n) &&
+        if (wdl_in(&after_future_list, w, n) &&
             !(wd_in(w, n, plan_words) &&
               !(u + 1 < end && tok_is(d, u + 1, "to"))))
             return 1;

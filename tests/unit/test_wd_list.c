@@ -30,6 +30,18 @@ static void test_wd_list(void **st)
     assert_true(wdl_in(&l, "saidx", 4)); /* n bytes, not the NUL */
     /* a word of a text is not NUL-terminated: only n bytes count */
     assert_false(wdl_in(&l, "as", 1));
+    /* words that start with no letter: only those the list has such a
+     * first byte for (or one equal but for the case bit) are looked for */
+    static const char *const odd[] = {"'ll", "", "@home", "9/11", NULL};
+    static wd_list o = {.w = odd};
+    const char *ask2[] = {"'ll", "'LL", "'ld", "", ",", "`home", "@HOME", "9/11", "8/11", "9", "ll", NULL};
+    for (size_t i = 0; ask2[i]; i++) {
+        size_t n = strlen(ask2[i]);
+        assert_int_equal(wdl_in(&o, ask2[i], n), wd_in(ask2[i], n, odd));
+    }
+    assert_true(wdl_in(&o, "", 0));
+    assert_true(wdl_in(&o, "@HOME", 5));
+    assert_false(wdl_in(&o, ",", 1));
 }
 
 int main(void)
