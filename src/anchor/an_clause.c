@@ -15,13 +15,13 @@ uint32_t an_tok_at(const dc_doc *d, const dc_sent *s, uint32_t at)
     return lo;
 }
 
-/* Does a token of words start in [a, b)? */
 int an_ed(const dc_doc *d, uint32_t t)
 {
     const dc_token *k = &d->tok[t];
     return k->end - k->start >= 4 && memcmp(d->text + k->end - 2, "ed", 2) == 0;
 }
 
+/* Does a token of words start in [a, b)? */
 static int crosses(const dc_doc *d, const dc_sent *s, uint32_t a, uint32_t b, const char *const *words)
 {
     for (uint32_t t = an_tok_at(d, s, a); t < s->tok0 + s->ntok && d->tok[t].start < b; t++)

@@ -41,9 +41,7 @@ static const char *const joiners[] = {
 
 static int tok_is(const dc_doc *d, size_t t, const char *s)
 {
-    size_t n = strlen(s);
-    return d->tok[t].end - d->tok[t].start == n &&
-           memcmp(d->text + d->tok[t].start, s, n) == 0;
+    return wd_same(d->text + d->tok[t].start, d->tok[t].end - d->tok[t].start, s);
 }
 
 /* Token t is one byte of `set`, or the curly quote E2 80 u3a or E2 80

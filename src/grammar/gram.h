@@ -142,6 +142,7 @@ typedef struct gm_word {
 #define GM_WORD_LETTER 0   /* starts with a letter */
 #define GM_WORD_NUMBER 1   /* starts with a digit */
 #define GM_WORD_QUOTE 2    /* " \u201C ` or '' */
+#define GM_WORD_KIND 3     /* the bits of kind above */
 #define GM_WORD_DIGIT_IN 4 /* flag: a digit among its first GM_MAXW bytes */
 
 /* The words of text[0..n), at most n of them, into words; their starts

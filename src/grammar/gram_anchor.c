@@ -11,6 +11,7 @@
 #include "gram.h"
 #include "../util/err.h"
 #include "../util/utf8.h"
+#include "../util/word.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@ static int add_key(gm_grammar *g, const char *w, size_t n, int prefix, size_t ru
     char key[GM_MAXW + 2] = {0};
     if (n > GM_MAXW) n = GM_MAXW;
     for (size_t i = 0; i < n; i++) /* ASCII, as the scan folds: no locale */
-        key[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+        key[i] = (char)wd_fold((unsigned char)w[i]);
     /* prefixes live under "*" + prefix, so "with*" and "with" differ */
     size_t k = n;
     if (prefix) {
@@ -252,7 +253,7 @@ size_t gm_anchor_find(const gm_grammar *g, const char *text, size_t base, const 
             hit(hits, &nh, at + w, GM_HIT_QUOTE);
             continue;
         }
-        if ((wd->kind & 3) == GM_WORD_NUMBER) {
+        if ((wd->kind & GM_WORD_KIND) == GM_WORD_NUMBER) {
             digits = 1;
             hit(hits, &nh, at, GM_HIT_DIGIT);
             continue;

@@ -1,6 +1,7 @@
 /* The grammar file parser: one line at a time, every error reported as
  * file:line:col. The format is described in docs/grammar.md. */
 #include "gram.h"
+#include "../util/word.h"
 #include "../util/err.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -245,7 +246,7 @@ static int table_row(parser *p, const char *s, size_t n, size_t col)
     char key[256];
     if (kend >= sizeof key) return fail(p, col, "key too long%s", "");
     for (size_t i = 0; i < kend; i++) /* ASCII, as gm_lookup folds: no locale */
-        key[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+        key[i] = (char)wd_fold((unsigned char)s[i]);
     if (grow((void **)&t->values, &t->cap, t->n, sizeof *t->values))
         return er_set(p->err, ANNALS_ERR_NOMEM, "out of memory");
     t->values[t->n] = dup(p, s + k, n - k);
@@ -380,7 +381,7 @@ const char *gm_lookup(const gm_grammar *g, const char *table, const char *key, s
     uint64_t h = SM_HASH_SEED;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)key[i];
-        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        c = wd_fold(c);
         low[i] = (char)c;
         h = sm_hash_step(h, c);
     }

@@ -55,15 +55,9 @@ const char *annals_timeline_document_dct(const annals_timeline *tl, size_t i,
 
 char *tl_strdup(annals_timeline *tl, const char *s, size_t n)
 {
-    /* every string of every event comes here, most of them ASCII: those
-     * bytes are valid as they are, so only the rest is decoded */
-    size_t a = 0;
-    for (uint64_t w; n - a >= 8; a += 8) { /* eight bytes at a time */
-        memcpy(&w, s + a, 8);
-        if (w & 0x8080808080808080ULL) break;
-    }
-    while (a < n && (unsigned char)s[a] < 0x80) a++;
-    if (a == n || u8_valid(s + a, n - a)) return ar_strndup(&tl->mem, s, n);
+    /* every string of every event comes here (u8_valid steps over ASCII
+     * eight bytes at a time) */
+    if (u8_valid(s, n)) return ar_strndup(&tl->mem, s, n);
     size_t m;
     char *clean = u8_sanitize(s, n, &m);
     if (!clean) return NULL;

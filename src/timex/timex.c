@@ -62,7 +62,6 @@ int tx_find(const gm_grammar *g, const dc_doc *d, const char *dct,
     memset(&c, 0, sizeof c);
     c.g = g;
     c.order = order;
-    c.text_len = d->len;
     if (dct) c.has_dct = ca_parse_ymd(dct, strlen(dct), &c.dy, &c.dm, &c.dd);
     long cached_sent = -2, period_sent = -2;
     int cached_future = -1; /* of cached_sent; -1 not yet asked */

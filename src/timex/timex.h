@@ -51,8 +51,6 @@ typedef struct tx_ctx {
     int plan_ahead;               /* ... a plan: on a near tie, the day ahead
                                    * ("meetings scheduled for Thursday") */
     annals_date_order order;
-    size_t text_len;              /* the text's length: what follows a match
-                                   * is read only up to it */
     const gm_grammar *g;          /* its tables: month, weekday, number... */
 } tx_ctx;
 

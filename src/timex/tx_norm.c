@@ -708,7 +708,7 @@ static int f_season(const args *a, char out[40])
 static int ended_last_year(const args *a)
 {
     if (!a->c->has_dct) return 0;
-    const char *p = a->text + a->m->end, *e = a->text + a->c->text_len;
+    const char *p = a->text + a->m->end, *e = a->text + a->c->doc->len;
     while (p < e && (*p == ' ' || *p == ',')) p++;
     if (e - p < 8 || strncasecmp(p, "ended ", 6) != 0) return 0;
     p += 6;

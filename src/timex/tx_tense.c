@@ -248,6 +248,7 @@ static const char *const plan_words[] = {"plan", "plans", NULL};
 static const char *const plan_nouns_after[] = {"the", "a", "his", "her", "its", "their", "our",
                                                "new", "peace", "this", "that", NULL};
 static const char *const said_told[] = {"said", "told", NULL};
+static const char *const not_after_was[] = {"next", "until", "soon", NULL};
 
 /* The direction the words around start point to: 1 forward, -1 back
  * ("since"), -2 a verb in the past tense, -3 the same with "on" or "in"
@@ -355,7 +356,7 @@ int tx_direction(const dc_doc *d, const dc_sent *s, uint32_t start, uint32_t end
                                      d->tok[t - 1].end - d->tok[t - 1].start, be_words)))
                 return 5; /* not after "be" */
             if (t > first && (tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were")) &&
-                !wd_in(w, n, (const char *const[]){"next", "until", "soon", NULL}))
+                !wd_in(w, n, not_after_was))
                 return 2;
             return 1;
         }
